@@ -1,0 +1,42 @@
+export type { DatabaseTarget } from './database-url.js';
+export { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+export {
+  configure,
+  endTrackingSession,
+  getDefaultObservatory,
+  startTrackingSession,
+  trackLlmCall,
+} from './default-instance.js';
+export { LATENCY_BUCKET_BOUNDS_MS } from './latency-buckets.js';
+export type {
+  CacheMetadata,
+  CostSource,
+  LLMCall,
+  QualityEvaluation,
+  RoutingDecision,
+  Session,
+  UsageSource,
+} from './models.js';
+export { AgentRole, ModelProvider } from './models.js';
+export type { NormalizedUsage, UsageInput } from './normalize-usage.js';
+export { normalizeUsage } from './normalize-usage.js';
+export type { EndSessionOptions, ObservatoryStats } from './observatory.js';
+export { Observatory } from './observatory.js';
+export type { FieldIssue } from './observatory-error.js';
+export { ObservatoryError, ObservatoryValidationError } from './observatory-error.js';
+export type { ObservatoryOptions } from './observatory-options.js';
+export type { CallPrice, CustomPrice, CustomPrices } from './price-call.js';
+export { priceCall } from './price-call.js';
+export type { DeleteResult } from './queries/delete-sessions-before.js';
+export type { AggregateFilter } from './queries/filters.js';
+export type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.js';
+export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
+export type { LlmCallQuery } from './queries/get-llm-calls.js';
+export type { Overview } from './queries/get-overview.js';
+export type { SessionQuery } from './queries/get-sessions.js';
+export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
+export type { CallTotals } from './queries/sum-measures.js';
+export type { RecordCallInput } from './record-input.js';
+export { redactSecrets } from './redact-secrets.js';
+export { ObservatoryStorage } from './storage.js';
+export type { Store } from './store/create-store.js';

@@ -1,0 +1,35 @@
+import type { CustomPrices } from './price-call.js';
+
+/** Options of `new Observatory(...)`. Every option has a default; none is required. */
+export interface ObservatoryOptions {
+  /** Groups calls and sessions; every dashboard filter starts here. Default: OBSERVATORY_PROJECT or 'default'. */
+  projectName?: string;
+  /** See DESIGN: option, else OBSERVATORY_DATABASE_URL, else DATABASE_URL, else ./observatory.db. */
+  databaseUrl?: string;
+  /** false turns every recording method into a no-op. Default: true, or OBSERVATORY_ENABLED=false. */
+  enabled?: boolean;
+  /** false stores no prompt or response text. Default true. */
+  capturePrompts?: boolean;
+  /** Secret redaction for stored texts: true (built-in patterns, default), false, or your own function. */
+  redact?: boolean | ((text: string) => string);
+  /** Stored texts longer than this are cut (with a marker). Default 200,000 characters. */
+  maxTextChars?: number;
+  /** Receives every error Observatory swallows to protect the host app. Default: a console warning. */
+  onError?: (error: unknown) => void;
+  /** Throw validation and state errors from the recording methods instead of reporting them. For tests. */
+  strict?: boolean;
+  /** Your own prices (US dollars per million tokens), which win over the price table. */
+  customPrices?: CustomPrices;
+  /** Items per write transaction. Default 1000. */
+  batchSize?: number;
+  /** Longest a recorded call waits before being written. Default 500 ms. */
+  flushIntervalMs?: number;
+  /** Items held in memory before new calls are refused. Default 200,000. */
+  maxQueueSize?: number;
+  /** Longest wait between retries of a failed write. Default 5,000 ms. */
+  maxRetryDelayMs?: number;
+  /** How long `close()` and exit hooks wait for pending writes. Default 15,000 ms. */
+  closeTimeoutMs?: number;
+  /** Flush on beforeExit / SIGTERM / SIGINT. Default true. */
+  flushOnExit?: boolean;
+}

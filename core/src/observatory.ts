@@ -1,0 +1,371 @@
+import { v7 as uuidv7 } from 'uuid';
+import { describeDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+import { registerExitFlush } from './exit-hooks.js';
+import type { LLMCall, Session } from './models.js';
+import { normalizeUsage } from './normalize-usage.js';
+import { ObservatoryError } from './observatory-error.js';
+import type { ObservatoryOptions } from './observatory-options.js';
+import { type CallPrice, priceCall } from './price-call.js';
+import { parseCallInput, type RecordCallInput } from './record-input.js';
+import { redactSecrets } from './redact-secrets.js';
+import { getActiveSession, runInSession } from './session-context.js';
+import { ObservatoryStorage } from './storage.js';
+import { createStore, type Store } from './store/create-store.js';
+import { BatchWriter } from './writer.js';
+
+/** Counters since the observatory was created. */
+export interface ObservatoryStats {
+  /** Calls accepted by recordCall. */
+  recorded: number;
+  /** Calls durably written. */
+  written: number;
+  /** Calls refused: invalid input, or recorded after close. */
+  rejected: number;
+  /** Failed write attempts that were retried. */
+  retried: number;
+  /** Calls refused because the in-memory queue was full. */
+  dropped: number;
+  /** Items waiting to be written. */
+  pending: number;
+}
+
+/** How a session ended. */
+export interface EndSessionOptions {
+  success: boolean;
+  error?: unknown;
+}
+
+/**
+ * Records LLM calls and sessions into SQLite or PostgreSQL. Recording is synchronous and
+ * cheap; writing happens in batches in the background.
+ *
+ * @example
+ * const obs = new Observatory({ projectName: 'my-app' })
+ * await obs.withSession('code_review', async () => {
+ *   obs.recordCall({ provider: 'openai', modelName: 'gpt-4o', promptTokens: 500, completionTokens: 200, latencyMs: 1200 })
+ * })
+ * await obs.close()
+ */
+export class Observatory {
+  readonly projectName: string;
+  readonly enabled: boolean;
+  /** Queries over the store (sessions, calls, aggregates). */
+  readonly storage: ObservatoryStorage;
+  private readonly options: ObservatoryOptions;
+  private readonly databaseUrl: string;
+  private readonly writer: BatchWriter;
+  private readonly openSessions = new Map<string, Session>();
+  /** Session ids this process knows exist (or will exist) in the store. */
+  private readonly knownSessionIds = new Set<string>();
+  private implicitSession: Session | null = null;
+  private storePromise: Promise<Store> | null = null;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+  private unregisterExit: (() => void) | null = null;
+  private readonly counters = { recorded: 0, rejected: 0 };
+
+  constructor(options: ObservatoryOptions = {}) {
+    this.options = options;
+    this.projectName = options.projectName || process.env.OBSERVATORY_PROJECT || 'default';
+    this.enabled = options.enabled ?? process.env.OBSERVATORY_ENABLED !== 'false';
+    this.databaseUrl = resolveDatabaseUrl(options.databaseUrl);
+    const redact = options.redact ?? true;
+    this.writer = new BatchWriter(
+      () => this.getStore(),
+      {
+        batchSize: options.batchSize ?? 1000,
+        flushIntervalMs: options.flushIntervalMs ?? 500,
+        maxQueueSize: options.maxQueueSize ?? 200_000,
+        maxRetryDelayMs: options.maxRetryDelayMs ?? 5000,
+        capturePrompts: options.capturePrompts ?? true,
+        redact: redact === true ? redactSecrets : redact === false ? null : redact,
+        maxTextChars: options.maxTextChars ?? 200_000,
+      },
+      (error) => this.reportError(error),
+    );
+    this.storage = new ObservatoryStorage(() => this.getStore());
+    if (this.enabled && options.flushOnExit !== false) {
+      this.unregisterExit = registerExitFlush({ flushOnExit: () => this.flushWithTimeout() });
+    }
+  }
+
+  /** Where calls are written, with any password hidden. */
+  get database(): string {
+    return describeDatabaseUrl(this.databaseUrl);
+  }
+
+  /** Start a session. Calls recorded with its id (or inside `withSession`) attach to it. */
+  startSession(operationType: string, metadata?: Record<string, unknown>): Session {
+    const now = new Date();
+    const session: Session = {
+      id: uuidv7(),
+      projectName: this.projectName,
+      operationType: operationType || 'session',
+      startTime: now,
+      endTime: null,
+      totalCost: 0,
+      totalTokens: 0,
+      totalLlmCalls: 0,
+      totalLatencyMs: 0,
+      success: null,
+      error: null,
+      metadata: metadata ?? null,
+      createdAt: now,
+    };
+    if (!this.guard('startSession')) return session;
+    this.openSessions.set(session.id, session);
+    this.knownSessionIds.add(session.id);
+    this.enqueue({ kind: 'session', session });
+    return session;
+  }
+
+  /** End a session (by object or id). Ending one that is not open is reported as an error. */
+  async endSession(session: Session | string, options: EndSessionOptions = { success: true }): Promise<void> {
+    if (!this.guard('endSession')) return;
+    const id = typeof session === 'string' ? session : session.id;
+    const open = this.openSessions.get(id);
+    if (!open) {
+      this.fail(new ObservatoryError(`endSession: session ${id} is not open (already ended, or not started here)`));
+      return;
+    }
+    this.openSessions.delete(id);
+    open.endTime = new Date();
+    open.success = options.success;
+    open.error = errorText(options.error);
+    if (typeof session !== 'string' && session !== open) Object.assign(session, open);
+    this.enqueue({ kind: 'end', end: { id, endTime: open.endTime, success: open.success, error: open.error } });
+  }
+
+  /**
+   * Run `fn` inside a new session: calls recorded without a sessionId attach to it. The
+   * session ends with success, or with success=false and the error's message when `fn`
+   * throws (the error is rethrown).
+   */
+  async withSession<T>(
+    operationType: string,
+    fn: (session: Session) => Promise<T> | T,
+    metadata?: Record<string, unknown>,
+  ): Promise<T> {
+    const session = this.startSession(operationType, metadata);
+    try {
+      const result = await runInSession(this, session, () => fn(session));
+      await this.endSession(session, { success: true });
+      return result;
+    } catch (error) {
+      await this.endSession(session, { success: false, error });
+      throw error;
+    }
+  }
+
+  /**
+   * Record one LLM call. Synchronous: validates, prices, queues and returns the call.
+   * Invalid input is reported through `onError` (thrown when `strict`) and returns undefined.
+   */
+  recordCall(input: RecordCallInput): LLMCall | undefined {
+    if (!this.guard('recordCall')) return undefined;
+    try {
+      const parsed = parseCallInput(input);
+      const usage = normalizeUsage(parsed);
+      const timestamp = parsed.timestamp ?? new Date();
+      const session = this.resolveSession(parsed.sessionId);
+      const price = this.price(parsed.provider, parsed.modelName, usage, parsed.totalCost, timestamp);
+      const call: LLMCall = {
+        id: uuidv7(),
+        sessionId: session.id,
+        projectName: this.projectName,
+        timestamp,
+        provider: parsed.provider,
+        modelName: parsed.modelName,
+        ...usage,
+        latencyMs: parsed.latencyMs ?? 0,
+        ttftMs: parsed.ttftMs ?? null,
+        totalCost: price.totalCost,
+        costSource: price.costSource,
+        agentName: parsed.agentName ?? null,
+        operationName: parsed.operationName ?? null,
+        prompt: parsed.prompt ?? null,
+        responseText: parsed.responseText ?? null,
+        routingDecision: parsed.routingDecision ?? null,
+        cacheMetadata: parsed.cacheMetadata ?? null,
+        qualityEvaluation: parsed.qualityEvaluation ?? null,
+        error: parsed.error ?? null,
+        finishReason: parsed.finishReason ?? null,
+        parentId: parsed.parentId ?? null,
+        metadata: parsed.metadata ?? null,
+        createdAt: new Date(),
+      };
+      if (!this.enqueue({ kind: 'call', call })) return undefined;
+      this.counters.recorded++;
+      session.totalCost += call.totalCost;
+      session.totalTokens += call.totalTokens;
+      session.totalLlmCalls += 1;
+      session.totalLatencyMs += call.latencyMs;
+      return call;
+    } catch (error) {
+      this.counters.rejected++;
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  /** Counters since creation. */
+  stats(): ObservatoryStats {
+    return {
+      recorded: this.counters.recorded,
+      written: this.writer.counters.written,
+      rejected: this.counters.rejected,
+      retried: this.writer.counters.retried,
+      dropped: this.writer.counters.dropped,
+      pending: this.writer.pending,
+    };
+  }
+
+  /** Write everything recorded so far. */
+  async flush(): Promise<void> {
+    await this.writer.flush();
+  }
+
+  /**
+   * End the implicit session, write everything pending and close the database. Safe to
+   * call more than once; later recording is refused.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.doClose();
+    return this.closing;
+  }
+
+  private async doClose(): Promise<void> {
+    if (this.implicitSession && this.openSessions.has(this.implicitSession.id)) {
+      await this.endSession(this.implicitSession, { success: true });
+    }
+    this.closed = true;
+    this.unregisterExit?.();
+    await this.flushWithTimeout();
+    this.writer.stop();
+    if (this.storePromise) {
+      const store = await this.storePromise.catch(() => null);
+      await store?.close();
+    }
+  }
+
+  private async flushWithTimeout(): Promise<void> {
+    if (this.writer.pending === 0) return;
+    const timeoutMs = this.options.closeTimeoutMs ?? 15_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const outcome = await Promise.race([this.writer.flush(), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.reportError(new ObservatoryError(`${this.writer.pending} items were still unwritten after ${timeoutMs} ms`));
+    }
+  }
+
+  private getStore(): Promise<Store> {
+    if (!this.storePromise) {
+      this.storePromise = createStore(this.databaseUrl);
+      // A failed open is retried on the next write, not cached forever.
+      this.storePromise.catch(() => {
+        this.storePromise = null;
+      });
+    }
+    return this.storePromise;
+  }
+
+  private resolveSession(sessionId: string | undefined): Session {
+    if (sessionId) {
+      const open = this.openSessions.get(sessionId);
+      if (open) return open;
+      // A session started elsewhere (another process, an adapter's run id): make sure
+      // its row exists, so the call is never lost to a missing foreign key.
+      const stub = this.stubSession(sessionId);
+      return stub;
+    }
+    const active = getActiveSession(this);
+    if (active) return active;
+    if (!this.implicitSession) this.implicitSession = this.startSession('implicit');
+    return this.implicitSession;
+  }
+
+  private stubSession(id: string): Session {
+    const now = new Date();
+    const session: Session = {
+      id,
+      projectName: this.projectName,
+      operationType: 'external',
+      startTime: now,
+      endTime: null,
+      totalCost: 0,
+      totalTokens: 0,
+      totalLlmCalls: 0,
+      totalLatencyMs: 0,
+      success: null,
+      error: null,
+      metadata: null,
+      createdAt: now,
+    };
+    if (!this.knownSessionIds.has(id)) {
+      this.knownSessionIds.add(id);
+      this.enqueue({ kind: 'stub', session });
+    }
+    return session;
+  }
+
+  private price(
+    provider: string,
+    modelName: string,
+    usage: Parameters<typeof priceCall>[2],
+    userCost: number | null | undefined,
+    timestamp: Date,
+  ): CallPrice {
+    try {
+      return priceCall(provider, modelName, usage, {
+        userCost,
+        customPrices: this.options.customPrices,
+        timestamp,
+      });
+    } catch (error) {
+      this.reportError(new ObservatoryError(`pricing ${provider}/${modelName} failed`, { cause: error }));
+      return { totalCost: 0, costSource: 'unknown' };
+    }
+  }
+
+  private enqueue(item: Parameters<BatchWriter['enqueue']>[0]): boolean {
+    if (this.writer.enqueue(item)) return true;
+    this.reportError(new ObservatoryError('the write queue is full; the call was not recorded'));
+    return false;
+  }
+
+  /** False (after reporting) when recording is off or closed. */
+  private guard(method: string): boolean {
+    if (!this.enabled) return false;
+    if (this.closed) {
+      if (method === 'recordCall') this.counters.rejected++;
+      this.fail(new ObservatoryError(`${method} after close(): nothing was recorded`));
+      return false;
+    }
+    return true;
+  }
+
+  /** A problem with the caller's input or state: thrown when strict, reported otherwise. */
+  private fail(error: unknown): void {
+    if (this.options.strict) throw error;
+    this.reportError(error);
+  }
+
+  private reportError(error: unknown): void {
+    try {
+      if (this.options.onError) this.options.onError(error);
+      else console.warn('[observatory]', error instanceof Error ? error.message : error);
+    } catch {
+      // An onError that throws must not reach the host app either.
+    }
+  }
+}
+
+function errorText(error: unknown): string | null {
+  if (error == null) return null;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

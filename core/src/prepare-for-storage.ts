@@ -1,0 +1,66 @@
+import type { LLMCall } from './models.js';
+
+export interface StoragePolicy {
+  /** false: store no prompt or response text at all. */
+  capturePrompts: boolean;
+  /** Applied to every stored text (prompt, response, error, metadata strings). */
+  redact: ((text: string) => string) | null;
+  /** Longer texts are cut to this many characters, with a marker saying how much was cut. */
+  maxTextChars: number;
+}
+
+/**
+ * The row actually stored for a call: texts redacted, cut to size and made well-formed
+ * UTF-16 (lone surrogates become U+FFFD), metadata made JSON-safe (cycles and BigInts
+ * become strings). Runs in the writer, off the caller's path. Returns a copy.
+ */
+export function prepareForStorage(call: LLMCall, policy: StoragePolicy): LLMCall {
+  const text = (value: string | null) => (value == null ? null : cleanText(value, policy));
+  return {
+    ...call,
+    prompt: policy.capturePrompts ? text(call.prompt) : null,
+    responseText: policy.capturePrompts ? text(call.responseText) : null,
+    error: text(call.error),
+    metadata: call.metadata == null ? null : (toJsonSafe(call.metadata, policy) as Record<string, unknown>),
+    routingDecision: call.routingDecision && (toJsonSafe(call.routingDecision, policy) as LLMCall['routingDecision']),
+    qualityEvaluation:
+      call.qualityEvaluation && (toJsonSafe(call.qualityEvaluation, policy) as LLMCall['qualityEvaluation']),
+  };
+}
+
+export function cleanText(value: string, policy: Pick<StoragePolicy, 'redact' | 'maxTextChars'>): string {
+  let out = value.length > policy.maxTextChars ? value.slice(0, policy.maxTextChars) : value;
+  out = out.toWellFormed();
+  if (policy.redact) out = policy.redact(out);
+  if (value.length > policy.maxTextChars) out += ` …[truncated ${value.length - policy.maxTextChars} chars]`;
+  return out;
+}
+
+/** A JSON-safe deep copy: cycles → "[Circular]", BigInt → string, functions and symbols dropped. */
+export function toJsonSafe(value: unknown, policy: Pick<StoragePolicy, 'redact' | 'maxTextChars'>): unknown {
+  const seen = new WeakSet<object>();
+  const visit = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return cleanText(v, policy);
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+    if (v === null || typeof v === 'boolean') return v;
+    if (typeof v !== 'object') return undefined;
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+    if (seen.has(v)) return '[Circular]';
+    if (depth > 32) return '[Too deep]';
+    seen.add(v);
+    let out: unknown;
+    if (Array.isArray(v)) out = v.map((item) => visit(item, depth + 1) ?? null);
+    else {
+      const obj: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(v)) {
+        const safe = visit(item, depth + 1);
+        if (safe !== undefined) obj[key] = safe;
+      }
+      out = obj;
+    }
+    seen.delete(v);
+    return out;
+  };
+  return visit(value, 0);
+}

@@ -1,0 +1,54 @@
+import type { Knex } from '@mikro-orm/knex';
+import { ObservatoryValidationError } from '../observatory-error.js';
+
+/** Filters shared by every aggregate query. Times are hour-aligned: rollups are hourly. */
+export interface AggregateFilter {
+  projectName?: string;
+  /** Inclusive; the hour holding `from` is included. */
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  provider?: string;
+  modelName?: string;
+  agentName?: string;
+  operationName?: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Apply an AggregateFilter to a query over a rollup table. */
+export function whereRollup(query: Knex.QueryBuilder, filter: AggregateFilter): Knex.QueryBuilder {
+  if (filter.projectName !== undefined) query.where('project_name', filter.projectName);
+  if (filter.from) query.where('hour_start', '>=', Math.floor(checkDate('from', filter.from) / HOUR_MS) * HOUR_MS);
+  if (filter.to) query.where('hour_start', '<', checkDate('to', filter.to));
+  if (filter.provider !== undefined) query.where('model_provider', filter.provider);
+  if (filter.modelName !== undefined) query.where('model_name', filter.modelName);
+  if (filter.agentName !== undefined) query.where('agent_name', filter.agentName);
+  if (filter.operationName !== undefined) query.where('operation_name', filter.operationName);
+  return query;
+}
+
+function checkDate(field: string, value: Date): number {
+  const time = value instanceof Date ? value.getTime() : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new ObservatoryValidationError('query', [{ field, value, message: 'not a valid Date' }]);
+  }
+  return time;
+}
+
+/** Aggregates come back as strings from PostgreSQL (bigint, numeric) and as numbers from SQLite. */
+export function toNumber(value: unknown): number {
+  if (value == null) return 0;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/** Limit a page size to something the store can answer quickly. */
+export function clampLimit(limit: number | undefined, fallback: number, max = 10_000): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new ObservatoryValidationError('query', [
+      { field: 'limit', value: limit, message: 'must be a whole number ≥ 0' },
+    ]);
+  }
+  return Math.min(limit, max);
+}

@@ -1,0 +1,56 @@
+import type { Knex } from '@mikro-orm/knex';
+import { ObservatoryValidationError } from '../observatory-error.js';
+import { type AggregateFilter, toNumber, whereRollup } from './filters.js';
+import { BREAKDOWN_COLUMNS, type BreakdownDimension } from './get-breakdown.js';
+import { type CallTotals, selectSums, toCallTotals } from './sum-measures.js';
+
+/** Width of a time-series point. */
+export type SeriesInterval = 'hour' | 'day' | 'week';
+
+export const INTERVAL_MS: Record<SeriesInterval, number> = {
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 604_800_000,
+};
+
+export interface TimeSeriesPoint extends CallTotals {
+  /** Start of the interval, epoch milliseconds (UTC). */
+  time: number;
+  /** The group's value when split by a dimension. */
+  key?: string;
+}
+
+/**
+ * Totals per hour, day or week (UTC), optionally split by a dimension. Intervals with no
+ * calls are absent; the caller decides how to draw gaps.
+ */
+export async function getTimeSeries(
+  knex: Knex,
+  filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension },
+): Promise<TimeSeriesPoint[]> {
+  const interval = filter.interval ?? 'hour';
+  const width = INTERVAL_MS[interval];
+  if (!width) {
+    throw new ObservatoryValidationError('query', [
+      { field: 'interval', value: interval, message: 'expected hour, day or week' },
+    ]);
+  }
+  // Integer division works the same on SQLite and PostgreSQL for these non-negative bigints.
+  // `width` comes from the fixed table above, so inlining it is safe, and PostgreSQL needs
+  // the GROUP BY expression to be textually the same as the selected one.
+  const bucket = `(hour_start / ${width}) * ${width}`;
+  const query = whereRollup(knex('llm_call_rollups'), filter)
+    .select(knex.raw(`${bucket} as time`), ...selectSums(knex))
+    .groupByRaw(bucket)
+    .orderBy('time');
+  if (filter.groupBy) {
+    const column = BREAKDOWN_COLUMNS[filter.groupBy];
+    query.select(knex.raw('?? as grp', [column])).groupBy(column);
+  }
+  const rows: Array<Record<string, unknown>> = await query;
+  return rows.map((row) => ({
+    time: toNumber(row.time),
+    ...(filter.groupBy ? { key: String(row.grp ?? '') } : {}),
+    ...toCallTotals(row),
+  }));
+}

@@ -1,0 +1,104 @@
+import type { Knex } from '@mikro-orm/knex';
+import { toNumber } from './filters.js';
+
+/** SUM(...) of the rollup measures the dashboard shows, as select expressions. */
+export function selectSums(knex: Knex): Knex.Raw[] {
+  return [
+    knex.raw('coalesce(sum(calls), 0) as calls'),
+    knex.raw('coalesce(sum(error_calls), 0) as error_calls'),
+    knex.raw('coalesce(sum(prompt_tokens), 0) as prompt_tokens'),
+    knex.raw('coalesce(sum(completion_tokens), 0) as completion_tokens'),
+    knex.raw('coalesce(sum(cached_prompt_tokens), 0) as cached_prompt_tokens'),
+    knex.raw('coalesce(sum(cache_write_tokens), 0) as cache_write_tokens'),
+    knex.raw('coalesce(sum(reasoning_tokens), 0) as reasoning_tokens'),
+    knex.raw('coalesce(sum(total_cost), 0) as total_cost'),
+    knex.raw('coalesce(sum(unpriced_calls), 0) as unpriced_calls'),
+    knex.raw('coalesce(sum(estimated_usage_calls), 0) as estimated_usage_calls'),
+    knex.raw('coalesce(sum(latency_sum_ms), 0) as latency_sum_ms'),
+    knex.raw('coalesce(sum(ttft_sum_ms), 0) as ttft_sum_ms'),
+    knex.raw('coalesce(sum(ttft_calls), 0) as ttft_calls'),
+    knex.raw('coalesce(sum(cache_lookups), 0) as cache_lookups'),
+    knex.raw('coalesce(sum(cache_hits), 0) as cache_hits'),
+    knex.raw('coalesce(sum(routed_calls), 0) as routed_calls'),
+    knex.raw('coalesce(sum(routing_savings), 0) as routing_savings'),
+    knex.raw('coalesce(sum(judged_calls), 0) as judged_calls'),
+    knex.raw('coalesce(sum(judge_score_sum), 0) as judge_score_sum'),
+    knex.raw('coalesce(sum(hallucinations), 0) as hallucinations'),
+    knex.raw('coalesce(sum(factual_errors), 0) as factual_errors'),
+  ];
+}
+
+/** Totals over a set of calls, with the derived rates the dashboard shows. */
+export interface CallTotals {
+  totalCalls: number;
+  errorCalls: number;
+  /** errorCalls / totalCalls, 0..1. */
+  errorRate: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  cachedPromptTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  /** US dollars. */
+  totalCost: number;
+  /** Calls whose model had no known price (counted at $0). */
+  unpricedCalls: number;
+  estimatedUsageCalls: number;
+  avgLatencyMs: number;
+  /** Mean time to first token over the calls that reported one; null if none did. */
+  avgTtftMs: number | null;
+  cacheLookups: number;
+  cacheHits: number;
+  /** cacheHits / cacheLookups, null when no lookup was recorded. */
+  cacheHitRate: number | null;
+  routedCalls: number;
+  /** US dollars, as estimated by the user's router. */
+  routingSavings: number;
+  judgedCalls: number;
+  /** Mean judge score (0..10) over judged calls, null if none. */
+  avgJudgeScore: number | null;
+  hallucinations: number;
+  factualErrors: number;
+}
+
+/** Turn one row of `selectSums` into CallTotals. */
+export function toCallTotals(row: Record<string, unknown> | undefined): CallTotals {
+  const n = (key: string) => toNumber(row?.[key]);
+  const calls = n('calls');
+  const promptTokens = n('prompt_tokens');
+  const completionTokens = n('completion_tokens');
+  const ttftCalls = n('ttft_calls');
+  const cacheLookups = n('cache_lookups');
+  const judgedCalls = n('judged_calls');
+  return {
+    totalCalls: calls,
+    errorCalls: n('error_calls'),
+    errorRate: calls > 0 ? n('error_calls') / calls : 0,
+    promptTokens,
+    completionTokens,
+    totalTokens: promptTokens + completionTokens,
+    cachedPromptTokens: n('cached_prompt_tokens'),
+    cacheWriteTokens: n('cache_write_tokens'),
+    reasoningTokens: n('reasoning_tokens'),
+    totalCost: roundDollars(n('total_cost')),
+    unpricedCalls: n('unpriced_calls'),
+    estimatedUsageCalls: n('estimated_usage_calls'),
+    avgLatencyMs: calls > 0 ? n('latency_sum_ms') / calls : 0,
+    avgTtftMs: ttftCalls > 0 ? n('ttft_sum_ms') / ttftCalls : null,
+    cacheLookups,
+    cacheHits: n('cache_hits'),
+    cacheHitRate: cacheLookups > 0 ? n('cache_hits') / cacheLookups : null,
+    routedCalls: n('routed_calls'),
+    routingSavings: roundDollars(n('routing_savings')),
+    judgedCalls,
+    avgJudgeScore: judgedCalls > 0 ? n('judge_score_sum') / judgedCalls : null,
+    hallucinations: n('hallucinations'),
+    factualErrors: n('factual_errors'),
+  };
+}
+
+/** Sums of many doubles pick up float noise; 1e-9 dollars is far below anything shown. */
+function roundDollars(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}

@@ -1,0 +1,119 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import type { LLMCall, Session } from '../models.js';
+import { buildRollupDeltas, type RollupDeltas } from './build-rollup-deltas.js';
+import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
+import { LLMCallEntity } from './llm-call.entity.js';
+import { SessionEntity } from './session.entity.js';
+
+/** How a session ended. */
+export interface SessionEnd {
+  id: string;
+  endTime: Date;
+  success: boolean;
+  error: string | null;
+}
+
+/** Everything one transaction writes. */
+export interface WriteBatch {
+  sessions: Session[];
+  /** Sessions referenced by calls but not started by this process: created if absent. */
+  sessionStubs: Session[];
+  calls: LLMCall[];
+  ends: SessionEnd[];
+}
+
+/** Rows per INSERT: keeps llm_calls (30 columns) under SQLite's 32,766 bound parameters. */
+const INSERT_CHUNK_ROWS = 500;
+
+/**
+ * Write one batch in one transaction: sessions, calls, session totals, session ends and
+ * the hourly rollups, so the rollups and totals never disagree with the calls.
+ */
+export async function writeBatch(em: EntityManager, batch: WriteBatch): Promise<void> {
+  await em.fork().transactional(async (tx) => {
+    const knex = tx.getTransactionContext<Knex.Transaction>();
+    if (!knex) throw new Error('writeBatch: no transaction context');
+    for (const rows of chunk(batch.sessions)) await tx.insertMany(SessionEntity, rows);
+    if (batch.sessionStubs.length > 0) {
+      await tx.createQueryBuilder(SessionEntity).insert(batch.sessionStubs).onConflict('id').ignore().execute();
+    }
+    for (const rows of chunk(batch.calls)) await tx.insertMany(LLMCallEntity, rows);
+    await addSessionTotals(knex, batch.calls, 1);
+    for (const end of batch.ends) {
+      await tx.nativeUpdate(
+        SessionEntity,
+        { id: end.id },
+        {
+          endTime: end.endTime,
+          success: end.success,
+          error: end.error,
+        },
+      );
+    }
+    await applyRollupDeltas(knex, buildRollupDeltas(batch.calls));
+  });
+}
+
+/** Add (sign 1) or take back (sign -1) the calls' cost, tokens, count and latency on their sessions. */
+export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalSource>, sign: 1 | -1): Promise<void> {
+  const totals = new Map<string, { cost: number; tokens: number; calls: number; latency: number }>();
+  for (const call of calls) {
+    let total = totals.get(call.sessionId);
+    if (!total) {
+      total = { cost: 0, tokens: 0, calls: 0, latency: 0 };
+      totals.set(call.sessionId, total);
+    }
+    total.cost += call.totalCost;
+    total.tokens += call.totalTokens;
+    total.calls += 1;
+    total.latency += call.latencyMs;
+  }
+  for (const [id, total] of totals) {
+    await knex('sessions')
+      .where('id', id)
+      .update({
+        total_cost: knex.raw('total_cost + ?', [sign * total.cost]),
+        total_tokens: knex.raw('total_tokens + ?', [sign * total.tokens]),
+        total_llm_calls: knex.raw('total_llm_calls + ?', [sign * total.calls]),
+        total_latency_ms: knex.raw('total_latency_ms + ?', [sign * total.latency]),
+      });
+  }
+}
+
+export type SessionTotalSource = Pick<LLMCall, 'sessionId' | 'totalCost' | 'totalTokens' | 'latencyMs'>;
+
+/** Upsert rollup rows, adding each measure to what is stored. Same SQL on SQLite and PostgreSQL. */
+export async function applyRollupDeltas(knex: Knex, deltas: RollupDeltas): Promise<void> {
+  const keyColumns = ROLLUP_KEY_FIELDS.map(toColumn);
+  for (const rows of chunk(deltas.rollups)) {
+    const merge: Record<string, Knex.Raw> = {};
+    for (const field of ROLLUP_MEASURE_FIELDS) {
+      const column = toColumn(field);
+      merge[column] = knex.raw('?? + excluded.??', [`llm_call_rollups.${column}`, column]);
+    }
+    await knex('llm_call_rollups').insert(rows.map(toColumns)).onConflict(keyColumns).merge(merge);
+  }
+  for (const rows of chunk(deltas.latency)) {
+    await knex('llm_latency_rollups')
+      .insert(rows.map(toColumns))
+      .onConflict([...keyColumns, 'bucket'])
+      .merge({ calls: knex.raw('?? + excluded.??', ['llm_latency_rollups.calls', 'calls']) });
+  }
+}
+
+/** Field names that differ from the plain snake_case of the property. */
+const COLUMN_OVERRIDES: Record<string, string> = { provider: 'model_provider' };
+
+function toColumn(field: string): string {
+  return COLUMN_OVERRIDES[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function toColumns(row: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(row)) out[toColumn(field)] = value;
+  return out;
+}
+
+function* chunk<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) yield rows.slice(i, i + INSERT_CHUNK_ROWS);
+}
