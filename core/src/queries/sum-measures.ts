@@ -23,6 +23,7 @@ export function selectSums(knex: Knex): Knex.Raw[] {
     knex.raw('coalesce(sum(routing_savings), 0) as routing_savings'),
     knex.raw('coalesce(sum(judged_calls), 0) as judged_calls'),
     knex.raw('coalesce(sum(judge_score_sum), 0) as judge_score_sum'),
+    knex.raw('coalesce(sum(judge_score_sq_sum), 0) as judge_score_sq_sum'),
     knex.raw('coalesce(sum(hallucinations), 0) as hallucinations'),
     knex.raw('coalesce(sum(factual_errors), 0) as factual_errors'),
   ];
@@ -58,6 +59,8 @@ export interface CallTotals {
   judgedCalls: number;
   /** Mean judge score (0..10) over judged calls, null if none. */
   avgJudgeScore: number | null;
+  /** Sample standard deviation of judge scores, null with fewer than two judged calls. */
+  judgeScoreStdDev: number | null;
   hallucinations: number;
   factualErrors: number;
 }
@@ -93,6 +96,7 @@ export function toCallTotals(row: Record<string, unknown> | undefined): CallTota
     routingSavings: roundDollars(n('routing_savings')),
     judgedCalls,
     avgJudgeScore: judgedCalls > 0 ? n('judge_score_sum') / judgedCalls : null,
+    judgeScoreStdDev: sampleStdDev(judgedCalls, n('judge_score_sum'), n('judge_score_sq_sum')),
     hallucinations: n('hallucinations'),
     factualErrors: n('factual_errors'),
   };
@@ -101,4 +105,10 @@ export function toCallTotals(row: Record<string, unknown> | undefined): CallTota
 /** Sums of many doubles pick up float noise; 1e-9 dollars is far below anything shown. */
 function roundDollars(value: number): number {
   return Math.round(value * 1e9) / 1e9;
+}
+
+function sampleStdDev(count: number, sum: number, sumOfSquares: number): number | null {
+  if (count < 2) return null;
+  const variance = (sumOfSquares - (sum * sum) / count) / (count - 1);
+  return Math.sqrt(Math.max(0, variance));
 }

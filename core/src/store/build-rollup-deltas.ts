@@ -100,6 +100,7 @@ function addCall(row: CallRollup, call: RollupSource, sign: number): void {
   if (call.qualityEvaluation) {
     row.judgedCalls += sign;
     row.judgeScoreSum += sign * call.qualityEvaluation.judgeScore;
+    row.judgeScoreSqSum += sign * call.qualityEvaluation.judgeScore ** 2;
     row.hallucinations += call.qualityEvaluation.hallucinationFlag ? sign : 0;
     row.factualErrors += call.qualityEvaluation.factualError ? sign : 0;
   }

@@ -36,6 +36,8 @@ export interface RollupMeasures {
   routingSavings: number;
   judgedCalls: number;
   judgeScoreSum: number;
+  /** Sum of squared judge scores, so the dashboard can give a standard deviation and confidence interval. */
+  judgeScoreSqSum: number;
   hallucinations: number;
   factualErrors: number;
 }
@@ -71,6 +73,7 @@ export const ROLLUP_MEASURE_FIELDS = [
   'routingSavings',
   'judgedCalls',
   'judgeScoreSum',
+  'judgeScoreSqSum',
   'hallucinations',
   'factualErrors',
 ] as const satisfies readonly (keyof RollupMeasures)[];
@@ -108,6 +111,7 @@ export const CallRollupEntity = new EntitySchema<CallRollup>({
     routingSavings: sum,
     judgedCalls: count,
     judgeScoreSum: sum,
+    judgeScoreSqSum: sum,
     hallucinations: count,
     factualErrors: count,
   },

@@ -124,7 +124,14 @@ const ROLLUP_COUNT_COLUMNS = [
   'factual_errors',
 ];
 
-const ROLLUP_SUM_COLUMNS = ['total_cost', 'latency_sum_ms', 'ttft_sum_ms', 'routing_savings', 'judge_score_sum'];
+const ROLLUP_SUM_COLUMNS = [
+  'total_cost',
+  'latency_sum_ms',
+  'ttft_sum_ms',
+  'routing_savings',
+  'judge_score_sum',
+  'judge_score_sq_sum',
+];
 
 function addRollupKey(t: Knex.CreateTableBuilder): void {
   t.string('project_name', 256).notNullable();

@@ -1,0 +1,34 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from './test/index.js';
+
+describe.skipIf(!testDatabases().includes('postgres'))('writer retries on postgres', () => {
+  let t: TestObservatory;
+  afterEach(async () => {
+    await t?.cleanup();
+  });
+
+  it('keeps a failed batch queued and writes it once the table is back', async () => {
+    t = await createTestObservatory({ database: 'postgres', strict: false, flushIntervalMs: 10, maxRetryDelayMs: 200 });
+    const { obs, errors } = t;
+    obs.recordCall(makeCall());
+    await obs.flush();
+    const admin = new pg.Client({ connectionString: t.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query('alter table llm_calls rename to llm_calls_away');
+      for (let i = 0; i < 50; i++) obs.recordCall(makeCall());
+      const flushed = obs.flush();
+      await new Promise((r) => setTimeout(r, 700));
+      expect(obs.stats()).toMatchObject({ written: 1, pending: 50 });
+      expect(obs.stats().retried).toBeGreaterThan(0);
+      await admin.query('alter table llm_calls_away rename to llm_calls');
+      await flushed;
+      expect(obs.stats()).toMatchObject({ recorded: 51, written: 51, pending: 0 });
+      expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(51);
+      expect(String((errors[0] as Error).message)).toMatch(/writing 50 queued items failed \(attempt 1\); retrying/);
+    } finally {
+      await admin.end();
+    }
+  });
+});
