@@ -30,6 +30,12 @@ export interface ObservatoryOptions {
   maxRetryDelayMs?: number;
   /** How long `close()` and exit hooks wait for pending writes. Default 15,000 ms. */
   closeTimeoutMs?: number;
+  /**
+   * Folder for the disk spool that holds calls while the database is away (replayed when it
+   * is back, also by the next run). Default `.observatory/spool/<database hash>` under the
+   * working directory; `false` keeps everything in memory.
+   */
+  spoolDir?: string | false;
   /** Flush on beforeExit / SIGTERM / SIGINT. Default true. */
   flushOnExit?: boolean;
 }

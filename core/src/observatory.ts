@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describeDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+import { defaultSpoolDir } from './default-spool-dir.js';
+import { DiskSpool } from './disk-spool.js';
 import { registerExitFlush } from './exit-hooks.js';
 import type { LLMCall, Session } from './models.js';
 import { normalizeUsage } from './normalize-usage.js';
@@ -23,8 +25,10 @@ export interface ObservatoryStats {
   rejected: number;
   /** Failed write attempts that were retried. */
   retried: number;
-  /** Calls refused because the in-memory queue was full. */
+  /** Calls refused because they could be neither queued nor spooled. */
   dropped: number;
+  /** Items moved to the disk spool while the database was away. */
+  spooled: number;
   /** Items waiting to be written. */
   pending: number;
 }
@@ -80,6 +84,7 @@ export class Observatory {
         capturePrompts: options.capturePrompts ?? true,
         redact: redact === true ? redactSecrets : redact === false ? null : redact,
         maxTextChars: options.maxTextChars ?? 200_000,
+        spool: this.createSpool(options.spoolDir),
       },
       (error) => this.reportError(error),
     );
@@ -166,7 +171,8 @@ export class Observatory {
     try {
       const parsed = parseCallInput(input);
       const usage = normalizeUsage(parsed);
-      const timestamp = parsed.timestamp ?? new Date();
+      const now = new Date();
+      const timestamp = parsed.timestamp ?? now;
       const session = this.resolveSession(parsed.sessionId);
       const price = this.price(parsed.provider, parsed.modelName, usage, parsed.totalCost, timestamp);
       const call: LLMCall = {
@@ -192,7 +198,7 @@ export class Observatory {
         finishReason: parsed.finishReason ?? null,
         parentId: parsed.parentId ?? null,
         metadata: parsed.metadata ?? null,
-        createdAt: new Date(),
+        createdAt: now,
       };
       if (!this.enqueue({ kind: 'call', call })) return undefined;
       this.counters.recorded++;
@@ -216,6 +222,7 @@ export class Observatory {
       rejected: this.counters.rejected,
       retried: this.writer.counters.retried,
       dropped: this.writer.counters.dropped,
+      spooled: this.writer.counters.spooled,
       pending: this.writer.pending,
     };
   }
@@ -258,8 +265,22 @@ export class Observatory {
     const outcome = await Promise.race([this.writer.flush(), timeout]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
-      this.reportError(new ObservatoryError(`${this.writer.pending} items were still unwritten after ${timeoutMs} ms`));
+      const unwritten = this.writer.pending;
+      const spooled = this.writer.spillAll();
+      this.reportError(
+        new ObservatoryError(
+          spooled
+            ? `${unwritten} items were still unwritten after ${timeoutMs} ms; they are in the disk spool and the next run writes them`
+            : `${unwritten} items were still unwritten after ${timeoutMs} ms and are lost (no disk spool)`,
+        ),
+      );
     }
+  }
+
+  private createSpool(option: string | false | undefined): DiskSpool | null {
+    if (option === false) return null;
+    const dir = option ?? defaultSpoolDir(this.databaseUrl);
+    return dir ? new DiskSpool(dir) : null;
   }
 
   private getStore(): Promise<Store> {
@@ -354,7 +375,11 @@ export class Observatory {
     this.reportError(error);
   }
 
-  private reportError(error: unknown): void {
+  /**
+   * Hand an error to `onError` (default: a console warning); never throws. Adapters use it
+   * for their own failures, so a recording bug never reaches the user's code.
+   */
+  reportError(error: unknown): void {
     try {
       if (this.options.onError) this.options.onError(error);
       else console.warn('[observatory]', error instanceof Error ? error.message : error);

@@ -1,61 +1,73 @@
-import type { LLMCall, Session } from './models.js';
+import type { DiskSpool } from './disk-spool.js';
+import type { Session } from './models.js';
 import { ObservatoryError } from './observatory-error.js';
 import { prepareForStorage, type StoragePolicy } from './prepare-for-storage.js';
 import type { Store } from './store/create-store.js';
-import { type SessionEnd, type WriteBatch, writeBatch } from './store/write-batch.js';
+import { type WriteBatch, writeBatch } from './store/write-batch.js';
+import type { WriteItem } from './write-item.js';
 
-/** One thing waiting to be written, in the order it was recorded. */
-export type WriteItem =
-  | { kind: 'session'; session: Session }
-  | { kind: 'stub'; session: Session }
-  | { kind: 'call'; call: LLMCall }
-  | { kind: 'end'; end: SessionEnd };
+export type { WriteItem } from './write-item.js';
 
 export interface WriterOptions extends StoragePolicy {
   /** Items per transaction. */
   batchSize: number;
   /** How long a recorded call may wait before its batch is written. */
   flushIntervalMs: number;
-  /** Items held in memory; past this, new calls are refused (and reported) rather than growing without bound. */
+  /** Items held in memory. Past this the queue moves to the disk spool (or, without one, new items are refused). */
   maxQueueSize: number;
   /** Longest wait between retries of a failed batch. */
   maxRetryDelayMs: number;
+  /** Where items go while the database is away; null keeps everything in memory. */
+  spool: DiskSpool | null;
 }
 
 export interface WriterCounters {
   written: number;
   retried: number;
   dropped: number;
+  spooled: number;
 }
 
+/** While writes fail, a queue longer than this many batches moves to disk, so memory stays bounded. */
+const OUTAGE_QUEUE_BATCHES = 5;
+
 /**
- * Background, batched writer. `enqueue` is O(1) and never does I/O; batches are written
- * one at a time, each in its own transaction, and a failed batch is retried with
- * backoff until it is written, so nothing enqueued is lost while the process lives.
+ * Background, batched writer. `enqueue` is O(1) and does no I/O in the normal case;
+ * batches are written one at a time, each in its own transaction, and a failed batch is
+ * retried with backoff until it is written. While the database is away the queue moves to
+ * a disk spool, which is replayed (oldest first, before anything newer) once writes work.
  */
 export class BatchWriter {
-  readonly counters: WriterCounters = { written: 0, retried: 0, dropped: 0 };
+  readonly counters: WriterCounters = { written: 0, retried: 0, dropped: 0, spooled: 0 };
   private queue: WriteItem[] = [];
-  private inFlight: WriteItem[] | null = null;
+  /** The batch being written; `segment` when it came from the spool. */
+  private inFlight: { items: WriteItem[]; segment: string | null } | null = null;
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private retryDelayMs = 0;
   private failures = 0;
+  /** False once the spool was found empty; set again when something is spooled. */
+  private spoolMayHaveSegments: boolean;
 
   constructor(
     private readonly getStore: () => Promise<Store>,
     private readonly options: WriterOptions,
     private readonly reportError: (error: unknown) => void,
-  ) {}
-
-  /** Items waiting or being written. */
-  get pending(): number {
-    return this.queue.length + (this.inFlight?.length ?? 0);
+  ) {
+    options.spool?.adoptExisting();
+    this.spoolMayHaveSegments = (options.spool?.size ?? 0) > 0;
+    // Segments left by an earlier run are replayed as soon as the database answers.
+    if (this.spoolMayHaveSegments) this.schedule(0);
   }
 
-  /** Queue an item; false when the queue is full and the item was refused. */
+  /** Items waiting in memory, being written, or spooled to disk. */
+  get pending(): number {
+    return this.queue.length + (this.inFlight?.items.length ?? 0) + (this.options.spool?.size ?? 0);
+  }
+
+  /** Queue an item; false only when it could be neither queued nor spooled. */
   enqueue(item: WriteItem): boolean {
-    if (this.queue.length >= this.options.maxQueueSize) {
+    if (this.queue.length >= this.options.maxQueueSize && !this.spillQueue()) {
       this.counters.dropped++;
       return false;
     }
@@ -73,10 +85,39 @@ export class BatchWriter {
     }
   }
 
+  /**
+   * Move everything not yet written to the disk spool (used when the process must exit
+   * while the database is away). False when there is no spool or it could not be written.
+   */
+  spillAll(): boolean {
+    if (this.inFlight && this.inFlight.segment === null) {
+      this.queue.unshift(...this.inFlight.items);
+      this.inFlight = null;
+    }
+    return this.queue.length === 0 || this.spillQueue();
+  }
+
   /** Stop the timer; pending items stay queued until `flush`. */
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  private spillQueue(): boolean {
+    const spool = this.options.spool;
+    if (!spool) return false;
+    try {
+      spool.write(this.queue.map((item) => this.prepared(item)));
+    } catch (error) {
+      this.reportError(
+        new ObservatoryError(`spooling ${this.queue.length} items to ${spool.dir} failed`, { cause: error }),
+      );
+      return false;
+    }
+    this.counters.spooled += this.queue.length;
+    this.queue = [];
+    this.spoolMayHaveSegments = true;
+    return true;
   }
 
   private schedule(delayMs: number): void {
@@ -97,38 +138,65 @@ export class BatchWriter {
     if (this.pending === 0) return;
     this.writing = this.drain().finally(() => {
       this.writing = null;
-      if (this.queue.length > 0) this.schedule(this.retryDelayMs || this.options.flushIntervalMs);
+      if (this.pending > 0) this.schedule(this.retryDelayMs || this.options.flushIntervalMs);
     });
   }
 
-  /** Write batches until the queue is empty or a write fails (then retry later). */
+  /** Write batches until nothing is pending or a write fails (then retry later). */
   private async drain(): Promise<void> {
     while (this.pending > 0) {
-      this.inFlight ??= this.queue.splice(0, this.options.batchSize);
-      const batch = this.inFlight;
+      this.inFlight ??= this.nextBatch();
+      if (!this.inFlight) return;
+      const { items, segment } = this.inFlight;
       try {
         const store = await this.getStore();
-        await writeBatch(store.em, this.toBatch(batch));
-        this.counters.written += batch.filter((item) => item.kind === 'call').length;
+        // A spooled segment can be larger than a batch; it is written in batch-sized
+        // transactions, replayed idempotently, and deleted once all are committed.
+        for (let i = 0; i < items.length; i += this.options.batchSize) {
+          const part = items.slice(i, i + this.options.batchSize);
+          this.counters.written += await writeBatch(store.em, this.toBatch(part), { replay: segment !== null });
+        }
+        if (segment !== null) this.options.spool?.remove(segment, items.length);
         this.inFlight = null;
         this.retryDelayMs = 0;
         this.failures = 0;
       } catch (error) {
-        this.failures++;
-        this.counters.retried++;
-        this.retryDelayMs = Math.min(this.options.maxRetryDelayMs, 100 * 2 ** Math.min(this.failures, 10));
-        // Report the first failure of an outage and then every tenth retry, not every one.
-        if (this.failures === 1 || this.failures % 10 === 0) {
-          this.reportError(
-            new ObservatoryError(
-              `writing ${batch.length} queued items failed (attempt ${this.failures}); retrying in ${this.retryDelayMs} ms`,
-              { cause: error },
-            ),
-          );
-        }
+        this.onWriteFailure(items.length, error);
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs).unref());
       }
     }
+  }
+
+  /** Spooled items first (they are older), then the in-memory queue. */
+  private nextBatch(): { items: WriteItem[]; segment: string | null } | null {
+    if (this.spoolMayHaveSegments && this.options.spool) {
+      const claimed = this.options.spool.claimOldest();
+      if (claimed) return { items: claimed.items, segment: claimed.file };
+      this.spoolMayHaveSegments = false;
+    }
+    if (this.queue.length === 0) return null;
+    return { items: this.queue.splice(0, this.options.batchSize), segment: null };
+  }
+
+  private onWriteFailure(itemCount: number, error: unknown): void {
+    this.failures++;
+    this.counters.retried++;
+    this.retryDelayMs = Math.min(this.options.maxRetryDelayMs, 100 * 2 ** Math.min(this.failures, 10));
+    if (this.queue.length > this.options.batchSize * OUTAGE_QUEUE_BATCHES) this.spillQueue();
+    // Report the first failure of an outage and then every tenth retry, not every one.
+    if (this.failures === 1 || this.failures % 10 === 0) {
+      this.reportError(
+        new ObservatoryError(
+          `writing ${itemCount} queued items failed (attempt ${this.failures}); retrying in ${this.retryDelayMs} ms`,
+          { cause: error },
+        ),
+      );
+    }
+  }
+
+  private prepared(item: WriteItem): WriteItem {
+    if (item.kind !== 'call' || item.prepared) return item;
+    return { kind: 'call', call: prepareForStorage(item.call, this.options), prepared: true };
   }
 
   private toBatch(items: WriteItem[]): WriteBatch {
@@ -136,7 +204,8 @@ export class BatchWriter {
     for (const item of items) {
       if (item.kind === 'session') batch.sessions.push(asStarted(item.session));
       else if (item.kind === 'stub') batch.sessionStubs.push(asStarted(item.session));
-      else if (item.kind === 'call') batch.calls.push(prepareForStorage(item.call, this.options));
+      else if (item.kind === 'call')
+        batch.calls.push(item.prepared ? item.call : prepareForStorage(item.call, this.options));
       else batch.ends.push(item.end);
     }
     return batch;

@@ -29,16 +29,24 @@ const INSERT_CHUNK_ROWS = 500;
  * Write one batch in one transaction: sessions, calls, session totals, session ends and
  * the hourly rollups, so the rollups and totals never disagree with the calls.
  */
-export async function writeBatch(em: EntityManager, batch: WriteBatch): Promise<void> {
-  await em.fork().transactional(async (tx) => {
+export async function writeBatch(
+  em: EntityManager,
+  batch: WriteBatch,
+  options: { replay?: boolean } = {},
+): Promise<number> {
+  return em.fork().transactional(async (tx) => {
     const knex = tx.getTransactionContext<Knex.Transaction>();
     if (!knex) throw new Error('writeBatch: no transaction context');
-    for (const rows of chunk(batch.sessions)) await tx.insertMany(SessionEntity, rows);
-    if (batch.sessionStubs.length > 0) {
-      await tx.createQueryBuilder(SessionEntity).insert(batch.sessionStubs).onConflict('id').ignore().execute();
+    // A replayed batch (from the disk spool) may have been committed once already, by a
+    // process that died before it could delete the segment: skip what is already stored.
+    const calls = options.replay ? await withoutStoredCalls(knex, batch.calls) : batch.calls;
+    const stubs = options.replay ? [...batch.sessions, ...batch.sessionStubs] : batch.sessionStubs;
+    if (!options.replay) for (const rows of chunk(batch.sessions)) await tx.insertMany(SessionEntity, rows);
+    for (const rows of chunk(stubs)) {
+      await tx.createQueryBuilder(SessionEntity).insert(rows).onConflict('id').ignore().execute();
     }
-    for (const rows of chunk(batch.calls)) await tx.insertMany(LLMCallEntity, rows);
-    await addSessionTotals(knex, batch.calls, 1);
+    for (const rows of chunk(calls)) await tx.insertMany(LLMCallEntity, rows);
+    await addSessionTotals(knex, calls, 1);
     for (const end of batch.ends) {
       await tx.nativeUpdate(
         SessionEntity,
@@ -50,8 +58,23 @@ export async function writeBatch(em: EntityManager, batch: WriteBatch): Promise<
         },
       );
     }
-    await applyRollupDeltas(knex, buildRollupDeltas(batch.calls));
+    await applyRollupDeltas(knex, buildRollupDeltas(calls));
+    return calls.length;
   });
+}
+
+async function withoutStoredCalls(knex: Knex, calls: LLMCall[]): Promise<LLMCall[]> {
+  const stored = new Set<string>();
+  for (const rows of chunk(calls)) {
+    const found: Array<{ id: string }> = await knex('llm_calls')
+      .select('id')
+      .whereIn(
+        'id',
+        rows.map((c) => c.id),
+      );
+    for (const row of found) stored.add(row.id);
+  }
+  return stored.size === 0 ? calls : calls.filter((c) => !stored.has(c.id));
 }
 
 /** Add (sign 1) or take back (sign -1) the calls' cost, tokens, count and latency on their sessions. */

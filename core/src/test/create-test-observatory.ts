@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Observatory } from '../observatory.js';
 import type { ObservatoryOptions } from '../observatory-options.js';
 import { createTestDatabase, type TestDatabaseKind } from './create-test-database.js';
@@ -25,12 +28,14 @@ export async function createTestObservatory(
   const { database = 'sqlite', ...rest } = options;
   const db = await createTestDatabase(database);
   const errors: unknown[] = [];
+  const spoolRoot = mkdtempSync(join(tmpdir(), 'observatory-spool-'));
   const obs = new Observatory({
     projectName: `test-${randomBytes(3).toString('hex')}`,
     strict: true,
     flushOnExit: false,
     flushIntervalMs: 20,
     onError: (error) => errors.push(error),
+    spoolDir: join(spoolRoot, 'spool'),
     ...rest,
     databaseUrl: db.url,
   });
@@ -41,6 +46,7 @@ export async function createTestObservatory(
     cleanup: async () => {
       await obs.close();
       await db.drop();
+      rmSync(spoolRoot, { recursive: true, force: true });
     },
   };
 }

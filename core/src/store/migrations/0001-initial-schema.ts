@@ -61,7 +61,6 @@ export class Migration0001InitialSchema extends Migration {
         t.index(['session_id'], 'llm_calls_session_idx');
         t.index(['model_name'], 'llm_calls_model_idx');
         t.index(['agent_name'], 'llm_calls_agent_idx');
-        t.index(['timestamp'], 'llm_calls_timestamp_idx');
       }),
       schema().createTable('llm_call_rollups', (t) => {
         addRollupKey(t);

@@ -1,0 +1,126 @@
+// Sustained ingest, recordCall → durable, on SQLite and PostgreSQL, as a ratio to the raw
+// driver's multi-row INSERT of the same rows into the same schema, in the same run.
+// Ours includes everything a batch does: session totals and the hourly rollups.
+// Run: npx tsx --conditions=@observatory/source bench/ingest-throughput.ts [calls]
+import { join } from 'node:path';
+import { type LLMCall, Observatory } from '@observatory/core';
+import { createTestDatabase, isPostgresAvailable } from '@observatory/core/test';
+import pg from 'pg';
+import sqlite3 from 'sqlite3';
+import { benchCall, formatNumber, tempDir } from './bench-utils.js';
+
+const total = Number(process.argv[2] ?? 100_000);
+const ROWS_PER_INSERT = 500;
+const ROWS_PER_TRANSACTION = 1000;
+
+const COLUMNS = [
+  'id', 'session_id', 'project_name', 'timestamp', 'model_provider', 'model_name', 'prompt_tokens',
+  'completion_tokens', 'total_tokens', 'cached_prompt_tokens', 'cache_write_tokens', 'reasoning_tokens',
+  'latency_ms', 'ttft_ms', 'total_cost', 'cost_source', 'usage_source', 'agent_name', 'operation_name', 'prompt',
+  'response_text', 'routing_decision', 'cache_metadata', 'quality_evaluation', 'error', 'finish_reason',
+  'parent_id', 'metadata', 'created_at',
+];
+
+function rowValues(call: LLMCall, dateOf: (d: Date) => unknown): unknown[] {
+  return [
+    call.id, call.sessionId, call.projectName, dateOf(call.timestamp), call.provider, call.modelName,
+    call.promptTokens, call.completionTokens, call.totalTokens, call.cachedPromptTokens, call.cacheWriteTokens,
+    call.reasoningTokens, call.latencyMs, call.ttftMs, call.totalCost, call.costSource, call.usageSource,
+    call.agentName, call.operationName, call.prompt, call.responseText, null, null, null, call.error,
+    call.finishReason, call.parentId, null, dateOf(call.createdAt),
+  ];
+}
+
+/** Our path: recordCall every call, then wait until all are durable. Returns calls/s and the calls. */
+async function measureOurs(databaseUrl: string): Promise<{ rate: number; calls: LLMCall[]; sessionId: string }> {
+  const obs = new Observatory({ databaseUrl, projectName: 'bench', capturePrompts: false, flushOnExit: false, maxQueueSize: total + 10 });
+  // Open and migrate before timing.
+  await obs.storage.getOverview();
+  const session = obs.startSession('bench');
+  await obs.flush();
+  const calls: LLMCall[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const call = obs.recordCall(benchCall(i, session.id));
+    if (call) calls.push(call);
+  }
+  await obs.flush();
+  const seconds = (performance.now() - start) / 1000;
+  if (obs.stats().written !== total) throw new Error(`only ${obs.stats().written} of ${total} written`);
+  await obs.close();
+  return { rate: total / seconds, calls, sessionId: session.id };
+}
+
+/** Prepare an empty schema (migrated by Observatory) holding the one session the calls belong to. */
+async function prepareRawTarget(databaseUrl: string, sessionId: string): Promise<void> {
+  const obs = new Observatory({ databaseUrl, projectName: 'bench', flushOnExit: false });
+  obs.recordCall({ sessionId, provider: 'openai', modelName: 'gpt-4o', promptTokens: 1, completionTokens: 1 });
+  await obs.flush();
+  const store = await obs.storage.store();
+  await store.em.getKnex()('llm_calls').delete();
+  await obs.close();
+}
+
+async function measureRawSqlite(path: string, calls: LLMCall[]): Promise<number> {
+  const db = new sqlite3.Database(path);
+  const exec = (sql: string) => new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
+  const run = (sql: string, params: unknown[]) =>
+    new Promise<void>((res, rej) => db.run(sql, params, (e) => (e ? rej(e) : res())));
+  await exec('pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on;');
+  const placeholders = `(${COLUMNS.map(() => '?').join(',')})`;
+  const start = performance.now();
+  for (let t = 0; t < calls.length; t += ROWS_PER_TRANSACTION) {
+    await exec('begin');
+    const txCalls = calls.slice(t, t + ROWS_PER_TRANSACTION);
+    for (let i = 0; i < txCalls.length; i += ROWS_PER_INSERT) {
+      const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
+      const sql = `insert into llm_calls (${COLUMNS.join(',')}) values ${rows.map(() => placeholders).join(',')}`;
+      await run(sql, rows.flatMap((c) => rowValues(c, (d) => d.getTime())));
+    }
+    await exec('commit');
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await new Promise<void>((res) => db.close(() => res()));
+  return calls.length / seconds;
+}
+
+async function measureRawPostgres(url: string, calls: LLMCall[]): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const start = performance.now();
+  for (let t = 0; t < calls.length; t += ROWS_PER_TRANSACTION) {
+    await client.query('begin');
+    const txCalls = calls.slice(t, t + ROWS_PER_TRANSACTION);
+    for (let i = 0; i < txCalls.length; i += ROWS_PER_INSERT) {
+      const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
+      let n = 0;
+      const values = rows.map(() => `(${COLUMNS.map(() => `$${++n}`).join(',')})`).join(',');
+      await client.query(`insert into llm_calls (${COLUMNS.join(',')}) values ${values}`, rows.flatMap((c) => rowValues(c, (d) => d)));
+    }
+    await client.query('commit');
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await client.end();
+  return calls.length / seconds;
+}
+
+async function compare(kind: 'sqlite' | 'postgres'): Promise<void> {
+  const ours = kind === 'sqlite' ? { url: join(tempDir('ours'), 'ours.db'), drop: async () => {} } : await createTestDatabase('postgres');
+  const raw = kind === 'sqlite' ? { url: join(tempDir('raw'), 'raw.db'), drop: async () => {} } : await createTestDatabase('postgres');
+  try {
+    const measured = await measureOurs(ours.url);
+    await prepareRawTarget(raw.url, measured.sessionId);
+    const rawRate = kind === 'sqlite' ? await measureRawSqlite(raw.url, measured.calls) : await measureRawPostgres(raw.url, measured.calls);
+    console.log(
+      `${kind.padEnd(8)} ours ${formatNumber(measured.rate, 0)} calls/s, raw driver ${formatNumber(rawRate, 0)} rows/s, ratio ${formatNumber(measured.rate / rawRate)} (target ≥ 0.8)`,
+    );
+  } finally {
+    await ours.drop();
+    await raw.drop();
+  }
+}
+
+console.log(`Sustained ingest of ${formatNumber(total, 0)} calls (batches of ${ROWS_PER_TRANSACTION}, inserts of ${ROWS_PER_INSERT} rows):`);
+await compare('sqlite');
+if (await isPostgresAvailable()) await compare('postgres');
+else console.log('postgres: not reachable, skipped');

@@ -1,0 +1,129 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiskSpool } from './disk-spool.js';
+import { Observatory } from './observatory.js';
+import { createStore } from './store/create-store.js';
+import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from './test/index.js';
+
+/** Take the calls table away (and bring it back) from a second connection: a real write failure. */
+async function withCallsTableAway(databaseUrl: string) {
+  const store = await createStore(databaseUrl);
+  const knex = store.em.getKnex();
+  await knex.schema.renameTable('llm_calls', 'llm_calls_away');
+  return async () => {
+    await knex.schema.renameTable('llm_calls_away', 'llm_calls');
+    await store.close();
+  };
+}
+
+describe.each(testDatabases())('disk spool on %s', (database) => {
+  let t: TestObservatory;
+  let spoolDir: string;
+  afterEach(async () => {
+    await t?.cleanup();
+    rmSync(spoolDir, { recursive: true, force: true });
+  });
+
+  it('moves the queue to disk while the database is away and replays it, once, when it is back', async () => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-test-'));
+    t = await createTestObservatory({
+      database,
+      strict: false,
+      spoolDir,
+      batchSize: 20,
+      flushIntervalMs: 5,
+      maxRetryDelayMs: 100,
+    });
+    const { obs } = t;
+    const session = obs.startSession('outage');
+    obs.recordCall(makeCall({ sessionId: session.id }));
+    await obs.flush();
+    const restore = await withCallsTableAway(t.databaseUrl);
+
+    for (let i = 0; i < 600; i++) {
+      obs.recordCall(makeCall({ sessionId: session.id, promptTokens: 1000 + i }));
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const during = obs.stats();
+    expect(during.spooled).toBeGreaterThan(0);
+    expect(during.written).toBe(1);
+    expect(readdirSync(spoolDir).length).toBeGreaterThan(0);
+
+    await restore();
+    await obs.endSession(session, { success: true });
+    await obs.flush();
+    expect(obs.stats()).toMatchObject({ recorded: 601, written: 601, pending: 0, dropped: 0 });
+    expect(readdirSync(spoolDir)).toEqual([]);
+    const [stored] = await obs.storage.getSessions({ projectName: obs.projectName });
+    expect(stored).toMatchObject({ totalLlmCalls: 601, success: true });
+    expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(601);
+    const overview = await obs.storage.getOverview({ projectName: obs.projectName });
+    expect(overview.promptTokens).toBe(1200 + 600 * 1000 + (599 * 600) / 2);
+  });
+
+  it('spools what close() could not write, and the next run writes it', async () => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-test-'));
+    t = await createTestObservatory({ database, strict: false, spoolDir, closeTimeoutMs: 300, maxRetryDelayMs: 50 });
+    const { obs, errors } = t;
+    obs.recordCall(makeCall());
+    await obs.flush();
+    const restore = await withCallsTableAway(t.databaseUrl);
+    await obs.withSession('before-exit', async () => {
+      for (let i = 0; i < 40; i++) obs.recordCall(makeCall());
+    });
+    await obs.close();
+    expect(String((errors.at(-1) as Error).message)).toMatch(/in the disk spool and the next run writes them/);
+    await restore();
+
+    const next = new Observatory({
+      databaseUrl: t.databaseUrl,
+      projectName: obs.projectName,
+      spoolDir,
+      flushOnExit: false,
+    });
+    try {
+      await next.flush();
+      expect(await next.storage.countLlmCalls({ projectName: obs.projectName })).toBe(41);
+      const sessions = await next.storage.getSessions({ projectName: obs.projectName, operationType: 'before-exit' });
+      expect(sessions).toMatchObject([{ totalLlmCalls: 40, success: true }]);
+      expect(readdirSync(spoolDir)).toEqual([]);
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('replays a segment whose calls were already committed without counting them twice', async () => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-test-'));
+    t = await createTestObservatory({ database, spoolDir });
+    const { obs } = t;
+    const session = obs.startSession('dup');
+    const calls = [
+      obs.recordCall(makeCall({ sessionId: session.id })),
+      obs.recordCall(makeCall({ sessionId: session.id })),
+    ];
+    await obs.flush();
+    // As if a process had committed these, then died before deleting its segment.
+    new DiskSpool(spoolDir).write([
+      { kind: 'session', session },
+      ...calls.map((call) => ({ kind: 'call' as const, call: call! })),
+    ]);
+    const next = new Observatory({
+      databaseUrl: t.databaseUrl,
+      projectName: obs.projectName,
+      spoolDir,
+      flushOnExit: false,
+      strict: true,
+    });
+    try {
+      await next.flush();
+      expect(await next.storage.countLlmCalls({ projectName: obs.projectName })).toBe(2);
+      expect((await next.storage.getSession(session.id))?.totalLlmCalls).toBe(2);
+      expect((await next.storage.getOverview({ projectName: obs.projectName })).totalCalls).toBe(2);
+    } finally {
+      await next.close();
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import type { LLMCall, Session } from './models.js';
+import type { SessionEnd } from './store/write-batch.js';
+
+/**
+ * One thing waiting to be written, in the order it was recorded. `prepared` marks a call
+ * already made storage-safe (redacted, cut, JSON-safe), e.g. before it was spooled.
+ */
+export type WriteItem =
+  | { kind: 'session'; session: Session }
+  | { kind: 'stub'; session: Session }
+  | { kind: 'call'; call: LLMCall; prepared?: boolean }
+  | { kind: 'end'; end: SessionEnd };
