@@ -14,26 +14,80 @@ const ROWS_PER_INSERT = 500;
 const ROWS_PER_TRANSACTION = 1000;
 
 const COLUMNS = [
-  'id', 'session_id', 'project_name', 'timestamp', 'model_provider', 'model_name', 'prompt_tokens',
-  'completion_tokens', 'total_tokens', 'cached_prompt_tokens', 'cache_write_tokens', 'reasoning_tokens',
-  'latency_ms', 'ttft_ms', 'total_cost', 'cost_source', 'usage_source', 'agent_name', 'operation_name', 'prompt',
-  'response_text', 'routing_decision', 'cache_metadata', 'quality_evaluation', 'error', 'finish_reason',
-  'parent_id', 'metadata', 'created_at',
+  'id',
+  'session_id',
+  'project_name',
+  'timestamp',
+  'model_provider',
+  'model_name',
+  'prompt_tokens',
+  'completion_tokens',
+  'total_tokens',
+  'cached_prompt_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+  'latency_ms',
+  'ttft_ms',
+  'total_cost',
+  'cost_source',
+  'usage_source',
+  'agent_name',
+  'operation_name',
+  'prompt',
+  'response_text',
+  'routing_decision',
+  'cache_metadata',
+  'quality_evaluation',
+  'error',
+  'finish_reason',
+  'parent_id',
+  'metadata',
+  'created_at',
 ];
 
 function rowValues(call: LLMCall, dateOf: (d: Date) => unknown): unknown[] {
   return [
-    call.id, call.sessionId, call.projectName, dateOf(call.timestamp), call.provider, call.modelName,
-    call.promptTokens, call.completionTokens, call.totalTokens, call.cachedPromptTokens, call.cacheWriteTokens,
-    call.reasoningTokens, call.latencyMs, call.ttftMs, call.totalCost, call.costSource, call.usageSource,
-    call.agentName, call.operationName, call.prompt, call.responseText, null, null, null, call.error,
-    call.finishReason, call.parentId, null, dateOf(call.createdAt),
+    call.id,
+    call.sessionId,
+    call.projectName,
+    dateOf(call.timestamp),
+    call.provider,
+    call.modelName,
+    call.promptTokens,
+    call.completionTokens,
+    call.totalTokens,
+    call.cachedPromptTokens,
+    call.cacheWriteTokens,
+    call.reasoningTokens,
+    call.latencyMs,
+    call.ttftMs,
+    call.totalCost,
+    call.costSource,
+    call.usageSource,
+    call.agentName,
+    call.operationName,
+    call.prompt,
+    call.responseText,
+    null,
+    null,
+    null,
+    call.error,
+    call.finishReason,
+    call.parentId,
+    null,
+    dateOf(call.createdAt),
   ];
 }
 
 /** Our path: recordCall every call, then wait until all are durable. Returns calls/s and the calls. */
 async function measureOurs(databaseUrl: string): Promise<{ rate: number; calls: LLMCall[]; sessionId: string }> {
-  const obs = new Observatory({ databaseUrl, projectName: 'bench', capturePrompts: false, flushOnExit: false, maxQueueSize: total + 10 });
+  const obs = new Observatory({
+    databaseUrl,
+    projectName: 'bench',
+    capturePrompts: false,
+    flushOnExit: false,
+    maxQueueSize: total + 10,
+  });
   // Open and migrate before timing.
   await obs.storage.getOverview();
   const session = obs.startSession('bench');
@@ -75,7 +129,10 @@ async function measureRawSqlite(path: string, calls: LLMCall[]): Promise<number>
     for (let i = 0; i < txCalls.length; i += ROWS_PER_INSERT) {
       const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
       const sql = `insert into llm_calls (${COLUMNS.join(',')}) values ${rows.map(() => placeholders).join(',')}`;
-      await run(sql, rows.flatMap((c) => rowValues(c, (d) => d.getTime())));
+      await run(
+        sql,
+        rows.flatMap((c) => rowValues(c, (d) => d.getTime())),
+      );
     }
     await exec('commit');
   }
@@ -95,7 +152,10 @@ async function measureRawPostgres(url: string, calls: LLMCall[]): Promise<number
       const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
       let n = 0;
       const values = rows.map(() => `(${COLUMNS.map(() => `$${++n}`).join(',')})`).join(',');
-      await client.query(`insert into llm_calls (${COLUMNS.join(',')}) values ${values}`, rows.flatMap((c) => rowValues(c, (d) => d)));
+      await client.query(
+        `insert into llm_calls (${COLUMNS.join(',')}) values ${values}`,
+        rows.flatMap((c) => rowValues(c, (d) => d)),
+      );
     }
     await client.query('commit');
   }
@@ -105,12 +165,21 @@ async function measureRawPostgres(url: string, calls: LLMCall[]): Promise<number
 }
 
 async function compare(kind: 'sqlite' | 'postgres'): Promise<void> {
-  const ours = kind === 'sqlite' ? { url: join(tempDir('ours'), 'ours.db'), drop: async () => {} } : await createTestDatabase('postgres');
-  const raw = kind === 'sqlite' ? { url: join(tempDir('raw'), 'raw.db'), drop: async () => {} } : await createTestDatabase('postgres');
+  const ours =
+    kind === 'sqlite'
+      ? { url: join(tempDir('ours'), 'ours.db'), drop: async () => {} }
+      : await createTestDatabase('postgres');
+  const raw =
+    kind === 'sqlite'
+      ? { url: join(tempDir('raw'), 'raw.db'), drop: async () => {} }
+      : await createTestDatabase('postgres');
   try {
     const measured = await measureOurs(ours.url);
     await prepareRawTarget(raw.url, measured.sessionId);
-    const rawRate = kind === 'sqlite' ? await measureRawSqlite(raw.url, measured.calls) : await measureRawPostgres(raw.url, measured.calls);
+    const rawRate =
+      kind === 'sqlite'
+        ? await measureRawSqlite(raw.url, measured.calls)
+        : await measureRawPostgres(raw.url, measured.calls);
     console.log(
       `${kind.padEnd(8)} ours ${formatNumber(measured.rate, 0)} calls/s, raw driver ${formatNumber(rawRate, 0)} rows/s, ratio ${formatNumber(measured.rate / rawRate)} (target ≥ 0.8)`,
     );
@@ -120,7 +189,9 @@ async function compare(kind: 'sqlite' | 'postgres'): Promise<void> {
   }
 }
 
-console.log(`Sustained ingest of ${formatNumber(total, 0)} calls (batches of ${ROWS_PER_TRANSACTION}, inserts of ${ROWS_PER_INSERT} rows):`);
+console.log(
+  `Sustained ingest of ${formatNumber(total, 0)} calls (batches of ${ROWS_PER_TRANSACTION}, inserts of ${ROWS_PER_INSERT} rows):`,
+);
 await compare('sqlite');
 if (await isPostgresAvailable()) await compare('postgres');
 else console.log('postgres: not reachable, skipped');

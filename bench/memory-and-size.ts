@@ -10,7 +10,9 @@ import { benchCall, formatNumber, tempDir, yieldToLoop } from './bench-utils.js'
 const total = Number(process.argv[2] ?? 1_000_000);
 const MB = 1024 * 1024;
 
-async function fill(databaseUrl: string): Promise<{ peakRssMb: number; finalRssMb: number; maxPending: number; seconds: number }> {
+async function fill(
+  databaseUrl: string,
+): Promise<{ peakRssMb: number; finalRssMb: number; maxPending: number; seconds: number }> {
   const obs = new Observatory({ databaseUrl, projectName: 'bench', capturePrompts: false, flushOnExit: false });
   const sessions = Array.from({ length: 1000 }, (_, i) => obs.startSession(`workflow-${i % 10}`));
   let peakRss = 0;
@@ -19,7 +21,10 @@ async function fill(databaseUrl: string): Promise<{ peakRssMb: number; finalRssM
   // Spread over 30 days, as a month of traffic would be.
   const t0 = Date.now() - 30 * 86_400_000;
   for (let i = 0; i < total; i++) {
-    obs.recordCall({ ...benchCall(i, sessions[i % sessions.length].id), timestamp: new Date(t0 + Math.floor((i / total) * 30 * 86_400_000)) });
+    obs.recordCall({
+      ...benchCall(i, sessions[i % sessions.length].id),
+      timestamp: new Date(t0 + Math.floor((i / total) * 30 * 86_400_000)),
+    });
     if (i % 1000 === 999) {
       await yieldToLoop();
       const { pending } = obs.stats();
@@ -33,7 +38,8 @@ async function fill(databaseUrl: string): Promise<{ peakRssMb: number; finalRssM
   await obs.flush();
   const seconds = (performance.now() - start) / 1000;
   const stats = obs.stats();
-  if (stats.written !== total || stats.dropped !== 0) throw new Error(`written ${stats.written}, dropped ${stats.dropped}`);
+  if (stats.written !== total || stats.dropped !== 0)
+    throw new Error(`written ${stats.written}, dropped ${stats.dropped}`);
   await obs.close();
   globalThis.gc?.();
   return { peakRssMb: peakRss / MB, finalRssMb: process.memoryUsage().rss / MB, maxPending, seconds };
@@ -54,9 +60,11 @@ if (await isPostgresAvailable()) {
     const reader = new Observatory({ databaseUrl: db.url, flushOnExit: false });
     const store = await reader.storage.store();
     const [row] = (
-      await store.em.getKnex().raw(
-        `select sum(pg_total_relation_size(c.oid))::bigint as bytes from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'`,
-      )
+      await store.em
+        .getKnex()
+        .raw(
+          `select sum(pg_total_relation_size(c.oid))::bigint as bytes from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'`,
+        )
     ).rows;
     await reader.close();
     console.log(

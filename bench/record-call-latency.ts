@@ -39,5 +39,7 @@ samples.sort();
 const p50 = quantile(samples, 0.5);
 const p99 = quantile(samples, 0.99);
 console.log(`recordCall over ${formatNumber(total, 0)} calls (writer running, SQLite):`);
-console.log(`  p50 ${formatNumber(p50)} µs (target ≤ 5 µs)   p99 ${formatNumber(p99)} µs (target ≤ 50 µs)   max ${formatNumber(samples[samples.length - 1])} µs`);
+console.log(
+  `  p50 ${formatNumber(p50)} µs (target ≤ 5 µs)   p99 ${formatNumber(p99)} µs (target ≤ 50 µs)   max ${formatNumber(samples[samples.length - 1])} µs`,
+);
 console.log(`  written ${formatNumber(stats.written, 0)}, dropped ${stats.dropped}, rejected ${stats.rejected}`);
