@@ -1,0 +1,86 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestObservatory, makeCall, type TestObservatory } from '../test/index.js';
+
+/** A second, independent connection to the file, as another process would have. */
+function openSecondConnection(path: string) {
+  const db = new sqlite3.Database(path);
+  const exec = (sql: string) => new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
+  const close = () => new Promise<void>((res) => db.close(() => res()));
+  return { exec, close };
+}
+
+/**
+ * SQLite faults, simulated from a second connection: a trigger makes every insert fail
+ * with the error SQLite gives for a read-only file or a full disk.
+ */
+const faults = [
+  ['read-only', 'attempt to write a readonly database'],
+  ['out of space', 'database or disk is full'],
+] as const;
+
+describe('SQLite faults', () => {
+  let t: TestObservatory;
+  let spoolDir: string;
+  afterEach(async () => {
+    await t?.cleanup();
+    rmSync(spoolDir, { recursive: true, force: true });
+  });
+
+  it.each(faults)('%s: calls are spooled to disk and replayed when writing works again', async (_name, message) => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-sqlite-'));
+    t = await createTestObservatory({
+      strict: false,
+      spoolDir,
+      batchSize: 50,
+      flushIntervalMs: 5,
+      maxRetryDelayMs: 100,
+    });
+    const { obs, errors } = t;
+    obs.recordCall(makeCall());
+    await obs.flush();
+    const other = openSecondConnection(t.databaseUrl);
+    await other.exec(
+      `create trigger fail_inserts before insert on llm_calls begin select raise(abort, '${message}'); end;`,
+    );
+    try {
+      for (let i = 0; i < 1000; i++) {
+        obs.recordCall(makeCall());
+        if (i % 100 === 0) await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect(obs.stats().spooled).toBeGreaterThan(0);
+      expect(readdirSync(spoolDir).length).toBeGreaterThan(0);
+      expect(String((errors[0] as Error & { cause?: Error }).cause?.message)).toContain(message);
+    } finally {
+      await other.exec('drop trigger fail_inserts');
+      await other.close();
+    }
+    await obs.flush();
+    expect(obs.stats()).toMatchObject({ recorded: 1001, written: 1001, pending: 0, dropped: 0 });
+    expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(1001);
+    expect(readdirSync(spoolDir)).toEqual([]);
+  });
+
+  it('locked by another writer for a while: the writer waits for the lock and loses nothing', async () => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-sqlite-'));
+    t = await createTestObservatory({ strict: false, spoolDir });
+    const { obs } = t;
+    obs.recordCall(makeCall());
+    await obs.flush();
+    const other = openSecondConnection(t.databaseUrl);
+    await other.exec('begin exclusive');
+    for (let i = 0; i < 500; i++) obs.recordCall(makeCall());
+    const flushed = obs.flush();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(obs.stats().written).toBe(1);
+    await other.exec('commit');
+    await other.close();
+    await flushed;
+    expect(obs.stats()).toMatchObject({ written: 501, pending: 0 });
+    expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(501);
+  });
+});

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = '/usr/lib/postgresql/15/bin';
+
+/** Why a throwaway cluster cannot be made here, or null when it can. */
+export function throwawayPostgresUnavailable(): string | null {
+  if (!existsSync(join(BIN, 'initdb'))) return `no ${BIN}/initdb`;
+  if (process.getuid?.() !== 0) return 'needs root to run initdb as the postgres user';
+  return null;
+}
+
+/** A PostgreSQL cluster of our own on a free port, which a test may stop and start at will. */
+export interface ThrowawayPostgres {
+  url: string;
+  stop(): void;
+  start(): void;
+  destroy(): void;
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'observatory-pg-'));
+  const postgresUid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  chownSync(dir, postgresUid, postgresUid);
+  const data = join(dir, 'data');
+  const asPostgres = (bin: string, args: string[]) =>
+    execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, bin), ...args], { stdio: 'pipe' });
+  asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const start = () =>
+    asPostgres('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
+  const stop = () => asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  start();
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    stop,
+    destroy: () => {
+      try {
+        stop();
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
