@@ -1,0 +1,71 @@
+import type { CacheMetadata, QualityEvaluation, RecordCallInput, RoutingDecision } from '@observatory/core';
+
+/** What the caller knows about a call that the response itself does not carry. */
+export interface CallOptions {
+  /** Wall-clock duration of the request in milliseconds. Wins over `startTime`. */
+  latencyMs?: number;
+  /**
+   * Taken just before the request: a `Date`, `Date.now()`, or `performance.now()` (a number
+   * below 1e11 is read as `performance.now()`). Latency is measured from it to the moment
+   * the response is recorded.
+   */
+  startTime?: Date | number;
+  /** Time to first token in milliseconds, when streamed. */
+  ttftMs?: number;
+  agentName?: string;
+  operationName?: string;
+  /** Session to attach the call to; default: the active `withSession`, else the implicit session. */
+  sessionId?: string;
+  /** Id of the enclosing call or span. */
+  parentId?: string;
+  /** Prompt text to store; wins over the one serialized from `request`. */
+  prompt?: string;
+  /** Response text to store; wins over the one read from the response (use it for streams). */
+  responseText?: string;
+  /** Finish reason to store; wins over the one read from the response. */
+  finishReason?: string;
+  /** Your own fields; merged over the ones the adapter adds. */
+  metadata?: Record<string, unknown>;
+  routingDecision?: RoutingDecision;
+  cacheMetadata?: CacheMetadata;
+  qualityEvaluation?: QualityEvaluation;
+}
+
+/** Read as `performance.now()` below this (about 1973 as epoch milliseconds). */
+const EPOCH_THRESHOLD_MS = 1e11;
+
+/** The `recordCall` fields that come straight from the options. */
+export function toCallFields(
+  options: CallOptions,
+): Pick<
+  RecordCallInput,
+  | 'latencyMs'
+  | 'ttftMs'
+  | 'agentName'
+  | 'operationName'
+  | 'sessionId'
+  | 'parentId'
+  | 'routingDecision'
+  | 'cacheMetadata'
+  | 'qualityEvaluation'
+> {
+  return {
+    latencyMs: options.latencyMs ?? elapsedSince(options.startTime),
+    ttftMs: options.ttftMs,
+    agentName: options.agentName,
+    operationName: options.operationName,
+    sessionId: options.sessionId,
+    parentId: options.parentId,
+    routingDecision: options.routingDecision,
+    cacheMetadata: options.cacheMetadata,
+    qualityEvaluation: options.qualityEvaluation,
+  };
+}
+
+function elapsedSince(start: Date | number | undefined): number | undefined {
+  if (start == null) return undefined;
+  if (start instanceof Date) return Math.max(0, Date.now() - start.getTime());
+  if (typeof start !== 'number' || !Number.isFinite(start)) return undefined;
+  const now = start < EPOCH_THRESHOLD_MS ? performance.now() : Date.now();
+  return Math.max(0, now - start);
+}

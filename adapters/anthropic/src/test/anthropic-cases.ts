@@ -1,0 +1,222 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type { LLMCall, Observatory } from '@observatory/core';
+import { recordAnthropicError } from '../record-anthropic-error.js';
+import { type RecordAnthropicOptions, recordAnthropicMessage } from '../record-anthropic-message.js';
+import { createFakeFetch, type FakeReply, readFixture, readJsonFixture } from './fake-fetch.js';
+
+/**
+ * Every shape the adapter accepts, produced by the real `@anthropic-ai/sdk` client from a
+ * fixture served by a fake `fetch`, with the row it must produce. Shared by the store tests
+ * and `bench/sdk-accuracy-table.ts`, so the accuracy table checks exactly what the tests check.
+ */
+export interface AnthropicCase {
+  name: string;
+  /** The SDK call that produced the result. */
+  source: string;
+  /** Drive the real client; returns what the SDK returned (or threw) and how to record it. */
+  run(): Promise<CaseOutcome>;
+  expected: ExpectedCall;
+}
+
+export interface CaseOutcome {
+  /** 'error' when the SDK threw: record with recordAnthropicError. */
+  kind: 'message' | 'error';
+  value: unknown;
+  options: RecordAnthropicOptions;
+}
+
+/** The columns each case checks, as read back from the store. */
+export interface ExpectedCall {
+  modelName: string;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  cachedPromptTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  usageSource: string;
+  finishReason: string | null;
+  responseText: string | null;
+  error: string | null;
+  /** US dollars, written out from the per-million prices below. */
+  totalCost: number;
+}
+
+/** US dollars per million tokens below 200K input (Anthropic's price list; checked against @pydantic/genai-prices 0.1.8). */
+const CLAUDE_SONNET_4_5 = { input: 3, cacheRead: 0.3, cacheWrite5m: 3.75, output: 15 };
+
+/** A real client whose every request is answered by `reply`; no retries, so errors surface at once. */
+export function fakeAnthropicClient(reply: Parameters<typeof createFakeFetch>[0]) {
+  const fake = createFakeFetch(reply);
+  const client = new Anthropic({ apiKey: 'test-not-a-real-key', fetch: fake.fetch, maxRetries: 0 });
+  return { client, requests: fake.requests };
+}
+
+const request = {
+  model: 'claude-sonnet-4-5',
+  max_tokens: 2048,
+  system: [{ type: 'text' as const, text: 'You review contracts.', cache_control: { type: 'ephemeral' as const } }],
+  messages: [{ role: 'user' as const, content: 'Do sections 4.2 and 7.1 conflict?' }],
+};
+
+const overloaded: FakeReply = {
+  status: 529,
+  json: readJsonFixture('error-529-overloaded.json'),
+  headers: { 'request-id': 'req_011CSHoEeqs5C35K2UUqR7Fy' },
+};
+
+export const anthropicCases: AnthropicCase[] = [
+  {
+    name: 'claude-sonnet-4-5, cache read + write',
+    source: 'messages.create',
+    async run() {
+      const { client } = fakeAnthropicClient({
+        json: readJsonFixture('message-claude-sonnet-4-5-cache.json'),
+        headers: { 'request-id': 'req_011CSHmsg1' },
+      });
+      const value = await client.messages.create(request);
+      return { kind: 'message', value, options: { request } };
+    },
+    expected: {
+      modelName: 'claude-sonnet-4-5-20250929',
+      // input_tokens (24) excludes the cache: the total input is 24 + 12000 read + 1800 written.
+      promptTokens: 24 + 12000 + 1800,
+      completionTokens: 410,
+      totalTokens: 24 + 12000 + 1800 + 410,
+      cachedPromptTokens: 12000,
+      cacheWriteTokens: 1800,
+      reasoningTokens: 0,
+      usageSource: 'reported',
+      finishReason: 'end_turn',
+      responseText: 'Section 4.2 caps liability at fees paid in the prior 12 months; 7.1 conflicts with it.',
+      error: null,
+      totalCost:
+        (24 * CLAUDE_SONNET_4_5.input +
+          12000 * CLAUDE_SONNET_4_5.cacheRead +
+          1800 * CLAUDE_SONNET_4_5.cacheWrite5m +
+          410 * CLAUDE_SONNET_4_5.output) /
+        1e6,
+    },
+  },
+  {
+    name: 'claude-sonnet-4-5 stream, thinking + cache read + write',
+    source: 'messages.stream().finalMessage()',
+    async run() {
+      const { client } = fakeAnthropicClient({ sse: readFixture('message-stream-thinking.sse') });
+      const streamRequest = {
+        ...request,
+        max_tokens: 4096,
+        thinking: { type: 'enabled' as const, budget_tokens: 2048 },
+      };
+      const startTime = Date.now();
+      let ttftMs: number | undefined;
+      const stream = client.messages.stream(streamRequest);
+      stream.on('text', () => {
+        ttftMs ??= Date.now() - startTime;
+      });
+      const value = await stream.finalMessage();
+      return { kind: 'message', value, options: { request: streamRequest, startTime, ttftMs } };
+    },
+    expected: {
+      modelName: 'claude-sonnet-4-5-20250929',
+      promptTokens: 30 + 8000 + 600,
+      completionTokens: 1450,
+      totalTokens: 30 + 8000 + 600 + 1450,
+      cachedPromptTokens: 8000,
+      cacheWriteTokens: 600,
+      reasoningTokens: 1100,
+      usageSource: 'reported',
+      finishReason: 'end_turn',
+      responseText: 'Shard by tenant id, and split the ten largest tenants by hash.',
+      error: null,
+      // output_tokens (1450) already includes the 1100 thinking tokens, billed at the output price.
+      totalCost:
+        (30 * CLAUDE_SONNET_4_5.input +
+          8000 * CLAUDE_SONNET_4_5.cacheRead +
+          600 * CLAUDE_SONNET_4_5.cacheWrite5m +
+          1450 * CLAUDE_SONNET_4_5.output) /
+        1e6,
+    },
+  },
+  {
+    name: 'claude-sonnet-4-5, tool use, no cache',
+    source: 'messages.create',
+    async run() {
+      const { client } = fakeAnthropicClient({ json: readJsonFixture('message-tool-use.json') });
+      const toolRequest = {
+        model: 'claude-sonnet-4-5',
+        max_tokens: 1024,
+        tools: [{ name: 'get_weather', input_schema: { type: 'object' as const, properties: {} } }],
+        messages: [{ role: 'user' as const, content: 'Weather in Paris?' }],
+      };
+      const value = await client.messages.create(toolRequest);
+      return { kind: 'message', value, options: { request: toolRequest } };
+    },
+    expected: {
+      modelName: 'claude-sonnet-4-5-20250929',
+      promptTokens: 350,
+      completionTokens: 120,
+      totalTokens: 470,
+      cachedPromptTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      usageSource: 'reported',
+      finishReason: 'tool_use',
+      responseText: `I'll check the current weather in Paris.\n[tool_use get_weather({"city":"Paris","unit":"celsius"})]`,
+      error: null,
+      totalCost: (350 * CLAUDE_SONNET_4_5.input + 120 * CLAUDE_SONNET_4_5.output) / 1e6,
+    },
+  },
+  {
+    name: 'claude-sonnet-4-5, 529 overloaded',
+    source: 'messages.create throws OverloadedError',
+    async run() {
+      const { client } = fakeAnthropicClient(overloaded);
+      try {
+        await client.messages.create(request);
+      } catch (error) {
+        return { kind: 'error', value: error, options: { request } };
+      }
+      throw new Error('the fake 529 did not make the client throw');
+    },
+    expected: {
+      modelName: 'claude-sonnet-4-5',
+      promptTokens: 0,
+      completionTokens: 0,
+      totalTokens: 0,
+      cachedPromptTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      usageSource: 'missing',
+      finishReason: null,
+      responseText: null,
+      error: '529 overloaded_error: Overloaded',
+      totalCost: 0,
+    },
+  },
+];
+
+/** Record an outcome the way a user would: a message with recordAnthropicMessage, a thrown error with recordAnthropicError. */
+export function recordOutcome(obs: Observatory, outcome: CaseOutcome): LLMCall | undefined {
+  return outcome.kind === 'error'
+    ? recordAnthropicError(obs, outcome.value, outcome.options)
+    : recordAnthropicMessage(obs, outcome.value, outcome.options);
+}
+
+/** The checked columns of a stored row; dollars rounded to 1e-12 like core, so float noise does not count. */
+export function checkedColumns(call: LLMCall | ExpectedCall): ExpectedCall {
+  return {
+    modelName: call.modelName,
+    promptTokens: call.promptTokens,
+    completionTokens: call.completionTokens,
+    totalTokens: call.totalTokens,
+    cachedPromptTokens: call.cachedPromptTokens,
+    cacheWriteTokens: call.cacheWriteTokens,
+    reasoningTokens: call.reasoningTokens,
+    usageSource: call.usageSource,
+    finishReason: call.finishReason,
+    responseText: call.responseText,
+    error: call.error,
+    totalCost: Math.round(call.totalCost * 1e12) / 1e12,
+  };
+}
