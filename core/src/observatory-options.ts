@@ -1,3 +1,4 @@
+import type { OpenTelemetryExport } from './emit-gen-ai-span.js';
 import type { CustomPrices } from './price-call.js';
 
 /** Options of `new Observatory(...)`. Every option has a default; none is required. */
@@ -36,6 +37,8 @@ export interface ObservatoryOptions {
    * working directory; `false` keeps everything in memory.
    */
   spoolDir?: string | false;
+  /** Also emit each recorded call as an OpenTelemetry GenAI span through your own tracer. */
+  openTelemetry?: OpenTelemetryExport;
   /** Flush on beforeExit / SIGTERM / SIGINT. Default true. */
   flushOnExit?: boolean;
 }

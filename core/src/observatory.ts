@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describeDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 import { defaultSpoolDir } from './default-spool-dir.js';
 import { DiskSpool } from './disk-spool.js';
+import { emitGenAiSpan, type OpenTelemetryExport } from './emit-gen-ai-span.js';
 import { registerExitFlush } from './exit-hooks.js';
 import type { LLMCall, Session } from './models.js';
 import { normalizeUsage } from './normalize-usage.js';
@@ -201,6 +202,7 @@ export class Observatory {
         createdAt: now,
       };
       if (!this.enqueue({ kind: 'call', call })) return undefined;
+      if (this.options.openTelemetry) this.exportSpan(call, this.options.openTelemetry);
       this.counters.recorded++;
       session.totalCost += call.totalCost;
       session.totalTokens += call.totalTokens;
@@ -274,6 +276,14 @@ export class Observatory {
             : `${unwritten} items were still unwritten after ${timeoutMs} ms and are lost (no disk spool)`,
         ),
       );
+    }
+  }
+
+  private exportSpan(call: LLMCall, otel: OpenTelemetryExport): void {
+    try {
+      emitGenAiSpan(call, otel);
+    } catch (error) {
+      this.reportError(new ObservatoryError('OpenTelemetry export failed', { cause: error }));
     }
   }
 
