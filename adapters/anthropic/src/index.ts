@@ -16,8 +16,8 @@
  * @packageDocumentation
  */
 
+export type { AdapterCallOptions as CallOptions } from '@observatory/core';
 export type { AnthropicRequest } from './anthropic-types.js';
-export type { CallOptions } from './call-options.js';
 export type { AnthropicUsageFields } from './convert-anthropic-usage.js';
 /** Translate Anthropic usage to recorded token fields (input = uncached + cache reads + cache writes). */
 export { convertAnthropicUsage } from './convert-anthropic-usage.js';

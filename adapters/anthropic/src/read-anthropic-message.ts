@@ -1,5 +1,5 @@
+import { compactFields } from '@observatory/core';
 import type { AnthropicMessage } from './anthropic-types.js';
-import { compactFields } from './compact-fields.js';
 import { type AnthropicUsageFields, convertAnthropicUsage } from './convert-anthropic-usage.js';
 
 /** What one Anthropic message says about the call, ready for `recordCall`. */

@@ -1,7 +1,6 @@
 import type { LLMCall, Observatory } from '@observatory/core';
+import { compactFields, toAdapterCallFields } from '@observatory/core';
 import type { AnthropicAPIErrorLike } from './anthropic-types.js';
-import { toCallFields } from './call-options.js';
-import { compactFields } from './compact-fields.js';
 import type { RecordAnthropicOptions } from './record-anthropic-message.js';
 import { reportAdapterError } from './report-adapter-error.js';
 import { serializeAnthropicPrompt } from './serialize-anthropic-prompt.js';
@@ -36,7 +35,7 @@ export function recordAnthropicError(
     return obs.recordCall({
       provider: options.provider ?? 'anthropic',
       modelName: options.request?.model || options.model || 'unknown',
-      ...toCallFields(options),
+      ...toAdapterCallFields(options),
       prompt: options.prompt ?? (options.request ? serializeAnthropicPrompt(options.request) : undefined),
       error: describeError(error, apiError.status, type, apiMessage),
       finishReason: options.finishReason,

@@ -4,7 +4,7 @@ import { createTestObservatory, type TestObservatory, testDatabases } from '@obs
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordAnthropicMessage } from './record-anthropic-message.js';
 import { anthropicCases, checkedColumns, fakeAnthropicClient, recordOutcome } from './test/anthropic-cases.js';
-import { readJsonFixture } from './test/fake-fetch.js';
+import { readJsonFixture } from './test/read-fixture.js';
 
 async function storedCalls(obs: Observatory): Promise<LLMCall[]> {
   await obs.flush();

@@ -1,12 +1,17 @@
-import { type LLMCall, type Observatory, ObservatoryError } from '@observatory/core';
+import {
+  type AdapterCallOptions,
+  type LLMCall,
+  type Observatory,
+  ObservatoryError,
+  toAdapterCallFields,
+} from '@observatory/core';
 import type { AnthropicRequest } from './anthropic-types.js';
-import { type CallOptions, toCallFields } from './call-options.js';
 import { readAnthropicMessage } from './read-anthropic-message.js';
 import { reportAdapterError } from './report-adapter-error.js';
 import { serializeAnthropicPrompt } from './serialize-anthropic-prompt.js';
 
 /** Options of `recordAnthropicMessage` and `recordAnthropicError`. */
-export interface RecordAnthropicOptions extends CallOptions {
+export interface RecordAnthropicOptions extends AdapterCallOptions {
   /**
    * The params given to `messages.create(...)` / `messages.stream(...)`. Its `system` and
    * `messages` become the stored prompt (unless `prompt` is set), and its `model` names the
@@ -54,7 +59,7 @@ export function recordAnthropicMessage(
       provider: options.provider ?? 'anthropic',
       modelName: modelName || options.request?.model || options.model || 'unknown',
       ...usage,
-      ...toCallFields(options),
+      ...toAdapterCallFields(options),
       prompt: options.prompt ?? (options.request ? serializeAnthropicPrompt(options.request) : undefined),
       responseText: options.responseText ?? responseText,
       finishReason: options.finishReason ?? finishReason,

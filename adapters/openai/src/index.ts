@@ -16,7 +16,7 @@
  * @packageDocumentation
  */
 
-export type { CallOptions } from './call-options.js';
+export type { AdapterCallOptions as CallOptions } from '@observatory/core';
 export type { OpenAIUsageFields } from './convert-openai-usage.js';
 /** Translate OpenAI usage (chat, embeddings or Responses API) to recorded token fields. */
 export { convertOpenAIUsage } from './convert-openai-usage.js';

@@ -1,4 +1,4 @@
-import { compactFields } from './compact-fields.js';
+import { compactFields } from '@observatory/core';
 import { convertOpenAIUsage, type OpenAIUsageFields } from './convert-openai-usage.js';
 import type {
   OpenAIChatCompletion,

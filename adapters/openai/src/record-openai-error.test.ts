@@ -3,8 +3,8 @@ import { createTestObservatory, type TestObservatory, testDatabases } from '@obs
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordOpenAIError } from './record-openai-error.js';
-import { readJsonFixture } from './test/fake-fetch.js';
 import { fakeOpenAIClient } from './test/openai-cases.js';
+import { readJsonFixture } from './test/read-fixture.js';
 
 async function storedCalls(obs: Observatory): Promise<LLMCall[]> {
   await obs.flush();

@@ -1,6 +1,5 @@
 import type { LLMCall, Observatory } from '@observatory/core';
-import { toCallFields } from './call-options.js';
-import { compactFields } from './compact-fields.js';
+import { compactFields, toAdapterCallFields } from '@observatory/core';
 import type { OpenAIAPIErrorLike } from './openai-types.js';
 import type { RecordOpenAIOptions } from './record-openai-response.js';
 import { reportAdapterError } from './report-adapter-error.js';
@@ -33,7 +32,7 @@ export function recordOpenAIError(
     return obs.recordCall({
       provider: options.provider ?? 'openai',
       modelName: options.request?.model || options.model || 'unknown',
-      ...toCallFields(options),
+      ...toAdapterCallFields(options),
       prompt: options.prompt ?? (options.request ? serializeOpenAIPrompt(options.request, 'chat') : undefined),
       error: describeError(error, apiError),
       finishReason: options.finishReason,

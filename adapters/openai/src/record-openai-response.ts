@@ -1,12 +1,17 @@
-import { type LLMCall, type Observatory, ObservatoryError } from '@observatory/core';
-import { type CallOptions, toCallFields } from './call-options.js';
+import {
+  type AdapterCallOptions,
+  type LLMCall,
+  type Observatory,
+  ObservatoryError,
+  toAdapterCallFields,
+} from '@observatory/core';
 import type { OpenAIRequest } from './openai-types.js';
 import { readOpenAIResponse } from './read-openai-response.js';
 import { reportAdapterError } from './report-adapter-error.js';
 import { serializeOpenAIPrompt } from './serialize-openai-prompt.js';
 
 /** Options of `recordOpenAIResponse` and `recordOpenAIError`. */
-export interface RecordOpenAIOptions extends CallOptions {
+export interface RecordOpenAIOptions extends AdapterCallOptions {
   /**
    * The params given to `create(...)`. Its messages / input become the stored prompt
    * (unless `prompt` is set), and its `model` names the call when the result has none.
@@ -53,7 +58,7 @@ export function recordOpenAIResponse(
       provider: options.provider ?? 'openai',
       modelName: modelName || options.request?.model || options.model || 'unknown',
       ...usage,
-      ...toCallFields(options),
+      ...toAdapterCallFields(options),
       prompt: options.prompt ?? (options.request ? serializeOpenAIPrompt(options.request, kind) : undefined),
       responseText: options.responseText ?? responseText,
       finishReason: options.finishReason ?? finishReason,

@@ -1,8 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { LLMCall, Observatory } from '@observatory/core';
+import { createFakeFetch, type FakeReply } from '@observatory/core/test';
 import { recordAnthropicError } from '../record-anthropic-error.js';
 import { type RecordAnthropicOptions, recordAnthropicMessage } from '../record-anthropic-message.js';
-import { createFakeFetch, type FakeReply, readFixture, readJsonFixture } from './fake-fetch.js';
+import { readFixture, readJsonFixture } from './read-fixture.js';
 
 /**
  * Every shape the adapter accepts, produced by the real `@anthropic-ai/sdk` client from a

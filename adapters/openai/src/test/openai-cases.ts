@@ -1,8 +1,9 @@
 import type { LLMCall, Observatory } from '@observatory/core';
+import { createFakeFetch, type FakeReply } from '@observatory/core/test';
 import OpenAI from 'openai';
 import { recordOpenAIError } from '../record-openai-error.js';
 import { type RecordOpenAIOptions, recordOpenAIResponse } from '../record-openai-response.js';
-import { createFakeFetch, type FakeReply, readFixture, readJsonFixture } from './fake-fetch.js';
+import { readFixture, readJsonFixture } from './read-fixture.js';
 
 /**
  * Every shape the adapter accepts, produced by the real `openai` client from a fixture

@@ -1,7 +1,11 @@
-import type { CacheMetadata, QualityEvaluation, RecordCallInput, RoutingDecision } from '@observatory/core';
+import type { CacheMetadata, QualityEvaluation, RoutingDecision } from './models.js';
+import type { RecordCallInput } from './record-input.js';
 
-/** What the caller knows about a call that the response itself does not carry. */
-export interface CallOptions {
+/**
+ * What the caller knows about a call that the provider's response does not carry: the
+ * options every response-recording adapter (OpenAI, Anthropic, …) accepts.
+ */
+export interface AdapterCallOptions {
   /** Wall-clock duration of the request in milliseconds. Wins over `startTime`. */
   latencyMs?: number;
   /**
@@ -34,9 +38,9 @@ export interface CallOptions {
 /** Read as `performance.now()` below this (about 1973 as epoch milliseconds). */
 const EPOCH_THRESHOLD_MS = 1e11;
 
-/** The `recordCall` fields that come straight from the options. */
-export function toCallFields(
-  options: CallOptions,
+/** The `recordCall` fields that come straight from adapter options. */
+export function toAdapterCallFields(
+  options: AdapterCallOptions,
 ): Pick<
   RecordCallInput,
   | 'latencyMs'
@@ -68,4 +72,13 @@ function elapsedSince(start: Date | number | undefined): number | undefined {
   if (typeof start !== 'number' || !Number.isFinite(start)) return undefined;
   const now = start < EPOCH_THRESHOLD_MS ? performance.now() : Date.now();
   return Math.max(0, now - start);
+}
+
+/** The fields that have a value: metadata stays free of null and undefined keys. */
+export function compactFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in fields) {
+    if (fields[key] != null) out[key] = fields[key];
+  }
+  return out;
 }

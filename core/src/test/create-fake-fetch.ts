@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 /** One canned HTTP reply: a JSON body, or a server-sent-event stream given as its raw text. */
 export interface FakeReply {
   status?: number;
@@ -48,14 +46,4 @@ function streamEvents(text: string): ReadableStream<Uint8Array> {
       else controller.enqueue(encoder.encode(next));
     },
   });
-}
-
-/** The text of a fixture file in `src/__fixtures__/`. */
-export function readFixture(name: string): string {
-  return readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8');
-}
-
-/** A JSON fixture, parsed. */
-export function readJsonFixture(name: string): unknown {
-  return JSON.parse(readFixture(name));
 }
