@@ -15,7 +15,13 @@ const MB = 1024 * 1024;
 
 const pg = await startThrowawayPostgres();
 const spoolDir = mkdtempSync(join(tmpdir(), 'observatory-soak-spool-'));
-const obs = new Observatory({ databaseUrl: pg.url, projectName: 'soak', spoolDir, flushOnExit: false, onError: () => {} });
+const obs = new Observatory({
+  databaseUrl: pg.url,
+  projectName: 'soak',
+  spoolDir,
+  flushOnExit: false,
+  onError: () => {},
+});
 const session = obs.startSession('soak');
 let recorded = 0;
 const produceFor = async (seconds: number, onTick?: () => void) => {
@@ -53,6 +59,10 @@ pg.destroy();
 rmSync(spoolDir, { recursive: true, force: true });
 
 console.log(`PostgreSQL away for ${formatNumber(downSeconds, 0)} s at ${formatNumber(perSecond, 0)} calls/s:`);
-console.log(`  recorded ${formatNumber(recorded, 0)}, stored ${formatNumber(stored, 0)}, lost ${recorded - stored}, dropped ${final.dropped}`);
-console.log(`  spooled while away ${formatNumber(atRestart.spooled, 0)} items; RSS before outage ${formatNumber(rssBefore / MB, 0)} MB, peak ${formatNumber(peakRss / MB, 0)} MB`);
+console.log(
+  `  recorded ${formatNumber(recorded, 0)}, stored ${formatNumber(stored, 0)}, lost ${recorded - stored}, dropped ${final.dropped}`,
+);
+console.log(
+  `  spooled while away ${formatNumber(atRestart.spooled, 0)} items; RSS before outage ${formatNumber(rssBefore / MB, 0)} MB, peak ${formatNumber(peakRss / MB, 0)} MB`,
+);
 if (stored !== recorded || final.dropped !== 0) process.exit(1);

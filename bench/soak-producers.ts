@@ -32,7 +32,11 @@ async function soak(databaseUrl: string, label: string): Promise<boolean> {
   const sessions = await obs.storage.getSessions({ projectName: 'soak' });
   const sessionCalls = sessions.reduce((s, x) => s + x.totalLlmCalls, 0);
   const overview = await obs.storage.getOverview({ projectName: 'soak' });
-  const ok = stored === total && sessionCalls === total && overview.totalCalls === total && sessions.every((s) => s.totalLlmCalls === perProducer);
+  const ok =
+    stored === total &&
+    sessionCalls === total &&
+    overview.totalCalls === total &&
+    sessions.every((s) => s.totalLlmCalls === perProducer);
   console.log(
     `${label.padEnd(8)} ${formatNumber(total, 0)} calls in ${formatNumber(seconds, 1)} s: stored ${formatNumber(stored, 0)}, session totals ${formatNumber(sessionCalls, 0)}, rollups ${formatNumber(overview.totalCalls, 0)}, dropped ${obs.stats().dropped} → ${ok ? 'exact' : 'MISMATCH'}`,
   );
