@@ -127,3 +127,32 @@ describe.each(testDatabases())('disk spool on %s', (database) => {
     }
   });
 });
+
+describe('disk spool bookkeeping', () => {
+  it('flush ends when segments this writer counted were replayed by another instance', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'observatory-spool-count-'));
+    const t = await createTestObservatory({ spoolDir: dir });
+    try {
+      new DiskSpool(dir).write([{ kind: 'call', call: t.obs.recordCall(makeCall()) as never, prepared: true }]);
+      const counted = new Observatory({
+        databaseUrl: t.databaseUrl,
+        projectName: t.obs.projectName,
+        spoolDir: dir,
+        flushOnExit: false,
+      });
+      const replayer = new Observatory({
+        databaseUrl: t.databaseUrl,
+        projectName: t.obs.projectName,
+        spoolDir: dir,
+        flushOnExit: false,
+      });
+      await replayer.flush();
+      await counted.flush(); // counted the segment at start; it is gone now
+      expect(counted.stats().pending).toBe(0);
+      await Promise.all([counted.close(), replayer.close()]);
+    } finally {
+      await t.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

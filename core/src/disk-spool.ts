@@ -63,6 +63,11 @@ export class DiskSpool {
     this.known = Math.max(0, this.known - itemCount);
   }
 
+  /** Drop the count of items no longer on disk for this process to replay. */
+  forgetUnclaimed(): void {
+    this.known = 0;
+  }
+
   /** Count items of segments left by earlier runs, so `pending` reflects them. */
   adoptExisting(): void {
     for (const name of this.listReplayable()) {

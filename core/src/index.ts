@@ -1,3 +1,5 @@
+export type { AdapterCallOptions } from './adapter-call-options.js';
+export { compactFields, toAdapterCallFields } from './adapter-call-options.js';
 export type { DatabaseTarget } from './database-url.js';
 export { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 export {
@@ -7,7 +9,8 @@ export {
   startTrackingSession,
   trackLlmCall,
 } from './default-instance.js';
-export { LATENCY_BUCKET_BOUNDS_MS } from './latency-buckets.js';
+export type { OpenTelemetryExport } from './emit-gen-ai-span.js';
+export { LATENCY_BUCKET_BOUNDS_MS, percentileFromHistogram } from './latency-buckets.js';
 export type {
   CacheMetadata,
   CostSource,
@@ -27,19 +30,24 @@ export { ObservatoryError, ObservatoryValidationError } from './observatory-erro
 export type { ObservatoryOptions } from './observatory-options.js';
 export type { CallPrice, CustomPrice, CustomPrices } from './price-call.js';
 export { priceCall } from './price-call.js';
+export type { SessionCount } from './queries/count-sessions.js';
 export type { DeleteResult } from './queries/delete-sessions-before.js';
 export type { AggregateFilter } from './queries/filters.js';
 export type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.js';
+export type { CrossBreakdownRow } from './queries/get-cross-breakdown.js';
 export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
 export type { LlmCallQuery } from './queries/get-llm-calls.js';
 export type { Overview } from './queries/get-overview.js';
+export type { LatencySlice, RollupSlice, SliceKey, SlicePeriod, SliceRange } from './queries/get-rollup-slices.js';
 export type { SessionQuery } from './queries/get-sessions.js';
+export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
+export type { CallSample, CallSampleQuery, CallSampleResult, SampleRequirement } from './queries/sample-calls.js';
+export type { AlertEvent } from './queries/save-alert-event.js';
+export type { StreamCallsQuery } from './queries/stream-llm-calls.js';
 export type { CallTotals } from './queries/sum-measures.js';
+export { toCallTotals } from './queries/sum-measures.js';
 export type { RecordCallInput } from './record-input.js';
-export { compactFields, toAdapterCallFields } from './adapter-call-options.js';
-export type { AdapterCallOptions } from './adapter-call-options.js';
-export type { OpenTelemetryExport } from './emit-gen-ai-span.js';
 export { redactSecrets } from './redact-secrets.js';
 export { ObservatoryStorage } from './storage.js';
 export type { Store } from './store/create-store.js';

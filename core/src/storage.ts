@@ -1,13 +1,33 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { LLMCall, Session } from './models.js';
+import { alignSessionTimes } from './queries/align-session-times.js';
+import { countSessions, type SessionCount } from './queries/count-sessions.js';
 import { type DeleteResult, deleteSessionsBefore } from './queries/delete-sessions-before.js';
 import type { AggregateFilter } from './queries/filters.js';
+import { getAlertEvents } from './queries/get-alert-events.js';
 import { type BreakdownDimension, type BreakdownRow, getBreakdown } from './queries/get-breakdown.js';
+import { type CrossBreakdownRow, getCrossBreakdown } from './queries/get-cross-breakdown.js';
+import { getDashboardSettings } from './queries/get-dashboard-settings.js';
 import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
+import { getLlmCall } from './queries/get-llm-call.js';
 import { countLlmCalls, getLlmCalls, type LlmCallQuery } from './queries/get-llm-calls.js';
 import { getOverview, type Overview } from './queries/get-overview.js';
+import { getProjectNames } from './queries/get-project-names.js';
+import {
+  getLatencySlices,
+  getRollupFingerprints,
+  getRollupSlices,
+  type LatencySlice,
+  type RollupSlice,
+  type SliceRange,
+} from './queries/get-rollup-slices.js';
 import { getSession, getSessions, type SessionQuery } from './queries/get-sessions.js';
+import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
+import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './queries/sample-calls.js';
+import { type AlertEvent, saveAlertEvent } from './queries/save-alert-event.js';
+import { saveDashboardSettings } from './queries/save-dashboard-settings.js';
+import { type StreamCallsQuery, streamLlmCalls } from './queries/stream-llm-calls.js';
 import type { Store } from './store/create-store.js';
 
 /**
@@ -75,6 +95,93 @@ export class ObservatoryStorage {
     filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension } = {},
   ): Promise<TimeSeriesPoint[]> {
     return getTimeSeries(await this.knex(), filter);
+  }
+
+  /**
+   * Move sessions whose calls predate them (history recorded after the fact, e.g. by
+   * `observatory demo`) to the time of their first and last call. Returns sessions moved.
+   */
+  async alignSessionTimes(projectName?: string): Promise<number> {
+    return alignSessionTimes(await this.knex(), projectName);
+  }
+
+  /**
+   * A bounded sample of recent calls (newest first) carrying a routing decision, cache
+   * metadata, a judge verdict, a prompt or a metadata key: for analyses rollups cannot do.
+   */
+  async sampleCalls(query: CallSampleQuery = {}): Promise<CallSampleResult> {
+    return sampleCalls(await this.knex(), query);
+  }
+
+  /** Totals per pair of dimensions (e.g. model × operation), from the rollups. */
+  async getCrossBreakdown(
+    rows: BreakdownDimension,
+    columns: BreakdownDimension,
+    filter: AggregateFilter = {},
+  ): Promise<CrossBreakdownRow[]> {
+    return getCrossBreakdown(await this.knex(), rows, columns, filter);
+  }
+
+  /** Row counts of the store (calls from the rollups, never by counting call rows). */
+  async getStoreStats(): Promise<StoreStats> {
+    return getStoreStats(await this.knex());
+  }
+
+  /** Dashboard settings by key (alert thresholds, webhook, display, retention). */
+  async getDashboardSettings(): Promise<Record<string, unknown>> {
+    return getDashboardSettings(await this.knex());
+  }
+
+  /** Store dashboard settings, replacing those with the same keys. */
+  async saveDashboardSettings(values: Record<string, unknown>): Promise<void> {
+    return saveDashboardSettings(await this.knex(), values);
+  }
+
+  /** Insert or update an alert event. */
+  async saveAlertEvent(event: AlertEvent): Promise<void> {
+    return saveAlertEvent(await this.knex(), event);
+  }
+
+  /** Alert events, newest first. */
+  async getAlertEvents(query: { status?: AlertEvent['status']; limit?: number } = {}): Promise<AlertEvent[]> {
+    return getAlertEvents(await this.knex(), query);
+  }
+
+  /** Every matching call, oldest first, paged by keyset: for exports of any size. */
+  async *streamLlmCalls(query: StreamCallsQuery = {}): AsyncGenerator<LLMCall> {
+    yield* streamLlmCalls((await this.getStore()).em, query);
+  }
+
+  /** One call by id, with its full prompt and response, or null. */
+  async getLlmCall(id: string): Promise<LLMCall | null> {
+    return getLlmCall((await this.getStore()).em, id);
+  }
+
+  /** Call rollups summed per hour or UTC day and full key (project, provider, model, agent, operation). */
+  async getRollupSlices(range: SliceRange): Promise<RollupSlice[]> {
+    return getRollupSlices(await this.knex(), range);
+  }
+
+  /** Latency histograms summed per hour or UTC day and full key. */
+  async getLatencySlices(range: SliceRange): Promise<LatencySlice[]> {
+    return getLatencySlices(await this.knex(), range);
+  }
+
+  /** Per hour or day: calls, summed latency and rollup rows, to tell when a cached period changed. */
+  async getRollupFingerprints(
+    range: SliceRange,
+  ): Promise<Array<{ period: number; calls: number; latencySumMs: number; rows: number }>> {
+    return getRollupFingerprints(await this.knex(), range);
+  }
+
+  /** Sessions started in [from, to), per project, with how many failed. */
+  async countSessions(range: { from?: Date; to?: Date } = {}): Promise<SessionCount[]> {
+    return countSessions(await this.knex(), range);
+  }
+
+  /** Every project name, sorted (same as getDistinctProjects, by a loose index scan). */
+  async getProjectNames(): Promise<string[]> {
+    return getProjectNames(await this.knex());
   }
 
   private async knex(): Promise<Knex> {

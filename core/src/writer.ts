@@ -172,6 +172,9 @@ export class BatchWriter {
     if (this.spoolMayHaveSegments && this.options.spool) {
       const claimed = this.options.spool.claimOldest();
       if (claimed) return { items: claimed.items, segment: claimed.file };
+      // Nothing left that this process may replay (another process may have claimed what
+      // was counted): forget the count, or `pending` would never reach zero.
+      this.options.spool.forgetUnclaimed();
       this.spoolMayHaveSegments = false;
     }
     if (this.queue.length === 0) return null;

@@ -1,1 +1,24 @@
-export {};
+/**
+ * `@observatory/dashboard`: the Observatory dashboard's HTTP API (Hono) and server, the
+ * demo history generator, and the `observatory` CLI (see `cli.ts`).
+ *
+ * @example
+ * import { Observatory } from '@observatory/core'
+ * import { createApp } from '@observatory/dashboard'
+ * const app = createApp(new Observatory({ databaseUrl: './observatory.db' }))
+ * const overview = await (await app.request('/api/overview?range=7d')).json()
+ */
+export type { DemoOptions, DemoSummary } from './demo/generate-demo-history.js';
+export { generateDemoHistory } from './demo/generate-demo-history.js';
+export type { AlertStatus } from './server/alert-monitor.js';
+export { AlertMonitor } from './server/alert-monitor.js';
+export type { CreateAppOptions } from './server/create-app.js';
+export { createApp } from './server/create-app.js';
+export type {
+  AlertSettings,
+  DashboardSettings,
+  DisplaySettings,
+  RetentionSettings,
+} from './server/dashboard-settings.js';
+export type { RunningServer, ServeOptions } from './server/main.js';
+export { DEFAULT_PORT, startServer } from './server/main.js';

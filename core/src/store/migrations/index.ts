@@ -1,4 +1,8 @@
 import { Migration0001InitialSchema } from './0001-initial-schema.js';
+import { Migration0002DashboardSettings } from './0002-dashboard-settings.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
-export const migrations = [{ name: '0001-initial-schema', class: Migration0001InitialSchema }];
+export const migrations = [
+  { name: '0001-initial-schema', class: Migration0001InitialSchema },
+  { name: '0002-dashboard-settings', class: Migration0002DashboardSettings },
+];

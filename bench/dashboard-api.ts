@@ -1,0 +1,186 @@
+/**
+ * Dashboard API latency on a large SQLite store: every endpoint the pages call, over HTTP,
+ * first request (cold caches) and p50 / p95 / max over repeated rounds.
+ *
+ *   npx tsx --conditions=@observatory/source bench/dashboard-api.ts [--db PATH] [--calls 1000000] [--days 30] [--rounds 40] [--live-rate 5]
+ *
+ * Without --db (or when the file has fewer calls than --calls) the store is filled first
+ * with `observatory demo` history: --calls calls spread over --days days. Before timing,
+ * the last hour is topped up with demo traffic at the store's average rate, and while
+ * timing a second writer records --live-rate calls per second, so live windows have data
+ * and caches see writes, as on a running system.
+ */
+import { existsSync } from 'node:fs';
+import { Observatory } from '@observatory/core';
+import { intFlag, parseArgs, textFlag } from '../dashboard/src/cli/parse-args.js';
+import { createProgressBar } from '../dashboard/src/cli/progress-bar.js';
+import { generateDemoHistory } from '../dashboard/src/demo/generate-demo-history.js';
+import { startServer } from '../dashboard/src/server/main.js';
+
+const args = parseArgs(['bench', ...process.argv.slice(2)]);
+const calls = intFlag(args, 'calls', 1, 50_000_000) ?? 1_000_000;
+const days = intFlag(args, 'days', 1, 365) ?? 30;
+const rounds = intFlag(args, 'rounds', 1, 10_000) ?? 40;
+const databaseUrl = textFlag(args, 'db') ?? '/tmp/observatory-bench-dashboard.db';
+const liveRate = intFlag(args, 'live-rate', 0, 1000) ?? 5;
+
+/** What the eight pages request, with the parameters they send (30-day range, all projects and one project). */
+const ENDPOINTS = [
+  '/api/health',
+  '/api/meta',
+  '/api/projects',
+  '/api/filters',
+  '/api/alerts',
+  '/api/overview?range=30d&compare=true',
+  '/api/overview?range=7d&compare=true&project=support-copilot',
+  '/api/timeseries?range=30d',
+  '/api/timeseries?range=30d&groupBy=model',
+  '/api/timeseries?range=30d&interval=hour',
+  '/api/timeseries?range=24h&project=code-review-crew',
+  '/api/breakdown?range=30d&by=model',
+  '/api/breakdown?range=30d&by=agent',
+  '/api/matrix?range=30d&rows=agent&columns=model',
+  '/api/sessions?limit=8',
+  '/api/calls?limit=10',
+  '/api/calls/:id',
+  '/api/live?window=5m',
+  '/api/live?window=15m',
+  '/api/live?window=1h',
+  '/api/live?window=24h',
+  '/api/cost?range=30d&horizon=30',
+  '/api/cost/scenario?range=30d&agent=Reviewer&model=gpt-4o&target=claude-haiku-4-5',
+  '/api/models/catalog',
+  '/api/router?range=30d',
+  '/api/router?range=30d&columns=operation',
+  '/api/cache?range=30d',
+  '/api/judge?range=30d',
+  '/api/judge/compare?range=30d&by=model&a=gpt-4o&b=claude-sonnet-4-5',
+  '/api/prompts?range=30d',
+  'POST /api/prompts/estimate?range=30d',
+  '/api/settings',
+];
+
+async function countCalls(): Promise<number> {
+  if (!existsSync(databaseUrl)) return 0;
+  const obs = new Observatory({ databaseUrl, flushOnExit: false });
+  try {
+    return (await obs.storage.getStoreStats()).calls;
+  } finally {
+    await obs.close();
+  }
+}
+
+const existing = await countCalls();
+if (existing < calls) {
+  if (existing > 0)
+    throw new Error(`${databaseUrl} holds ${existing} calls, fewer than --calls ${calls}; pick another --db`);
+  process.stderr.write(`Seeding ${calls.toLocaleString('en-US')} calls over ${days} days into ${databaseUrl}…\n`);
+  const bar = createProgressBar('calls');
+  await generateDemoHistory({ databaseUrl, calls, days, batchSize: 10_000, onProgress: (d, t) => bar.update(d, t) });
+}
+
+// The last hour at the store's average rate (1M calls / 30 days ≈ 1,400 an hour).
+await generateDemoHistory({
+  databaseUrl,
+  calls: Math.max(100, Math.round(calls / (days * 24))),
+  days: 1 / 24,
+  seed: Date.now() % 100_000,
+});
+
+const server = await startServer({ databaseUrl, port: 0, webRoot: null, token: null });
+const writer = new Observatory({
+  databaseUrl,
+  projectName: 'support-copilot',
+  flushIntervalMs: 200,
+  flushOnExit: false,
+});
+const models = ['gpt-4o', 'gpt-4o-mini', 'claude-haiku-4-5'];
+const agents = ['Triage', 'Responder', 'Retriever'];
+let written = 0;
+const liveTimer =
+  liveRate > 0
+    ? setInterval(() => {
+        for (let i = 0; i < liveRate / 5; i++) {
+          const model = models[written % models.length];
+          writer.recordCall({
+            provider: model.startsWith('claude') ? 'anthropic' : 'openai',
+            modelName: model,
+            agentName: agents[written % agents.length],
+            operationName: 'answer',
+            promptTokens: 800 + (written % 400),
+            completionTokens: 120,
+            latencyMs: 600 + (written % 900),
+            prompt: `Live bench call ${written}: how do I rotate my API key?`,
+            qualityEvaluation:
+              written % 4 === 0
+                ? { judgeScore: 6 + (written % 4), hallucinationFlag: false, factualError: false, suggestions: [] }
+                : undefined,
+          });
+          written++;
+        }
+      }, 200)
+    : null;
+const [newest] = await server.observatory.storage.getLlmCalls({ limit: 1 });
+const estimateBody = JSON.stringify({
+  promptId: 'support-reply',
+  variant: 'concise',
+  original: 'You are a support agent for Acme Cloud. Answer in at most three sentences.',
+  text: 'You are a support agent for Acme Cloud. Answer in at most three sentences, and cite the help article.',
+});
+
+async function request(endpoint: string): Promise<number> {
+  const [method, path] = endpoint.startsWith('POST ') ? ['POST', endpoint.slice(5)] : ['GET', endpoint];
+  const url = `${server.url}${path.replace(':id', newest?.id ?? 'none')}`;
+  const started = performance.now();
+  const response = await fetch(
+    url,
+    method === 'POST' ? { method, body: estimateBody, headers: { 'content-type': 'application/json' } } : {},
+  );
+  await response.arrayBuffer();
+  const elapsed = performance.now() - started;
+  if (!response.ok) throw new Error(`${endpoint} → ${response.status}`);
+  return elapsed;
+}
+
+try {
+  // Let the server's start-up warm-up (rollup cache fill, tokenizer) finish before timing the first requests.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const cold = new Map<string, number>();
+  for (const endpoint of ENDPOINTS) cold.set(endpoint, await request(endpoint));
+  const samples = new Map<string, number[]>(ENDPOINTS.map((e) => [e, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const endpoint of ENDPOINTS) samples.get(endpoint)?.push(await request(endpoint));
+  }
+  const stats = await server.observatory.storage.getStoreStats();
+  const quantile = (values: number[], q: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  };
+  const lines = [
+    `Store: ${databaseUrl} — ${stats.calls.toLocaleString('en-US')} calls, ${stats.sessions.toLocaleString('en-US')} sessions, ${stats.rollupRows.toLocaleString('en-US')} rollup rows, ${stats.latencyRollupRows.toLocaleString('en-US')} histogram rows`,
+    `Rounds: ${rounds} per endpoint over HTTP (after one first request each)`,
+    '',
+    '| endpoint | first (ms) | p50 (ms) | p95 (ms) | max (ms) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  let worstP95 = 0;
+  for (const endpoint of ENDPOINTS) {
+    const values = samples.get(endpoint) ?? [];
+    const p95 = quantile(values, 0.95);
+    worstP95 = Math.max(worstP95, p95);
+    lines.push(
+      `| \`${endpoint}\` | ${cold.get(endpoint)?.toFixed(1)} | ${quantile(values, 0.5).toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...values).toFixed(1)} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Live writer: ${written} calls recorded while timing (${liveRate}/s)`,
+    `Worst p95: ${worstP95.toFixed(1)} ms (target ≤ 100 ms)`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.exitCode = worstP95 <= 100 ? 0 : 1;
+} finally {
+  if (liveTimer) clearInterval(liveTimer);
+  await writer.close();
+  await server.close();
+}

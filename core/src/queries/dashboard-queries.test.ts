@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Observatory } from '../observatory.js';
+import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from '../test/index.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const T0 = Date.UTC(2026, 0, 5);
+
+/**
+ * Two days of calls in two sessions: a routed call, a judged one with a prompt variant, a
+ * cache hit, an error; plus one call in another project.
+ */
+async function seed(obs: Observatory, other: Observatory): Promise<void> {
+  const first = obs.startSession('review');
+  const second = obs.startSession('write');
+  const at = (ms: number) => new Date(T0 + ms);
+  obs.recordCall(makeCall({ sessionId: first.id, timestamp: at(HOUR), latencyMs: 100, prompt: 'first prompt' }));
+  obs.recordCall(
+    makeCall({
+      sessionId: first.id,
+      timestamp: at(2 * HOUR),
+      latencyMs: 200,
+      routingDecision: {
+        chosenModel: 'gpt-4o',
+        alternativeModels: ['gpt-4o-mini'],
+        modelScores: { 'gpt-4o': 0.9 },
+        reasoning: 'hard',
+      },
+    }),
+  );
+  obs.recordCall(
+    makeCall({
+      sessionId: second.id,
+      timestamp: at(DAY + HOUR),
+      latencyMs: 300,
+      agentName: 'Writer',
+      modelName: 'gpt-4o-mini',
+      metadata: { promptId: 'p', promptVariant: 'B' },
+      qualityEvaluation: { judgeScore: 7, hallucinationFlag: false, factualError: false, suggestions: [] },
+      prompt: 'x'.repeat(50),
+      responseText: 'y'.repeat(50),
+    }),
+  );
+  obs.recordCall(
+    makeCall({
+      sessionId: second.id,
+      timestamp: at(DAY + 2 * HOUR),
+      latencyMs: 400,
+      error: 'boom',
+      cacheMetadata: { cacheHit: true },
+    }),
+  );
+  await obs.endSession(first, { success: true });
+  await obs.endSession(second, { success: false, error: 'boom' });
+  other.recordCall(makeCall({ timestamp: at(DAY), agentName: 'Other' }));
+  await obs.flush();
+  await other.flush();
+}
+
+describe.each(testDatabases())('dashboard queries on %s', (database) => {
+  let t: TestObservatory;
+  let other: Observatory;
+  let projectName: string;
+
+  beforeAll(async () => {
+    t = await createTestObservatory({ database });
+    projectName = t.obs.projectName;
+    const { Observatory } = await import('../observatory.js');
+    other = new Observatory({ databaseUrl: t.databaseUrl, projectName: 'zz-other', flushOnExit: false, strict: true });
+    await seed(t.obs, other);
+  });
+  afterAll(async () => {
+    await other.close();
+    await t.cleanup();
+  });
+
+  it('alignSessionTimes moves backdated sessions to their first and last call', async () => {
+    const moved = await t.obs.storage.alignSessionTimes(projectName);
+    expect(moved).toBe(2);
+    const sessions = await t.obs.storage.getSessions({ projectName });
+    const byType = Object.fromEntries(sessions.map((s) => [s.operationType, s]));
+    expect(byType.review.startTime.getTime()).toBe(T0 + HOUR);
+    expect(byType.review.endTime?.getTime()).toBe(T0 + 2 * HOUR);
+    expect(byType.write.startTime.getTime()).toBe(T0 + DAY + HOUR);
+    expect(await t.obs.storage.alignSessionTimes(projectName)).toBe(0);
+  });
+
+  it('sampleCalls returns recent calls newest first, filtered by what they carry', async () => {
+    const all = await t.obs.storage.sampleCalls({ projectName, limit: 10 });
+    expect(all.calls.map((c) => c.latencyMs)).toEqual([400, 300, 200, 100]);
+    expect(all.calls[0].prompt).toBeUndefined();
+    const routed = await t.obs.storage.sampleCalls({ projectName, require: 'routing' });
+    expect(routed.calls.map((c) => c.routingDecision?.chosenModel)).toEqual(['gpt-4o']);
+    const judged = await t.obs.storage.sampleCalls({
+      projectName,
+      require: 'quality',
+      promptChars: 10,
+      responseChars: 5,
+    });
+    expect(judged.calls).toHaveLength(1);
+    expect(judged.calls[0]).toMatchObject({
+      prompt: 'x'.repeat(10),
+      responseText: 'yyyyy',
+      qualityEvaluation: { judgeScore: 7 },
+    });
+    expect(judged.calls[0].timestamp).toEqual(new Date(T0 + DAY + HOUR));
+    const variants = await t.obs.storage.sampleCalls({ projectName, metadataKey: 'promptVariant' });
+    expect(variants.calls.map((c) => c.metadata)).toEqual([{ promptId: 'p', promptVariant: 'B' }]);
+    const errors = await t.obs.storage.sampleCalls({ projectName, require: 'error' });
+    expect(errors.calls.map((c) => c.error)).toEqual(['boom']);
+  });
+
+  it('sampleCalls only looks at the newest scanLimit calls', async () => {
+    const sample = await t.obs.storage.sampleCalls({ projectName, scanLimit: 2, require: 'routing' });
+    // The newest two calls (latency 400 and 300) carry no routing decision.
+    expect(sample.calls).toEqual([]);
+    expect(sample.scannedFrom).toEqual(new Date(T0 + DAY + HOUR));
+    await expect(t.obs.storage.sampleCalls({ metadataKey: "x' or 1=1" })).rejects.toThrow(/metadataKey/);
+  });
+
+  it('getCrossBreakdown sums per pair of dimensions', async () => {
+    const cells = await t.obs.storage.getCrossBreakdown('model', 'agent', { projectName });
+    const find = (row: string, column: string) => cells.find((c) => c.row === row && c.column === column);
+    expect(find('gpt-4o', 'Reviewer')).toMatchObject({ totalCalls: 3, errorCalls: 1, routedCalls: 1, cacheHits: 1 });
+    expect(find('gpt-4o-mini', 'Writer')).toMatchObject({ totalCalls: 1, judgedCalls: 1, avgJudgeScore: 7 });
+    await expect(t.obs.storage.getCrossBreakdown('model', 'model')).rejects.toThrow(/dimensions/);
+  });
+
+  it('getRollupSlices and getLatencySlices re-aggregate per day, with fingerprints', async () => {
+    const slices = await t.obs.storage.getRollupSlices({ period: 'day' });
+    const mine = slices.filter((s) => s.projectName === projectName);
+    expect(mine.map((s) => [s.period, s.modelName, s.agentName, s.sums.calls])).toEqual(
+      expect.arrayContaining([
+        [T0, 'gpt-4o', 'Reviewer', 2],
+        [T0 + DAY, 'gpt-4o-mini', 'Writer', 1],
+        [T0 + DAY, 'gpt-4o', 'Reviewer', 1],
+      ]),
+    );
+    // Three gpt-4o calls and one gpt-4o-mini call, 1200 input and 300 output tokens each.
+    const expected = (3 * (1200 * 2.5 + 300 * 10) + (1200 * 0.15 + 300 * 0.6)) / 1e6;
+    expect(mine.reduce((sum, s) => sum + s.sums.total_cost, 0)).toBeCloseTo(expected, 12);
+    const hourly = await t.obs.storage.getLatencySlices({ period: 'hour', from: new Date(T0), to: new Date(T0 + DAY) });
+    expect(hourly.filter((s) => s.projectName === projectName).map((s) => [s.period, s.calls])).toEqual(
+      expect.arrayContaining([
+        [T0 + HOUR, 1],
+        [T0 + 2 * HOUR, 1],
+      ]),
+    );
+    const prints = await t.obs.storage.getRollupFingerprints({ period: 'day' });
+    expect(prints.map((p) => [p.period, p.calls, p.latencySumMs])).toEqual([
+      [T0, 2, 300],
+      [T0 + DAY, 3, 300 + 400 + 850],
+    ]);
+  });
+
+  it('countSessions counts sessions started in a range, per project, with failures', async () => {
+    await t.obs.storage.alignSessionTimes(projectName);
+    const counts = await t.obs.storage.countSessions({ from: new Date(T0), to: new Date(T0 + 2 * DAY) });
+    expect(counts.find((c) => c.projectName === projectName)).toEqual({ projectName, sessions: 2, failed: 1 });
+    const secondDay = await t.obs.storage.countSessions({ from: new Date(T0 + DAY) });
+    expect(secondDay.find((c) => c.projectName === projectName)).toEqual({ projectName, sessions: 1, failed: 1 });
+  });
+
+  it('getProjectNames lists projects like getDistinctProjects', async () => {
+    expect(await t.obs.storage.getProjectNames()).toEqual(await t.obs.storage.getDistinctProjects());
+    expect(await t.obs.storage.getProjectNames()).toEqual(expect.arrayContaining([projectName, 'zz-other']));
+  });
+
+  it('getLlmCall returns one call in full', async () => {
+    const [newest] = await t.obs.storage.getLlmCalls({ projectName, limit: 1 });
+    const call = await t.obs.storage.getLlmCall(newest.id);
+    expect(call).toMatchObject({ id: newest.id, error: 'boom', cacheMetadata: { cacheHit: true } });
+    expect(await t.obs.storage.getLlmCall('missing')).toBeNull();
+  });
+
+  it('streamLlmCalls pages through every call in order', async () => {
+    const seen: number[] = [];
+    for await (const call of t.obs.storage.streamLlmCalls({ projectName, pageSize: 1 })) seen.push(call.latencyMs);
+    expect(seen).toEqual([100, 200, 300, 400]);
+    const fromSecondDay: number[] = [];
+    for await (const call of t.obs.storage.streamLlmCalls({ projectName, from: new Date(T0 + DAY), pageSize: 3 })) {
+      fromSecondDay.push(call.latencyMs);
+    }
+    expect(fromSecondDay).toEqual([300, 400]);
+  });
+
+  it('getStoreStats counts calls from the rollups', async () => {
+    const stats = await t.obs.storage.getStoreStats();
+    expect(stats).toMatchObject({ calls: 5, sessions: 3, firstHour: T0 + HOUR, lastHour: T0 + DAY + 2 * HOUR });
+    expect(stats.rollupRows).toBeGreaterThanOrEqual(5);
+  });
+
+  it('stores dashboard settings and alert events', async () => {
+    await t.obs.storage.saveDashboardSettings({ alerts: { dailyCostUsd: 5 }, display: { theme: 'light' } });
+    await t.obs.storage.saveDashboardSettings({ alerts: { dailyCostUsd: 7 } });
+    expect(await t.obs.storage.getDashboardSettings()).toEqual({
+      alerts: { dailyCostUsd: 7 },
+      display: { theme: 'light' },
+    });
+    await expect(t.obs.storage.saveDashboardSettings({ 'bad key!': 1 })).rejects.toThrow(/key/);
+
+    const event = {
+      id: 'e1',
+      rule: 'daily_cost',
+      projectName: null,
+      status: 'firing' as const,
+      value: 12.5,
+      threshold: 10,
+      message: 'Daily cost is $12.50',
+      startedAt: new Date(T0),
+      resolvedAt: null,
+      webhookStatus: null,
+    };
+    await t.obs.storage.saveAlertEvent(event);
+    expect(await t.obs.storage.getAlertEvents({ status: 'firing' })).toEqual([event]);
+    await t.obs.storage.saveAlertEvent({
+      ...event,
+      status: 'resolved',
+      resolvedAt: new Date(T0 + HOUR),
+      webhookStatus: '200',
+    });
+    expect(await t.obs.storage.getAlertEvents({ status: 'firing' })).toEqual([]);
+    expect(await t.obs.storage.getAlertEvents()).toEqual([
+      { ...event, status: 'resolved', resolvedAt: new Date(T0 + HOUR), webhookStatus: '200' },
+    ]);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Knex } from '@mikro-orm/knex';
+
+/**
+ * Every project name, sorted, like getDistinctProjects, but found by a loose index scan
+ * (a recursive query that seeks to the next larger name in each table's project index),
+ * so the cost grows with the number of projects, not with the number of sessions.
+ */
+export async function getProjectNames(knex: Knex): Promise<string[]> {
+  const names = new Set<string>();
+  for (const table of ['sessions', 'llm_call_rollups']) {
+    const rows: Array<{ name: string | null }> = await knex
+      .raw(
+        `with recursive p(name) as (
+         select min(project_name) from ${table}
+         union all
+         select (select min(project_name) from ${table} where project_name > p.name) from p where p.name is not null
+       )
+       select name from p where name is not null`,
+      )
+      .then((result: unknown) => toRows(result));
+    for (const row of rows) if (row.name !== null) names.add(String(row.name));
+  }
+  return [...names].sort();
+}
+
+/** knex.raw returns rows directly on SQLite and a result object with `rows` on PostgreSQL. */
+function toRows(result: unknown): Array<{ name: string | null }> {
+  if (Array.isArray(result)) return result;
+  return (result as { rows: Array<{ name: string | null }> }).rows;
+}

@@ -1,0 +1,200 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { CacheMetadata, QualityEvaluation, RoutingDecision } from '../models.js';
+import { ObservatoryValidationError } from '../observatory-error.js';
+import { clampLimit, toNumber } from './filters.js';
+
+/** Which recorded decision a sampled call must carry. */
+export type SampleRequirement = 'routing' | 'cache' | 'quality' | 'prompt' | 'error';
+
+export interface CallSampleQuery {
+  projectName?: string;
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  provider?: string;
+  modelName?: string;
+  agentName?: string;
+  operationName?: string;
+  /** Only calls that carry this (a routing decision, cache metadata, a judge verdict, a prompt, an error). */
+  require?: SampleRequirement;
+  /** Only calls whose metadata has this top-level key (e.g. `promptVariant`). Letters, digits, `_` and `-`. */
+  metadataKey?: string;
+  /** Include the prompt, cut to this many characters (0 or absent: no prompt). */
+  promptChars?: number;
+  /** Include the response, cut to this many characters. */
+  responseChars?: number;
+  /** Rows returned, newest first. Default 500, at most 10,000. */
+  limit?: number;
+  /**
+   * How many of the newest calls in range are examined at most. Bounds the cost when the
+   * required field is rare: the sample is "matching calls among the newest N". Default 50,000.
+   */
+  scanLimit?: number;
+}
+
+/** A call without its heavy text (unless asked for), as samples return it. */
+export interface CallSample {
+  id: string;
+  sessionId: string;
+  projectName: string;
+  timestamp: Date;
+  provider: string;
+  modelName: string;
+  agentName: string | null;
+  operationName: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  cachedPromptTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  latencyMs: number;
+  ttftMs: number | null;
+  totalCost: number;
+  error: string | null;
+  finishReason: string | null;
+  routingDecision: RoutingDecision | null;
+  cacheMetadata: CacheMetadata | null;
+  qualityEvaluation: QualityEvaluation | null;
+  metadata: Record<string, unknown> | null;
+  prompt?: string | null;
+  responseText?: string | null;
+}
+
+export interface CallSampleResult {
+  calls: CallSample[];
+  /** Start of the examined window: calls older than this were not looked at (null: the whole range was). */
+  scannedFrom: Date | null;
+}
+
+const REQUIRED_COLUMN: Record<SampleRequirement, string> = {
+  routing: 'routing_decision',
+  cache: 'cache_metadata',
+  quality: 'quality_evaluation',
+  prompt: 'prompt',
+  error: 'error',
+};
+
+const COLUMNS = [
+  'id',
+  'session_id',
+  'project_name',
+  'timestamp',
+  'model_provider',
+  'model_name',
+  'agent_name',
+  'operation_name',
+  'prompt_tokens',
+  'completion_tokens',
+  'cached_prompt_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+  'latency_ms',
+  'ttft_ms',
+  'total_cost',
+  'error',
+  'finish_reason',
+  'routing_decision',
+  'cache_metadata',
+  'quality_evaluation',
+  'metadata',
+];
+
+/**
+ * A bounded sample of recent calls, newest first, for the analyses rollups cannot answer
+ * (clustering prompts, reading routing decisions and judge verdicts). Two index range
+ * scans on (project_name, timestamp): one to find where the newest `scanLimit` calls
+ * start, one to read the matching rows, so the cost never grows with the table.
+ */
+export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<CallSampleResult> {
+  const limit = clampLimit(query.limit, 500);
+  const scanLimit = clampLimit(query.scanLimit, 50_000, 1_000_000);
+  if (query.metadataKey !== undefined && !/^[\w-]{1,64}$/.test(query.metadataKey)) {
+    throw new ObservatoryValidationError('query', [
+      { field: 'metadataKey', value: query.metadataKey, message: 'letters, digits, _ and - only (at most 64)' },
+    ]);
+  }
+  const range = (builder: Knex.QueryBuilder, from: Date | undefined) => {
+    if (query.projectName !== undefined) builder.where('project_name', query.projectName);
+    if (from) builder.where('timestamp', '>=', from);
+    if (query.to) builder.where('timestamp', '<', query.to);
+    return builder;
+  };
+
+  // The timestamp of the scanLimit-th newest call in range: an index-only walk.
+  const [boundary] = await range(knex('llm_calls'), query.from)
+    .select('timestamp')
+    .orderBy('timestamp', 'desc')
+    .limit(1)
+    .offset(Math.max(0, scanLimit - 1));
+  const scannedFrom = boundary ? toDate(boundary.timestamp) : null;
+  const from = scannedFrom && (!query.from || scannedFrom > query.from) ? scannedFrom : query.from;
+
+  const columns: Array<string | Knex.Raw> = [...COLUMNS];
+  if (query.promptChars) columns.push(knex.raw('substr(prompt, 1, ?) as prompt', [query.promptChars]));
+  if (query.responseChars)
+    columns.push(knex.raw('substr(response_text, 1, ?) as response_text', [query.responseChars]));
+  const select = range(knex('llm_calls'), from)
+    .select(columns)
+    .orderBy('timestamp', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
+  if (query.provider !== undefined) select.where('model_provider', query.provider);
+  if (query.modelName !== undefined) select.where('model_name', query.modelName);
+  if (query.agentName !== undefined) select.where('agent_name', query.agentName);
+  if (query.operationName !== undefined) select.where('operation_name', query.operationName);
+  if (query.require) select.whereNotNull(REQUIRED_COLUMN[query.require]);
+  if (query.metadataKey !== undefined) {
+    // CAST(... AS TEXT) reads JSON text on SQLite and jsonb as text on PostgreSQL alike.
+    select.whereRaw('cast(metadata as text) like ?', [`%"${query.metadataKey}"%`]);
+  }
+  const rows: Array<Record<string, unknown>> = await select;
+  return { calls: rows.map(toSample), scannedFrom: boundary ? scannedFrom : null };
+}
+
+function toSample(row: Record<string, unknown>): CallSample {
+  const sample: CallSample = {
+    id: String(row.id),
+    sessionId: String(row.session_id),
+    projectName: String(row.project_name),
+    timestamp: toDate(row.timestamp),
+    provider: String(row.model_provider),
+    modelName: String(row.model_name),
+    agentName: (row.agent_name as string | null) ?? null,
+    operationName: (row.operation_name as string | null) ?? null,
+    promptTokens: toNumber(row.prompt_tokens),
+    completionTokens: toNumber(row.completion_tokens),
+    cachedPromptTokens: toNumber(row.cached_prompt_tokens),
+    cacheWriteTokens: toNumber(row.cache_write_tokens),
+    reasoningTokens: toNumber(row.reasoning_tokens),
+    latencyMs: toNumber(row.latency_ms),
+    ttftMs: row.ttft_ms == null ? null : toNumber(row.ttft_ms),
+    totalCost: toNumber(row.total_cost),
+    error: (row.error as string | null) ?? null,
+    finishReason: (row.finish_reason as string | null) ?? null,
+    routingDecision: parseJson(row.routing_decision) as RoutingDecision | null,
+    cacheMetadata: parseJson(row.cache_metadata) as CacheMetadata | null,
+    qualityEvaluation: parseJson(row.quality_evaluation) as QualityEvaluation | null,
+    metadata: parseJson(row.metadata) as Record<string, unknown> | null,
+  };
+  if ('prompt' in row) sample.prompt = (row.prompt as string | null) ?? null;
+  if ('response_text' in row) sample.responseText = (row.response_text as string | null) ?? null;
+  return sample;
+}
+
+/** SQLite returns datetimes as epoch milliseconds, PostgreSQL as Date. */
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+}
+
+/** SQLite returns JSON columns as text, PostgreSQL (jsonb) as parsed values. */
+function parseJson(value: unknown): unknown {
+  if (value == null) return null;
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,129 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { Observatory } from '@observatory/core';
+import { generateDemoHistory } from '../demo/generate-demo-history.js';
+import { formatCallsAsCsv, formatCallsAsNdjson } from '../export/format-calls.js';
+import { parseDuration } from '../parse-duration.js';
+import { DEFAULT_PORT, startServer } from '../server/main.js';
+import { intFlag, type ParsedArgs, parseArgs, textFlag } from './parse-args.js';
+import { createProgressBar } from './progress-bar.js';
+
+export const USAGE = `observatory — dashboard and tools for Observatory stores
+
+Usage:
+  observatory serve  [--db URL] [--port N] [--host H]   serve the dashboard (default 127.0.0.1:${DEFAULT_PORT})
+  observatory demo   [--db URL] [--calls N] [--days N] [--seed N]
+                                                         fill a store with realistic multi-agent history
+                                                         (default 50,000 calls over 14 days)
+  observatory export --format csv|json [--db URL] [--project P] [--from DATE] [--to DATE] [--out FILE]
+                                                         stream calls (json = NDJSON) to stdout or a file
+  observatory prune  --older-than 90d [--db URL] [--project P]
+                                                         delete sessions (and their calls) older than that
+
+The database is --db, else OBSERVATORY_DATABASE_URL, else DATABASE_URL, else ./observatory.db.
+A non-loopback --host requires OBSERVATORY_TOKEN; the dashboard then asks for it.`;
+
+/** Run one CLI command; resolves to the process exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.flags.help || args.command === 'help' || args.command === '') {
+    process.stdout.write(`${USAGE}\n`);
+    return args.command === '' && !args.flags.help ? 1 : 0;
+  }
+  switch (args.command) {
+    case 'serve':
+      return serveCommand(args);
+    case 'demo':
+      return demoCommand(args);
+    case 'export':
+      return exportCommand(args);
+    case 'prune':
+      return pruneCommand(args);
+    default:
+      process.stderr.write(`Unknown command ${JSON.stringify(args.command)}.\n\n${USAGE}\n`);
+      return 1;
+  }
+}
+
+async function serveCommand(args: ParsedArgs): Promise<number> {
+  const server = await startServer({
+    databaseUrl: textFlag(args, 'db'),
+    port: intFlag(args, 'port', 0, 65_535),
+    host: textFlag(args, 'host'),
+  });
+  process.stdout.write(`Observatory dashboard on ${server.url} (database: ${server.observatory.database})\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+async function demoCommand(args: ParsedArgs): Promise<number> {
+  const calls = intFlag(args, 'calls', 1, 50_000_000) ?? 50_000;
+  const days = intFlag(args, 'days', 1, 3650) ?? 14;
+  const bar = createProgressBar('calls');
+  const summary = await generateDemoHistory({
+    databaseUrl: textFlag(args, 'db'),
+    calls,
+    days,
+    seed: intFlag(args, 'seed', 0, 2 ** 31),
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  process.stdout.write(
+    `Wrote ${summary.calls.toLocaleString('en-US')} calls in ${summary.sessions.toLocaleString('en-US')} sessions to ${summary.projects.join(', ')} (${summary.from.toISOString().slice(0, 10)} → ${summary.to.toISOString().slice(0, 10)}).\nRun \`observatory serve\` to look at them.\n`,
+  );
+  return 0;
+}
+
+async function exportCommand(args: ParsedArgs): Promise<number> {
+  const format = textFlag(args, 'format') ?? 'json';
+  if (format !== 'csv' && format !== 'json')
+    throw new Error(`--format must be csv or json, got ${JSON.stringify(format)}`);
+  const date = (name: string) => {
+    const value = textFlag(args, name);
+    if (value === undefined) return undefined;
+    const time = Date.parse(value);
+    if (Number.isNaN(time))
+      throw new Error(`--${name} must be a date such as 2026-01-31, got ${JSON.stringify(value)}`);
+    return new Date(time);
+  };
+  const query = { projectName: textFlag(args, 'project'), from: date('from'), to: date('to') };
+  const obs = new Observatory({ databaseUrl: textFlag(args, 'db'), flushOnExit: false });
+  const outPath = textFlag(args, 'out');
+  const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
+  try {
+    const calls = obs.storage.streamLlmCalls(query);
+    const chunks = format === 'csv' ? formatCallsAsCsv(calls) : formatCallsAsNdjson(calls);
+    for await (const chunk of chunks) {
+      // Respect back-pressure, so a million calls stream in constant memory.
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+  } finally {
+    if (outPath) await new Promise<void>((resolve) => out.end(() => resolve()));
+    await obs.close();
+  }
+  return 0;
+}
+
+async function pruneCommand(args: ParsedArgs): Promise<number> {
+  const olderThan = textFlag(args, 'older-than');
+  const ms = olderThan === undefined ? null : parseDuration(olderThan);
+  if (ms === null)
+    throw new Error(
+      `--older-than needs a duration such as 90d, 12w or 48h${olderThan ? `, got ${JSON.stringify(olderThan)}` : ''}`,
+    );
+  const cutoff = new Date(Date.now() - ms);
+  const obs = new Observatory({ databaseUrl: textFlag(args, 'db'), flushOnExit: false });
+  try {
+    const result = await obs.storage.deleteSessionsBefore(cutoff, textFlag(args, 'project'));
+    process.stdout.write(
+      `Deleted ${result.sessions.toLocaleString('en-US')} sessions and ${result.calls.toLocaleString('en-US')} calls started before ${cutoff.toISOString()}.\n`,
+    );
+  } finally {
+    await obs.close();
+  }
+  return 0;
+}

@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Observatory } from '@observatory/core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoHistory } from '../demo/generate-demo-history.js';
+import { type RunningServer, startServer } from '../server/main.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, PAGES } from './launch-chromium.js';
+
+const XSS_PROMPT = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>Where is my invoice?';
+const dashboardDir = fileURLToPath(new URL('../../', import.meta.url));
+
+// Without Chromium the browser tests cannot run: skip with a reason locally, fail under CI.
+const available = chromiumAvailable();
+if (!available) {
+  if (process.env.CI) throw new Error(`Chromium is required under CI but ${CHROMIUM_PATH} is missing`);
+  console.warn(`Skipping browser tests: ${CHROMIUM_PATH} not found (install Debian's chromium to run them).`);
+}
+
+describe.skipIf(!available)('dashboard in Chromium', () => {
+  let scratch: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let databaseUrl: string;
+  let shots: string;
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'observatory-e2e-'));
+    // Kept after the run for a look: OBSERVATORY_E2E_SCREENSHOTS, or a folder in the temp dir.
+    shots = process.env.OBSERVATORY_E2E_SCREENSHOTS ?? join(tmpdir(), 'observatory-e2e-screenshots');
+    mkdirSync(shots, { recursive: true });
+    console.info(`Browser test screenshots: ${shots}`);
+    const webRoot = join(scratch, 'web');
+    execFileSync(
+      process.execPath,
+      [
+        join(dashboardDir, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--outDir',
+        webRoot,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: dashboardDir,
+        stdio: 'inherit',
+      },
+    );
+    databaseUrl = join(scratch, 'e2e.db');
+    await generateDemoHistory({ databaseUrl, calls: 4000, days: 7, seed: 3 });
+    const obs = new Observatory({ databaseUrl, projectName: 'support-copilot', flushOnExit: false, strict: true });
+    obs.recordCall({
+      provider: 'openai',
+      modelName: 'gpt-4o',
+      promptTokens: 50,
+      completionTokens: 5,
+      latencyMs: 300,
+      agentName: 'Injector',
+      prompt: XSS_PROMPT,
+      responseText: '<b onmouseover="window.__xss=3">bold</b>',
+    });
+    await obs.close();
+    server = await startServer({ databaseUrl, port: 0, webRoot, token: null });
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** A page that records every console error and uncaught exception. */
+  async function openPage(): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { page, errors };
+  }
+
+  it.each(PAGES)('renders $name with its charts and no console errors', async ({ name, path, charts }) => {
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await page.waitForSelector('.panel');
+      if (charts > 0) {
+        await page.waitForFunction((n) => document.querySelectorAll('.apexcharts-canvas').length >= n, charts, {
+          timeout: 15_000,
+        });
+        // A rendered chart has drawn SVG shapes, not just an empty canvas.
+        const drawn = await page.$$eval(
+          '.apexcharts-canvas',
+          (nodes) => nodes.filter((n) => n.querySelectorAll('path, rect').length > 3).length,
+        );
+        expect(drawn).toBeGreaterThanOrEqual(charts);
+      }
+      expect(await page.locator('[data-empty-state]').count()).toBe(0);
+      expect(await page.locator('.error-box').count()).toBe(0);
+      await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('renders stored HTML as text, never as markup', async () => {
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${server.url}/live?window=24h&project=support-copilot`, { waitUntil: 'networkidle' });
+      const row = page.locator('tr', { hasText: 'Injector' }).first();
+      await row.waitFor();
+      await expect.poll(() => row.textContent()).toContain('<img src=x onerror=');
+      await row.click();
+      const prompt = page.locator('[data-call-prompt]');
+      await prompt.waitFor();
+      expect(await prompt.textContent()).toBe(XSS_PROMPT);
+      expect(await page.locator('[data-call-response]').textContent()).toBe('<b onmouseover="window.__xss=3">bold</b>');
+      // Nothing was parsed into elements, and no handler ran.
+      expect(
+        await page.locator('[data-call-drawer] img, [data-call-drawer] script, [data-call-drawer] b').count(),
+      ).toBe(0);
+      expect(await page.locator('tr img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows a new call on the Live page within 2 seconds of its being written', async () => {
+    const { page, errors } = await openPage();
+    const obs = new Observatory({ databaseUrl, projectName: 'live-check', flushOnExit: false, strict: true });
+    try {
+      await page.goto(`${server.url}/live?window=5m`, { waitUntil: 'networkidle' });
+      await page.waitForSelector('[data-event-stream]');
+      const agent = `LiveAgent-${Date.now()}`;
+      obs.recordCall({
+        provider: 'openai',
+        modelName: 'gpt-4o-mini',
+        promptTokens: 10,
+        completionTokens: 2,
+        latencyMs: 120,
+        agentName: agent,
+      });
+      await obs.flush();
+      const written = Date.now();
+      await page.locator('[data-event-stream] tr', { hasText: agent }).waitFor({ timeout: 2000 });
+      expect(Date.now() - written).toBeLessThanOrEqual(2000);
+      expect(errors).toEqual([]);
+    } finally {
+      await obs.close();
+      await page.close();
+    }
+  });
+
+  it('estimates an edited prompt in the Prompt Optimizer', async () => {
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${server.url}/prompts?range=7d`, { waitUntil: 'networkidle' });
+      const editor = page.locator('[data-prompt-editor]');
+      await editor.waitFor();
+      await page.locator('[data-estimate]').waitFor();
+      await editor.fill(`${await editor.inputValue()} Always cite the relevant help-center article by its title.`);
+      await expect
+        .poll(() => page.locator('[data-estimate] .delta').first().textContent(), { timeout: 10_000 })
+        .toMatch(/^\+\d+/);
+      expect(await page.locator('[data-diff] .added').count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import type { LLMCall } from '@observatory/core';
+
+/** Columns of a CSV export: every stored field of a call, in table order. */
+export const CSV_COLUMNS = [
+  'id',
+  'sessionId',
+  'projectName',
+  'timestamp',
+  'provider',
+  'modelName',
+  'promptTokens',
+  'completionTokens',
+  'totalTokens',
+  'cachedPromptTokens',
+  'cacheWriteTokens',
+  'reasoningTokens',
+  'latencyMs',
+  'ttftMs',
+  'totalCost',
+  'costSource',
+  'usageSource',
+  'agentName',
+  'operationName',
+  'prompt',
+  'responseText',
+  'routingDecision',
+  'cacheMetadata',
+  'qualityEvaluation',
+  'error',
+  'finishReason',
+  'parentId',
+  'metadata',
+  'createdAt',
+] as const satisfies readonly (keyof LLMCall)[];
+
+/** Rows per yielded chunk, so a stream writes in reasonably sized pieces. */
+const ROWS_PER_CHUNK = 500;
+
+/** CSV (RFC 4180, header first), one chunk of rows at a time. */
+export async function* formatCallsAsCsv(calls: AsyncIterable<LLMCall>): AsyncGenerator<string> {
+  yield `${CSV_COLUMNS.join(',')}\r\n`;
+  let chunk = '';
+  let rows = 0;
+  for await (const call of calls) {
+    chunk += `${CSV_COLUMNS.map((column) => csvCell(call[column])).join(',')}\r\n`;
+    if (++rows % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Newline-delimited JSON: one call per line, dates as ISO strings. */
+export async function* formatCallsAsNdjson(calls: AsyncIterable<LLMCall>): AsyncGenerator<string> {
+  let chunk = '';
+  let rows = 0;
+  for await (const call of calls) {
+    chunk += `${JSON.stringify(call)}\n`;
+    if (++rows % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/**
+ * One CSV cell. Objects become JSON, dates ISO strings. Text that a spreadsheet would run
+ * as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe (OWASP's
+ * advice against CSV injection); numbers are never touched.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  let text =
+    value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

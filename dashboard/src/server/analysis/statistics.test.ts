@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  estimateMean,
+  estimateMeanOf,
+  mannWhitney,
+  normalCdf,
+  studentTCdf,
+  studentTQuantile,
+  welchTTest,
+  wilsonInterval,
+} from './statistics.js';
+
+describe('distributions', () => {
+  it('matches textbook values of the normal and Student t distributions', () => {
+    expect(normalCdf(1.959964)).toBeCloseTo(0.975, 5);
+    expect(normalCdf(-1)).toBeCloseTo(0.158655, 5);
+    expect(studentTCdf(2, 5)).toBeCloseTo(0.94903, 5);
+    expect(studentTQuantile(0.975, 10)).toBeCloseTo(2.228139, 4);
+    expect(studentTQuantile(0.975, 1)).toBeCloseTo(12.7062, 3);
+  });
+});
+
+describe('estimateMean', () => {
+  it('gives a t interval from count, sum and sum of squares', () => {
+    const values = [7, 8, 9, 8, 7, 9, 8, 8];
+    const estimate = estimateMeanOf(values);
+    expect(estimate.n).toBe(8);
+    expect(estimate.mean).toBe(8);
+    // sd = sqrt(4/7); half width = t(0.975, 7) * sd / sqrt(8) = 2.364624 * 0.755929 / 2.828427
+    expect(estimate.low).toBeCloseTo(8 - 0.631968, 5);
+    expect(estimate.high).toBeCloseTo(8 + 0.631968, 5);
+  });
+
+  it('has no interval for one value and no mean for none', () => {
+    expect(estimateMean(1, 5, 25)).toEqual({ n: 1, mean: 5, sd: null, low: null, high: null });
+    expect(estimateMean(0, 0, 0).mean).toBeNull();
+  });
+});
+
+describe('wilsonInterval', () => {
+  it('stays inside 0..1 at the edges', () => {
+    const none = wilsonInterval(0, 10);
+    expect(none.rate).toBe(0);
+    expect(none.low).toBe(0);
+    expect(none.high).toBeCloseTo(0.2775, 4);
+    const half = wilsonInterval(50, 100);
+    expect(half.low).toBeCloseTo(0.4038, 4);
+    expect(half.high).toBeCloseTo(0.5962, 4);
+  });
+});
+
+describe('welchTTest', () => {
+  it('reproduces the worked example of Welch (1947) as given on Wikipedia: t −2.46, df 24.99, p 0.021', () => {
+    const a = estimateMeanOf([
+      27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4,
+    ]);
+    const b = estimateMeanOf([
+      27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4,
+    ]);
+    const result = welchTTest(a, b);
+    expect(result).not.toBeNull();
+    expect(result?.t).toBeCloseTo(-2.46, 2);
+    expect(result?.df).toBeCloseTo(24.99, 1);
+    expect(result?.pValue).toBeCloseTo(0.021, 3);
+  });
+
+  it('needs two values on each side', () => {
+    expect(welchTTest(estimateMeanOf([1]), estimateMeanOf([1, 2]))).toBeNull();
+  });
+});
+
+describe('mannWhitney', () => {
+  it('counts wins, losses and ties over every pair', () => {
+    const result = mannWhitney([8, 9, 7], [7, 6]);
+    // pairs: 8>7,8>6, 9>7,9>6, 7=7,7>6 → 5 wins, 1 tie, 0 losses
+    expect(result).toMatchObject({ wins: 5, ties: 1, losses: 0, pairs: 6 });
+    expect(result?.winRate).toBeCloseTo(5.5 / 6, 10);
+  });
+
+  it('finds no difference between identical samples and a clear one between separated samples', () => {
+    expect(mannWhitney([1, 2, 3, 4], [1, 2, 3, 4])?.pValue).toBeCloseTo(1, 5);
+    const separated = mannWhitney(
+      Array.from({ length: 30 }, (_, i) => 10 + i),
+      Array.from({ length: 30 }, (_, i) => i),
+    );
+    let bruteForce = 0;
+    for (let i = 0; i < 30; i++) for (let j = 0; j < 30; j++) bruteForce += 10 + i > j ? 1 : 10 + i === j ? 0.5 : 0;
+    expect(separated?.winRate).toBeCloseTo(bruteForce / 900, 12);
+    expect(separated?.pValue).toBeLessThan(0.001);
+  });
+});

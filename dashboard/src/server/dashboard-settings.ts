@@ -1,0 +1,164 @@
+import type { ObservatoryStorage } from '@observatory/core';
+import { BadRequest } from './bad-request.js';
+
+/** Alert thresholds the server checks; a null threshold is off. */
+export interface AlertSettings {
+  enabled: boolean;
+  /** null: all projects together. */
+  project: string | null;
+  /** Dollars spent since 00:00 UTC today. */
+  dailyCostUsd: number | null;
+  /** Percent of failed calls over the window. */
+  errorRatePct: number | null;
+  /** 95th percentile latency over the window, ms. */
+  p95LatencyMs: number | null;
+  /** Window for error rate and p95 (rounded out to whole hours: rollups are hourly). */
+  windowMinutes: number;
+  /** Fewer calls than this in the window never trip the error-rate alert. */
+  minCalls: number;
+  /** Receives a JSON POST (Slack-compatible `text` included) when an alert fires or resolves. */
+  webhookUrl: string | null;
+  checkIntervalSeconds: number;
+}
+
+export interface DisplaySettings {
+  theme: 'dark' | 'light';
+  timezone: 'local' | 'utc';
+  defaultRange: '24h' | '7d' | '14d' | '30d' | '90d';
+  /** Live page refresh, ms. */
+  liveRefreshMs: number;
+}
+
+export interface RetentionSettings {
+  /** Sessions older than this many days are pruned when autoPrune is on; null keeps everything. */
+  days: number | null;
+  autoPrune: boolean;
+}
+
+export interface DashboardSettings {
+  alerts: AlertSettings;
+  display: DisplaySettings;
+  retention: RetentionSettings;
+}
+
+export const DEFAULT_SETTINGS: DashboardSettings = {
+  alerts: {
+    enabled: true,
+    project: null,
+    dailyCostUsd: null,
+    errorRatePct: 5,
+    p95LatencyMs: null,
+    windowMinutes: 60,
+    minCalls: 20,
+    webhookUrl: null,
+    checkIntervalSeconds: 60,
+  },
+  display: { theme: 'dark', timezone: 'local', defaultRange: '7d', liveRefreshMs: 1000 },
+  retention: { days: null, autoPrune: false },
+};
+
+/** Stored settings over the defaults; anything invalid in the store falls back to its default. */
+export async function loadSettings(storage: ObservatoryStorage): Promise<DashboardSettings> {
+  const stored = await storage.getDashboardSettings();
+  const merged: DashboardSettings = structuredClone(DEFAULT_SETTINGS);
+  for (const section of ['alerts', 'display', 'retention'] as const) {
+    const value = stored[section];
+    if (value && typeof value === 'object') {
+      try {
+        Object.assign(merged[section], validateSection(section, { ...merged[section], ...(value as object) }));
+      } catch {
+        // Keep defaults for a section someone edited into an invalid shape.
+      }
+    }
+  }
+  return merged;
+}
+
+/** Validate a partial update (from PUT /api/settings), merge it over `current` and store it. */
+export async function updateSettings(
+  storage: ObservatoryStorage,
+  current: DashboardSettings,
+  body: unknown,
+): Promise<DashboardSettings> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('body', body, 'a JSON object');
+  const next: DashboardSettings = structuredClone(current);
+  const changed: Record<string, unknown> = {};
+  for (const [section, value] of Object.entries(body)) {
+    if (section !== 'alerts' && section !== 'display' && section !== 'retention') {
+      throw new BadRequest(section, value, 'only alerts, display and retention sections');
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      throw new BadRequest(section, value, 'an object');
+    }
+    const merged = validateSection(section, { ...next[section], ...(value as object) });
+    Object.assign(next[section], merged);
+    changed[section] = next[section];
+  }
+  await storage.saveDashboardSettings(changed);
+  return next;
+}
+
+function validateSection(section: keyof DashboardSettings, value: Record<string, unknown>): object {
+  const field = (name: string) => `${section}.${name}`;
+  const bool = (name: string) => {
+    if (typeof value[name] !== 'boolean') throw new BadRequest(field(name), value[name], 'true or false');
+    return value[name] as boolean;
+  };
+  const numberOrNull = (name: string, min: number, max: number) => {
+    const v = value[name];
+    if (v === null) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+      throw new BadRequest(field(name), v, `a number from ${min} to ${max}, or null`);
+    }
+    return v;
+  };
+  const whole = (name: string, min: number, max: number) => {
+    const v = value[name];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new BadRequest(field(name), v, `a whole number from ${min} to ${max}`);
+    }
+    return v;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]) => {
+    if (!allowed.includes(value[name] as T))
+      throw new BadRequest(field(name), value[name], `one of ${allowed.join(', ')}`);
+    return value[name] as T;
+  };
+  if (section === 'alerts') {
+    const project = value.project;
+    if (project !== null && (typeof project !== 'string' || project.length === 0 || project.length > 256)) {
+      throw new BadRequest(field('project'), project, 'a project name, or null for all projects');
+    }
+    const webhookUrl = value.webhookUrl;
+    if (
+      webhookUrl !== null &&
+      (typeof webhookUrl !== 'string' || !/^https?:\/\/\S+$/i.test(webhookUrl) || !URL.canParse(webhookUrl))
+    ) {
+      throw new BadRequest(field('webhookUrl'), webhookUrl, 'an http(s) URL, or null');
+    }
+    return {
+      enabled: bool('enabled'),
+      project,
+      dailyCostUsd: numberOrNull('dailyCostUsd', 0, 1e9),
+      errorRatePct: numberOrNull('errorRatePct', 0, 100),
+      p95LatencyMs: numberOrNull('p95LatencyMs', 0, 3_600_000),
+      windowMinutes: whole('windowMinutes', 5, 1440),
+      minCalls: whole('minCalls', 1, 1_000_000),
+      webhookUrl,
+      checkIntervalSeconds: whole('checkIntervalSeconds', 10, 86_400),
+    } satisfies AlertSettings;
+  }
+  if (section === 'display') {
+    return {
+      theme: oneOf('theme', ['dark', 'light'] as const),
+      timezone: oneOf('timezone', ['local', 'utc'] as const),
+      defaultRange: oneOf('defaultRange', ['24h', '7d', '14d', '30d', '90d'] as const),
+      liveRefreshMs: whole('liveRefreshMs', 500, 60_000),
+    } satisfies DisplaySettings;
+  }
+  const days = value.days;
+  if (days !== null && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 36_500)) {
+    throw new BadRequest(field('days'), days, 'a whole number of days from 1 to 36500, or null');
+  }
+  return { days, autoPrune: bool('autoPrune') } satisfies RetentionSettings;
+}

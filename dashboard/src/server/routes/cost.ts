@@ -1,0 +1,179 @@
+import { Hono } from 'hono';
+import { forecastDailyCost } from '../analysis/forecast-daily-cost.js';
+import { judgeEstimate } from '../analysis/judge-estimate.js';
+import { buildModelCatalog } from '../analysis/model-catalog.js';
+import { recommendSavings, type UsageCell } from '../analysis/recommend-savings.js';
+import { priceWithoutPromptCache, repriceUsage } from '../analysis/reprice-usage.js';
+import { welchTTest } from '../analysis/statistics.js';
+import type { AppContext } from '../app-context.js';
+import { BadRequest } from '../bad-request.js';
+import { type RangeFilter, readInt, readRange, readText } from '../query-params.js';
+
+const DAY_MS = 86_400_000;
+/** The forecast looks at least this far back, so a 24-hour view still has a run-rate. */
+const MIN_FORECAST_LOOKBACK_DAYS = 14;
+
+/**
+ * GET /api/cost → spend breakdowns, the forecast, cache and routing savings and
+ * recommendations; GET /api/cost/scenario → one group's traffic repriced on another model;
+ * GET /api/models/catalog → models a scenario can target, with unit prices.
+ */
+export function costRoutes(ctx: AppContext): Hono {
+  return new Hono()
+    .get('/cost', async (c) => {
+      const now = ctx.now();
+      const filter = readRange(c, now);
+      const horizon = readInt(c, 'horizon', { min: 1, max: 365, fallback: 30 });
+      const end = filter.to?.getTime() ?? now;
+      const lookbackFrom = Math.min(filter.from?.getTime() ?? 0, end - MIN_FORECAST_LOOKBACK_DAYS * DAY_MS);
+      const [overview, daily, byModel, byAgent, byOperation, cells, firstDay] = await Promise.all([
+        ctx.view.overview(filter),
+        ctx.view.series({
+          projectName: filter.projectName,
+          from: new Date(Math.floor(lookbackFrom / DAY_MS) * DAY_MS),
+          to: filter.to,
+          interval: 'day',
+        }),
+        ctx.view.breakdown('model', filter),
+        ctx.view.breakdown('agent', filter),
+        ctx.view.breakdown('operation', filter),
+        ctx.view.crossBreakdown('agent', 'model', filter),
+        ctx.view.firstDay(),
+      ]);
+      const rangeDays = spanDays(filter, now, firstDay);
+      const providers = new Map(byModel.map((m) => [m.key, m.provider ?? '']));
+      const usageCells: UsageCell[] = cells.map((cell) => ({
+        ...cell,
+        agent: cell.row,
+        model: cell.column,
+        provider: providers.get(cell.column) ?? '',
+      }));
+      const catalog = buildModelCatalog(byModel.map((m) => [m.provider ?? '', m.key] as const));
+
+      // Response-cache hits cost (about) nothing; price each as the average miss of its agent × model.
+      let responseCacheDollars = 0;
+      for (const cell of cells) {
+        const misses = cell.totalCalls - cell.cacheHits;
+        if (cell.cacheHits > 0 && misses > 0) responseCacheDollars += cell.cacheHits * (cell.totalCost / misses);
+      }
+      let promptCacheDollars = 0;
+      for (const model of byModel) {
+        const provider = model.provider ?? '';
+        const without = priceWithoutPromptCache(model, provider, model.key);
+        const actual = repriceUsage(model, provider, model.key);
+        if (without !== null && actual !== null) promptCacheDollars += Math.max(0, without - actual);
+      }
+
+      return c.json({
+        range: { from: filter.from?.getTime() ?? firstDay, to: end, days: rangeDays },
+        totals: overview,
+        daily: daily.map((p) => ({ day: p.time, cost: p.totalCost, calls: p.totalCalls })),
+        forecast: forecastDailyCost(
+          daily.map((p) => ({ day: p.time, cost: p.totalCost })),
+          horizon,
+          now,
+        ),
+        byModel,
+        byAgent,
+        byOperation,
+        savings: {
+          routing: { calls: overview.routedCalls, dollars: overview.routingSavings },
+          responseCache: { lookups: overview.cacheLookups, hits: overview.cacheHits, dollars: responseCacheDollars },
+          promptCache: { cachedTokens: overview.cachedPromptTokens, dollars: promptCacheDollars },
+          total: overview.routingSavings + responseCacheDollars + promptCacheDollars,
+        },
+        recommendations: recommendSavings(
+          usageCells,
+          byModel.map((m) => ({
+            model: m.key,
+            provider: m.provider ?? '',
+            judgedCalls: m.judgedCalls,
+            avgJudgeScore: m.avgJudgeScore,
+          })),
+          catalog,
+          rangeDays,
+        ),
+      });
+    })
+    .get('/cost/scenario', async (c) => {
+      const now = ctx.now();
+      const filter = readRange(c, now);
+      const target = readText(c, 'target');
+      if (!target)
+        throw new BadRequest('target', c.req.query('target') ?? null, 'the model to reprice on, e.g. claude-haiku-4-5');
+      const scope = {
+        ...filter,
+        agentName: readText(c, 'agent'),
+        modelName: readText(c, 'model'),
+        operationName: readText(c, 'operation'),
+      };
+      const [groups, scopeTotals, firstDay, knownModels] = await Promise.all([
+        ctx.view.breakdown('model', scope),
+        ctx.view.totals(scope),
+        ctx.view.firstDay(),
+        ctx.view.breakdown('model', filter),
+      ]);
+      const targetProvider =
+        readText(c, 'targetProvider') ??
+        knownModels.find((m) => m.key === target)?.provider ??
+        buildModelCatalog().find((m) => m.model === target)?.provider;
+      if (!targetProvider)
+        throw new BadRequest('target', target, 'a model with a known price (see /api/models/catalog)');
+      let projected = 0;
+      for (const group of groups) {
+        const repriced = repriceUsage(group, targetProvider, target);
+        if (repriced === null)
+          throw new BadRequest('target', target, 'a model with a known price (see /api/models/catalog)');
+        projected += repriced;
+      }
+      const targetTotals = await ctx.view.totals({
+        projectName: filter.projectName,
+        from: filter.from,
+        to: filter.to,
+        modelName: target,
+      });
+      const days = spanDays(filter, now, firstDay);
+      const current = scopeTotals.totalCost;
+      const quality = {
+        current: judgeEstimate(scopeTotals),
+        target: judgeEstimate(targetTotals),
+      };
+      return c.json({
+        scope: {
+          agent: scope.agentName ?? null,
+          model: scope.modelName ?? null,
+          operation: scope.operationName ?? null,
+        },
+        target: { model: target, provider: targetProvider },
+        calls: scopeTotals.totalCalls,
+        days,
+        currentCost: current,
+        projectedCost: projected,
+        difference: projected - current,
+        monthlyDifference: days > 0 ? ((projected - current) * 30) / days : 0,
+        perModel: groups.map((g) => ({
+          model: g.key,
+          calls: g.totalCalls,
+          cost: g.totalCost,
+          projected: repriceUsage(g, targetProvider, target),
+        })),
+        quality: { ...quality, test: welchTTest(quality.target, quality.current) },
+        latency: {
+          currentAvgMs: scopeTotals.avgLatencyMs,
+          targetAvgMs: targetTotals.totalCalls > 0 ? targetTotals.avgLatencyMs : null,
+        },
+      });
+    })
+    .get('/models/catalog', async (c) => {
+      const { projectName } = readRange(c, ctx.now());
+      const models = await ctx.view.breakdown('model', { projectName });
+      return c.json(buildModelCatalog(models.map((m) => [m.provider ?? '', m.key] as const)));
+    });
+}
+
+/** Length of the selected range in days (from the first recorded hour when open-ended). */
+export function spanDays(filter: RangeFilter, now: number, firstHour: number | null): number {
+  const start = filter.from?.getTime() ?? firstHour ?? now;
+  const end = filter.to?.getTime() ?? now;
+  return Math.max(1 / 24, (end - start) / DAY_MS);
+}

@@ -1,0 +1,173 @@
+import type { CallSample } from '@observatory/core';
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { readEnum, readRange } from '../query-params.js';
+
+const WINDOWS = { '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '24h': 86_400_000 } as const;
+/** Bucket width per window: about 30–60 bars each. */
+const BUCKET_MS = { '5m': 10_000, '15m': 30_000, '1h': 60_000, '24h': 3_600_000 } as const;
+/** Calls read for a short window; past this the window is summarised from what was read. */
+const WINDOW_ROW_CAP = 20_000;
+const EVENT_COUNT = 50;
+
+/**
+ * GET /api/live?project=&window=5m|15m|1h|24h → the live view: window totals, a bucketed
+ * series, per-agent activity and the newest calls. Windows up to an hour are read from
+ * the calls themselves (an index range scan); 24h from the hourly rollups.
+ */
+export function liveRoutes(ctx: AppContext): Hono {
+  return new Hono().get('/live', async (c) => {
+    const now = ctx.now();
+    const { projectName } = readRange(c, now);
+    const window = readEnum(c, 'window', ['5m', '15m', '1h', '24h'] as const, '15m');
+    const from = new Date(now - WINDOWS[window]);
+    const bucket = BUCKET_MS[window];
+    const eventsPromise = ctx.storage.sampleCalls({
+      projectName,
+      limit: EVENT_COUNT,
+      scanLimit: EVENT_COUNT,
+      promptChars: 160,
+    });
+
+    if (window === '24h') {
+      const hourFrom = new Date(Math.floor(from.getTime() / bucket) * bucket);
+      const [overview, points, agents, events] = await Promise.all([
+        ctx.view.overview({ projectName, from: hourFrom }),
+        ctx.view.series({ projectName, from: hourFrom, interval: 'hour' }),
+        ctx.view.breakdown('agent', { projectName, from: hourFrom }),
+        eventsPromise,
+      ]);
+      const lastSeen = lastSeenByAgent(events.calls);
+      return c.json({
+        window,
+        now,
+        from: hourFrom.getTime(),
+        bucketMs: bucket,
+        truncated: false,
+        totals: {
+          calls: overview.totalCalls,
+          errors: overview.errorCalls,
+          errorRate: overview.errorRate,
+          cost: overview.totalCost,
+          tokens: overview.totalTokens,
+          avgLatencyMs: overview.avgLatencyMs,
+          p95LatencyMs: overview.p95LatencyMs,
+          callsPerMinute: overview.totalCalls / ((now - hourFrom.getTime()) / 60_000),
+        },
+        series: points.map((p) => ({ time: p.time, calls: p.totalCalls, errors: p.errorCalls, cost: p.totalCost })),
+        agents: agents.map((a) => ({
+          agent: a.key,
+          calls: a.totalCalls,
+          errors: a.errorCalls,
+          cost: a.totalCost,
+          avgLatencyMs: a.avgLatencyMs,
+          lastSeen: lastSeen.get(a.key) ?? null,
+        })),
+        events: events.calls.map(toEvent),
+      });
+    }
+
+    const [rows, events] = await Promise.all([
+      ctx.storage.sampleCalls({ projectName, from, limit: WINDOW_ROW_CAP, scanLimit: WINDOW_ROW_CAP }),
+      eventsPromise,
+    ]);
+    const calls = rows.calls;
+    const start = Math.floor(from.getTime() / bucket) * bucket;
+    const series = [];
+    for (let t = start; t <= now; t += bucket) series.push({ time: t, calls: 0, errors: 0, cost: 0 });
+    const agents = new Map<
+      string,
+      { agent: string; calls: number; errors: number; cost: number; latency: number; lastSeen: number }
+    >();
+    let errors = 0;
+    let cost = 0;
+    let tokens = 0;
+    let latency = 0;
+    for (const call of calls) {
+      const time = call.timestamp.getTime();
+      const point = series[Math.floor((time - start) / bucket)];
+      if (point) {
+        point.calls++;
+        point.cost += call.totalCost;
+        if (call.error) point.errors++;
+      }
+      if (call.error) errors++;
+      cost += call.totalCost;
+      tokens += call.promptTokens + call.completionTokens;
+      latency += call.latencyMs;
+      const name = call.agentName ?? '';
+      let agent = agents.get(name);
+      if (!agent) {
+        agent = { agent: name, calls: 0, errors: 0, cost: 0, latency: 0, lastSeen: 0 };
+        agents.set(name, agent);
+      }
+      agent.calls++;
+      agent.cost += call.totalCost;
+      agent.latency += call.latencyMs;
+      if (call.error) agent.errors++;
+      agent.lastSeen = Math.max(agent.lastSeen, time);
+    }
+    const n = calls.length;
+    const sortedLatency = calls.map((x) => x.latencyMs).sort((a, b) => a - b);
+    return c.json({
+      window,
+      now,
+      from: from.getTime(),
+      bucketMs: bucket,
+      truncated: n >= WINDOW_ROW_CAP,
+      totals: {
+        calls: n,
+        errors,
+        errorRate: n > 0 ? errors / n : 0,
+        cost,
+        tokens,
+        avgLatencyMs: n > 0 ? latency / n : 0,
+        p95LatencyMs: n > 0 ? sortedLatency[Math.min(n - 1, Math.ceil(0.95 * n) - 1)] : null,
+        callsPerMinute: n / (WINDOWS[window] / 60_000),
+      },
+      series,
+      agents: [...agents.values()]
+        .sort((a, b) => b.calls - a.calls)
+        .map((a) => ({
+          agent: a.agent,
+          calls: a.calls,
+          errors: a.errors,
+          cost: a.cost,
+          avgLatencyMs: a.latency / a.calls,
+          lastSeen: a.lastSeen,
+        })),
+      events: events.calls.map(toEvent),
+    });
+  });
+}
+
+function lastSeenByAgent(calls: CallSample[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const call of calls) {
+    const name = call.agentName ?? '';
+    seen.set(name, Math.max(seen.get(name) ?? 0, call.timestamp.getTime()));
+  }
+  return seen;
+}
+
+function toEvent(call: CallSample) {
+  return {
+    id: call.id,
+    sessionId: call.sessionId,
+    projectName: call.projectName,
+    timestamp: call.timestamp.getTime(),
+    provider: call.provider,
+    modelName: call.modelName,
+    agentName: call.agentName,
+    operationName: call.operationName,
+    promptTokens: call.promptTokens,
+    completionTokens: call.completionTokens,
+    totalCost: call.totalCost,
+    latencyMs: call.latencyMs,
+    error: call.error,
+    prompt: call.prompt ?? null,
+    cacheHit: call.cacheMetadata ? call.cacheMetadata.cacheHit : null,
+    judgeScore: call.qualityEvaluation?.judgeScore ?? null,
+    routed: call.routingDecision !== null,
+  };
+}

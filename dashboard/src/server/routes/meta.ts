@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { loadSettings } from '../dashboard-settings.js';
+import { readRange } from '../query-params.js';
+
+/** GET /api/meta (server facts for the app shell) and GET /api/filters (values for filter pickers). */
+export function metaRoutes(ctx: AppContext): Hono {
+  return new Hono()
+    .get('/meta', async (c) => {
+      const [totals, firstDay, settings] = await Promise.all([
+        ctx.view.totals({}),
+        ctx.view.firstDay(),
+        loadSettings(ctx.storage),
+      ]);
+      return c.json({
+        version: ctx.version,
+        database: ctx.database.description,
+        dialect: ctx.database.dialect,
+        now: ctx.now(),
+        authRequired: ctx.authRequired,
+        calls: totals.totalCalls,
+        firstDay,
+        display: settings.display,
+      });
+    })
+    .get('/filters', async (c) => {
+      const { projectName } = readRange(c, ctx.now());
+      const [models, agents, operations] = await Promise.all([
+        ctx.view.distinct('model', projectName),
+        ctx.view.distinct('agent', projectName),
+        ctx.view.distinct('operation', projectName),
+      ]);
+      return c.json({ models, agents, operations });
+    });
+}

@@ -1,0 +1,55 @@
+import type { BreakdownDimension, SeriesInterval } from '@observatory/core';
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { BadRequest } from '../bad-request.js';
+import { pickInterval, readEnum, readRange, readText } from '../query-params.js';
+
+const DIMENSIONS = [
+  'model',
+  'agent',
+  'operation',
+  'provider',
+  'project',
+] as const satisfies readonly BreakdownDimension[];
+const INTERVALS = ['hour', 'day', 'week'] as const satisfies readonly SeriesInterval[];
+
+/**
+ * GET /api/timeseries?interval=&groupBy=&project=&from=&to= → { interval, points },
+ * GET /api/breakdown?by=&project=&from=&to= → { by, rows } and
+ * GET /api/matrix?rows=&columns= → { cells } (totals per pair), all from the rollups.
+ * Filters model=, agent=, operation=, provider= narrow either.
+ */
+export function seriesRoutes(ctx: AppContext): Hono {
+  return new Hono()
+    .get('/timeseries', async (c) => {
+      const now = ctx.now();
+      const filter = { ...readRange(c, now), ...readKeys(c) };
+      const groupBy = readEnum(c, 'groupBy', DIMENSIONS);
+      const requested = readEnum(c, 'interval', [...INTERVALS, 'auto'] as const, 'auto');
+      const interval =
+        requested === 'auto' ? pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay()) : requested;
+      const points = await ctx.view.series({ ...filter, interval, groupBy });
+      return c.json({ interval, groupBy: groupBy ?? null, points });
+    })
+    .get('/matrix', async (c) => {
+      const filter = { ...readRange(c, ctx.now()), ...readKeys(c) };
+      const rows = readEnum(c, 'rows', DIMENSIONS, 'agent');
+      const columns = readEnum(c, 'columns', DIMENSIONS, 'model');
+      if (rows === columns) throw new BadRequest('columns', columns, `a dimension other than rows (${rows})`);
+      return c.json({ rows, columns, cells: await ctx.view.crossBreakdown(rows, columns, filter) });
+    })
+    .get('/breakdown', async (c) => {
+      const filter = { ...readRange(c, ctx.now()), ...readKeys(c) };
+      const by = readEnum(c, 'by', DIMENSIONS, 'model');
+      return c.json({ by, rows: await ctx.view.breakdown(by, filter) });
+    });
+}
+
+function readKeys(c: Parameters<typeof readText>[0]) {
+  return {
+    modelName: readText(c, 'model'),
+    agentName: readText(c, 'agent'),
+    operationName: readText(c, 'operation'),
+    provider: readText(c, 'provider'),
+  };
+}

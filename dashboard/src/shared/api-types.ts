@@ -1,0 +1,552 @@
+/**
+ * Shapes of the dashboard API's JSON responses, shared by the server's tests and the web
+ * app. Dates are epoch milliseconds unless named otherwise; money is US dollars.
+ */
+
+export interface CallTotals {
+  totalCalls: number;
+  errorCalls: number;
+  errorRate: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  cachedPromptTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  totalCost: number;
+  unpricedCalls: number;
+  estimatedUsageCalls: number;
+  avgLatencyMs: number;
+  avgTtftMs: number | null;
+  cacheLookups: number;
+  cacheHits: number;
+  cacheHitRate: number | null;
+  routedCalls: number;
+  routingSavings: number;
+  judgedCalls: number;
+  avgJudgeScore: number | null;
+  judgeScoreStdDev: number | null;
+  hallucinations: number;
+  factualErrors: number;
+}
+
+export interface Percentiles {
+  p50LatencyMs: number | null;
+  p95LatencyMs: number | null;
+  p99LatencyMs: number | null;
+}
+
+export interface Overview extends CallTotals, Percentiles {
+  totalSessions: number;
+  failedSessions: number;
+}
+
+export interface OverviewResponse extends Overview {
+  from: number | null;
+  to: number | null;
+  previous: Overview | null;
+}
+
+export interface BreakdownRow extends CallTotals, Percentiles {
+  key: string;
+  provider?: string;
+  costShare: number;
+}
+
+export interface TimeSeriesPoint extends CallTotals {
+  time: number;
+  key?: string;
+}
+
+export interface MetaResponse {
+  version: string;
+  database: string;
+  dialect: 'sqlite' | 'postgresql';
+  now: number;
+  authRequired: boolean;
+  calls: number;
+  firstDay: number | null;
+  display: DashboardSettings['display'];
+}
+
+export interface FiltersResponse {
+  models: string[];
+  agents: string[];
+  operations: string[];
+}
+
+export interface RoutingDecision {
+  chosenModel: string;
+  alternativeModels: string[];
+  modelScores: Record<string, number>;
+  reasoning: string;
+  estimatedCostSavings?: number;
+}
+
+export interface QualityEvaluation {
+  judgeScore: number;
+  reasoning?: string;
+  hallucinationFlag: boolean;
+  factualError: boolean;
+  confidence?: number;
+  errorCategory?: string;
+  suggestions: string[];
+}
+
+export interface CallRecord {
+  id: string;
+  sessionId: string;
+  projectName: string;
+  timestamp: string;
+  provider: string;
+  modelName: string;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  cachedPromptTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  latencyMs: number;
+  ttftMs: number | null;
+  totalCost: number;
+  costSource: string;
+  usageSource: string;
+  agentName: string | null;
+  operationName: string | null;
+  prompt: string | null;
+  responseText: string | null;
+  routingDecision: RoutingDecision | null;
+  cacheMetadata: { cacheHit: boolean; cacheKey?: string; cacheClusterId?: string } | null;
+  qualityEvaluation: QualityEvaluation | null;
+  error: string | null;
+  finishReason: string | null;
+  parentId: string | null;
+  metadata: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  projectName: string;
+  operationType: string;
+  startTime: string;
+  endTime: string | null;
+  totalCost: number;
+  totalTokens: number;
+  totalLlmCalls: number;
+  totalLatencyMs: number;
+  success: boolean | null;
+  error: string | null;
+}
+
+export interface LiveEvent {
+  id: string;
+  sessionId: string;
+  projectName: string;
+  timestamp: number;
+  provider: string;
+  modelName: string;
+  agentName: string | null;
+  operationName: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  totalCost: number;
+  latencyMs: number;
+  error: string | null;
+  prompt: string | null;
+  cacheHit: boolean | null;
+  judgeScore: number | null;
+  routed: boolean;
+}
+
+export interface LiveResponse {
+  window: '5m' | '15m' | '1h' | '24h';
+  now: number;
+  from: number;
+  bucketMs: number;
+  truncated: boolean;
+  totals: {
+    calls: number;
+    errors: number;
+    errorRate: number;
+    cost: number;
+    tokens: number;
+    avgLatencyMs: number;
+    p95LatencyMs: number | null;
+    callsPerMinute: number;
+  };
+  series: Array<{ time: number; calls: number; errors: number; cost: number }>;
+  agents: Array<{
+    agent: string;
+    calls: number;
+    errors: number;
+    cost: number;
+    avgLatencyMs: number;
+    lastSeen: number | null;
+  }>;
+  events: LiveEvent[];
+}
+
+export interface MeanEstimate {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface RateEstimate {
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface WelchResult {
+  difference: number;
+  low: number;
+  high: number;
+  t: number;
+  df: number;
+  pValue: number;
+}
+
+export interface ForecastPoint {
+  day: number;
+  cost: number;
+  low: number;
+  high: number;
+}
+
+export interface CostForecast {
+  history: Array<{ day: number; cost: number }>;
+  horizonDays: number;
+  runRatePerDay: number;
+  simple: { total: number; low: number; high: number; day: { low: number; high: number } };
+  advanced: { total: number; low: number; high: number; slopePerDay: number; points: ForecastPoint[] } | null;
+}
+
+export interface Recommendation {
+  kind: 'switch_model' | 'prompt_cache';
+  title: string;
+  detail: string;
+  monthlySavings: number;
+  scenario?: { agent: string; model: string; target: string; targetProvider: string };
+}
+
+export interface CostResponse {
+  range: { from: number | null; to: number; days: number };
+  totals: Overview;
+  daily: Array<{ day: number; cost: number; calls: number }>;
+  forecast: CostForecast | null;
+  byModel: BreakdownRow[];
+  byAgent: BreakdownRow[];
+  byOperation: BreakdownRow[];
+  savings: {
+    routing: { calls: number; dollars: number };
+    responseCache: { lookups: number; hits: number; dollars: number };
+    promptCache: { cachedTokens: number; dollars: number };
+    total: number;
+  };
+  recommendations: Recommendation[];
+}
+
+export interface ScenarioResponse {
+  scope: { agent: string | null; model: string | null; operation: string | null };
+  target: { model: string; provider: string };
+  calls: number;
+  days: number;
+  currentCost: number;
+  projectedCost: number;
+  difference: number;
+  monthlyDifference: number;
+  perModel: Array<{ model: string; calls: number; cost: number; projected: number | null }>;
+  quality: { current: MeanEstimate; target: MeanEstimate; test: WelchResult | null };
+  latency: { currentAvgMs: number; targetAvgMs: number | null };
+}
+
+export interface CatalogModel {
+  provider: string;
+  model: string;
+  inputPerMTok: number;
+  cachedInputPerMTok: number;
+  outputPerMTok: number;
+}
+
+export interface EmptyResponse {
+  empty: true;
+  totalCalls?: number;
+}
+
+export interface RouterResponse {
+  empty: false;
+  interval: 'hour' | 'day' | 'week';
+  kpis: {
+    routedCalls: number;
+    totalCalls: number;
+    routedShare: number;
+    savings: number;
+    modelsChosen: number;
+    avgJudgeScore: number | null;
+  };
+  distribution: Array<{ model: string; provider?: string; routedCalls: number; share: number }>;
+  trend: Array<{ time: number; model: string; routedCalls: number }>;
+  matrix: Array<{
+    model: string;
+    column: string;
+    calls: number;
+    routedCalls: number;
+    costPerCall: number;
+    errorRate: number | null;
+    judge: MeanEstimate;
+  }>;
+  scatter: Array<{
+    model: string;
+    provider?: string;
+    calls: number;
+    routedCalls: number;
+    costPerCall: number;
+    avgLatencyMs: number;
+    judge: MeanEstimate;
+  }>;
+  considered: Array<{ model: string; considered: number; chosen: number; winRate: RateEstimate; avgScore: number }>;
+  examples: Array<{
+    id: string;
+    timestamp: number;
+    agentName: string | null;
+    operationName: string | null;
+    modelName: string;
+    decision: RoutingDecision | null;
+    totalCost: number;
+    latencyMs: number;
+    error: string | null;
+    judgeScore: number | null;
+    prompt: string | null;
+  }>;
+  sample: { size: number; scannedFrom: number | null };
+}
+
+export interface CacheCluster {
+  id: string;
+  size: number;
+  uniquePrompts: number;
+  similarity: number;
+  representative: string;
+  examples: string[];
+  agents: Array<{ name: string; calls: number }>;
+  models: Array<{ name: string; calls: number }>;
+  userClusterIds: Array<{ name: string; calls: number }>;
+  cost: number;
+  avgPromptTokens: number;
+  lookups: number;
+  hits: number;
+  hitRate: number | null;
+  cacheability: number;
+  savable: number;
+  monthlySavings: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface CacheResponse {
+  empty: false;
+  interval: 'hour' | 'day' | 'week';
+  kpis: {
+    lookups: number;
+    hits: number;
+    hitRate: RateEstimate;
+    cacheableShare: number;
+    clusters: number;
+    potentialMonthlySavings: number;
+  };
+  timeline: Array<{ time: number; lookups: number; hits: number; misses: number }>;
+  byAgent: Array<{ agent: string; lookups: number; hits: number; hitRate: RateEstimate }>;
+  clusters: CacheCluster[];
+  recommendations: Array<{ title: string; detail: string; monthlySavings: number }>;
+  sample: {
+    size: number;
+    scannedFrom: number | null;
+    spanDays: number;
+    clusteredCalls: number;
+    threshold: number;
+    method: string;
+  };
+}
+
+export interface JudgeExample {
+  id: string;
+  timestamp: number;
+  agentName: string | null;
+  modelName: string;
+  evaluation: QualityEvaluation | null;
+  prompt: string | null;
+  responseText: string | null;
+}
+
+export interface LeaderboardRow {
+  key: string;
+  provider: string | null;
+  score: MeanEstimate;
+  hallucinationRate: RateEstimate;
+  costPerCall: number;
+  calls: number;
+}
+
+export interface JudgeResponse {
+  empty: false;
+  interval: 'hour' | 'day' | 'week';
+  kpis: {
+    judgedCalls: number;
+    coverage: number;
+    score: MeanEstimate;
+    hallucinations: RateEstimate & { count: number };
+    factualErrors: RateEstimate & { count: number };
+  };
+  trend: Array<MeanEstimate & { time: number; hallucinations: number }>;
+  leaderboards: { model: LeaderboardRow[]; agent: LeaderboardRow[] };
+  errorCategories: Array<{ category: string; count: number; share: number; avgScore: number }>;
+  histogram: Array<{ score: number; count: number }>;
+  best: JudgeExample[];
+  worst: JudgeExample[];
+  sample: { size: number; scannedFrom: number | null };
+}
+
+export interface JudgeCompareResponse {
+  by: 'model' | 'agent';
+  a: { name: string; score: MeanEstimate; hallucinations: RateEstimate; costPerCall: number | null };
+  b: { name: string; score: MeanEstimate; hallucinations: RateEstimate; costPerCall: number | null };
+  test: WelchResult | null;
+}
+
+export interface PromptVariant {
+  variant: string;
+  calls: number;
+  judged: number;
+  score: MeanEstimate;
+  cost: MeanEstimate;
+  promptTokens: number;
+  completionTokens: number;
+  latency: MeanEstimate & { p95: number };
+  errorRate: RateEstimate;
+  hallucinationRate: RateEstimate;
+  routedShare: number;
+  models: Array<{ model: string; calls: number; share: number }>;
+  firstSeen: number;
+  lastSeen: number;
+  prompt: string | null;
+  promptProvider: string;
+  promptModel: string;
+  vsBaseline: WelchResult | null;
+}
+
+export interface PromptPair {
+  row: string;
+  column: string;
+  winRate: number | null;
+  wins: number;
+  losses: number;
+  ties: number;
+  pairs: number;
+  pValue: number | null;
+}
+
+export interface PromptsResponse {
+  empty: false;
+  keys: { promptId: string; variant: string };
+  prompts: Array<{ promptId: string; calls: number; baseline: string; variants: PromptVariant[]; pairs: PromptPair[] }>;
+  sample: { size: number; scannedFrom: number | null };
+}
+
+export interface EstimateResponse {
+  promptId: string | null;
+  variant: string | null;
+  chars: number;
+  observedCalls: number;
+  callsPerDay: number;
+  perModel: Array<{
+    model: string;
+    provider: string;
+    calls: number;
+    share: number;
+    encoding: string;
+    approximate: boolean;
+    editedTokens: number;
+    originalTokens: number | null;
+    tokenDelta: number;
+    avgPromptTokens: number;
+    priced: boolean;
+    currentCostPerCall: number;
+    projectedCostPerCall: number;
+    monthlyDelta: number;
+  }>;
+  monthlyDelta: number;
+}
+
+export interface AlertSettings {
+  enabled: boolean;
+  project: string | null;
+  dailyCostUsd: number | null;
+  errorRatePct: number | null;
+  p95LatencyMs: number | null;
+  windowMinutes: number;
+  minCalls: number;
+  webhookUrl: string | null;
+  checkIntervalSeconds: number;
+}
+
+export interface DashboardSettings {
+  alerts: AlertSettings;
+  display: {
+    theme: 'dark' | 'light';
+    timezone: 'local' | 'utc';
+    defaultRange: '24h' | '7d' | '14d' | '30d' | '90d';
+    liveRefreshMs: number;
+  };
+  retention: { days: number | null; autoPrune: boolean };
+}
+
+export interface SettingsResponse {
+  settings: DashboardSettings;
+  database: {
+    description: string;
+    dialect: string;
+    sizeBytes: number | null;
+    calls: number;
+    sessions: number;
+    rollupRows: number;
+    latencyRollupRows: number;
+    firstHour: number | null;
+    lastHour: number | null;
+  };
+  projects: Array<{ name: string; calls: number; cost: number }>;
+  performance: Array<{ route: string; count: number; p50Ms: number; p95Ms: number }>;
+  version: string;
+}
+
+export interface AlertCheck {
+  rule: 'daily_cost' | 'error_rate' | 'p95_latency';
+  label: string;
+  value: number | null;
+  threshold: number | null;
+  state: 'ok' | 'firing' | 'off' | 'quiet';
+  message: string;
+}
+
+export interface AlertEvent {
+  id: string;
+  rule: string;
+  projectName: string | null;
+  status: 'firing' | 'resolved';
+  value: number;
+  threshold: number;
+  message: string;
+  startedAt: string;
+  resolvedAt: string | null;
+  webhookStatus: string | null;
+}
+
+export interface AlertsResponse {
+  evaluatedAt: number;
+  checks: AlertCheck[];
+  firing: AlertEvent[];
+  events: AlertEvent[];
+}
