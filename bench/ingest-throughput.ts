@@ -11,7 +11,8 @@ import { benchCall, formatNumber, tempDir } from './bench-utils.js';
 
 const total = Number(process.argv[2] ?? 100_000);
 const ROWS_PER_INSERT = 500;
-const ROWS_PER_TRANSACTION = 1000;
+/** Rows per transaction on both sides: Observatory's batchSize and the raw loop's. */
+const ROWS_PER_TRANSACTION = Number(process.argv[3] ?? 1000);
 
 const COLUMNS = [
   'id',
@@ -87,6 +88,7 @@ async function measureOurs(databaseUrl: string): Promise<{ rate: number; calls: 
     capturePrompts: false,
     flushOnExit: false,
     maxQueueSize: total + 10,
+    batchSize: ROWS_PER_TRANSACTION,
   });
   // Open and migrate before timing.
   await obs.storage.getOverview();

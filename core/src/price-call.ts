@@ -44,7 +44,8 @@ interface RateCard {
 }
 
 const PROBE_TOKENS = 1000;
-const rateCards = new Map<string, RateCard | null>();
+/** provider → model → rate card (null: not in the price table). */
+const rateCards = new Map<string, Map<string, RateCard | null>>();
 
 /** Price a call: a user-given cost wins, then custom prices, then the price table; else 0 and 'unknown'. */
 export function priceCall(
@@ -101,11 +102,15 @@ function toLibraryUsage(usage: PricedUsage): Record<string, number> {
 }
 
 function findRateCard(provider: string, modelName: string): RateCard | null {
-  const key = `${provider}\u0000${modelName}`;
-  let card = rateCards.get(key);
+  let byModel = rateCards.get(provider);
+  if (!byModel) {
+    byModel = new Map();
+    rateCards.set(provider, byModel);
+  }
+  let card = byModel.get(modelName);
   if (card === undefined) {
     card = probeRateCard(provider, modelName);
-    rateCards.set(key, card);
+    byModel.set(modelName, card);
   }
   return card;
 }
