@@ -91,15 +91,18 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
     total.calls += 1;
     total.latency += call.latencyMs;
   }
-  for (const [id, total] of totals) {
-    await knex('sessions')
-      .where('id', id)
-      .update({
-        total_cost: knex.raw('total_cost + ?', [sign * total.cost]),
-        total_tokens: knex.raw('total_tokens + ?', [sign * total.tokens]),
-        total_llm_calls: knex.raw('total_llm_calls + ?', [sign * total.calls]),
-        total_latency_ms: knex.raw('total_latency_ms + ?', [sign * total.latency]),
-      });
+  // One UPDATE … FROM (VALUES …) per chunk instead of one per session: a batch from a busy
+  // server can touch hundreds of sessions. VALUES columns are column1…columnN on both
+  // SQLite (≥ 3.33) and PostgreSQL; the casts give PostgreSQL the parameter types.
+  for (const rows of chunk([...totals])) {
+    const values = rows
+      .map(() => '(?, cast(? as double precision), cast(? as bigint), cast(? as bigint), cast(? as double precision))')
+      .join(', ');
+    const bindings = rows.flatMap(([id, t]) => [id, sign * t.cost, sign * t.tokens, sign * t.calls, sign * t.latency]);
+    await knex.raw(
+      `update sessions set total_cost = sessions.total_cost + v.column2, total_tokens = sessions.total_tokens + v.column3, total_llm_calls = sessions.total_llm_calls + v.column4, total_latency_ms = sessions.total_latency_ms + v.column5 from (values ${values}) as v where sessions.id = v.column1`,
+      bindings,
+    );
   }
 }
 
