@@ -3,38 +3,12 @@
  * app. Dates are epoch milliseconds unless named otherwise; money is US dollars.
  */
 
-export interface CallTotals {
-  totalCalls: number;
-  errorCalls: number;
-  errorRate: number;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  cachedPromptTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalCost: number;
-  unpricedCalls: number;
-  estimatedUsageCalls: number;
-  avgLatencyMs: number;
-  avgTtftMs: number | null;
-  cacheLookups: number;
-  cacheHits: number;
-  cacheHitRate: number | null;
-  routedCalls: number;
-  routingSavings: number;
-  judgedCalls: number;
-  avgJudgeScore: number | null;
-  judgeScoreStdDev: number | null;
-  hallucinations: number;
-  factualErrors: number;
-}
+import type { CallTotals, LatencyPercentiles } from '@observatory/core';
 
-export interface Percentiles {
-  p50LatencyMs: number | null;
-  p95LatencyMs: number | null;
-  p99LatencyMs: number | null;
-}
+/** Totals over a set of calls, exactly as core's query layer computes them. */
+export type { CallTotals };
+/** Latency percentiles from the hourly histograms. */
+export type Percentiles = LatencyPercentiles;
 
 export interface Overview extends CallTotals, Percentiles {
   totalSessions: number;
