@@ -1,0 +1,105 @@
+/**
+ * The dashboard API under concurrent load on loopback while ingest runs: N clients loop
+ * over the endpoints the pages call for a fixed time while a writer records calls at a
+ * steady rate into the same SQLite store. Reports errors and p50/p95/p99 latency.
+ *
+ *   npx tsx --conditions=@observatory/source bench/dashboard-load.ts [--calls 100000] [--clients 16] [--seconds 30] [--ingest 200]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Observatory } from '@observatory/core';
+import { intFlag, parseArgs } from '../dashboard/src/cli/parse-args.js';
+import { generateDemoHistory } from '../dashboard/src/demo/generate-demo-history.js';
+import { startServer } from '../dashboard/src/server/main.js';
+import { benchCall, formatNumber, quantile } from './bench-utils.js';
+
+const args = parseArgs(['bench', ...process.argv.slice(2)]);
+const calls = intFlag(args, 'calls', 1, 10_000_000) ?? 100_000;
+const clients = intFlag(args, 'clients', 1, 256) ?? 16;
+const seconds = intFlag(args, 'seconds', 1, 3600) ?? 30;
+const ingestPerSecond = intFlag(args, 'ingest', 0, 100_000) ?? 200;
+
+const ENDPOINTS = [
+  '/api/health',
+  '/api/meta',
+  '/api/projects',
+  '/api/filters',
+  '/api/alerts',
+  '/api/overview?range=14d&compare=true',
+  '/api/timeseries?range=14d&groupBy=model',
+  '/api/breakdown?range=14d&by=agent',
+  '/api/sessions?limit=8',
+  '/api/calls?limit=10',
+  '/api/live?window=5m',
+  '/api/live?window=1h',
+  '/api/cost?range=14d&horizon=30',
+  '/api/router?range=14d',
+  '/api/cache?range=14d',
+  '/api/judge?range=14d',
+  '/api/prompts?range=14d',
+  '/api/settings',
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'observatory-bench-load-'));
+const databaseUrl = join(dir, 'load.db');
+process.stderr.write(`Seeding ${formatNumber(calls, 0)} demo calls…\n`);
+await generateDemoHistory({ databaseUrl, calls, days: 14, batchSize: 10_000 });
+const server = await startServer({ databaseUrl, port: 0, webRoot: null, token: null });
+const writer = new Observatory({ databaseUrl, projectName: 'load-ingest', flushIntervalMs: 200, flushOnExit: false });
+
+let ingested = 0;
+const ingestTimer = setInterval(() => {
+  for (let i = 0; i < ingestPerSecond / 10; i++) writer.recordCall(benchCall(ingested++));
+}, 100);
+
+const latencies = new Map<string, number[]>();
+const errors: string[] = [];
+const deadline = Date.now() + seconds * 1000;
+async function client(offset: number): Promise<void> {
+  for (let i = offset; Date.now() < deadline; i++) {
+    const path = ENDPOINTS[i % ENDPOINTS.length];
+    const started = performance.now();
+    try {
+      const response = await fetch(`${server.url}${path}`);
+      await response.arrayBuffer();
+      if (response.status !== 200) errors.push(`${path} → ${response.status}`);
+    } catch (error) {
+      errors.push(`${path} → ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const list = latencies.get(path) ?? [];
+    list.push(performance.now() - started);
+    latencies.set(path, list);
+  }
+}
+await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
+clearInterval(ingestTimer);
+await writer.close();
+const stored = await server.observatory.storage.countLlmCalls({ projectName: 'load-ingest' });
+await server.close();
+rmSync(dir, { recursive: true, force: true });
+
+const all = [...latencies.values()].flat().sort((a, b) => a - b);
+console.log(
+  `${clients} concurrent clients for ${seconds} s on loopback, ingest ${ingestPerSecond} calls/s, store of ${formatNumber(calls, 0)} calls:`,
+);
+console.log(
+  `  ${formatNumber(all.length, 0)} requests (${formatNumber(all.length / seconds, 0)}/s), errors ${errors.length}; latency p50 ${formatNumber(quantile(all, 0.5), 1)} ms, p95 ${formatNumber(quantile(all, 0.95), 1)} ms, p99 ${formatNumber(quantile(all, 0.99), 1)} ms`,
+);
+console.log(`  ingested ${formatNumber(ingested, 0)} calls during the run, ${formatNumber(stored, 0)} stored`);
+const slowest = [...latencies.entries()]
+  .map(
+    ([path, list]) =>
+      [
+        path,
+        quantile(
+          list.sort((a, b) => a - b),
+          0.95,
+        ),
+      ] as const,
+  )
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 5);
+console.log(`  slowest p95: ${slowest.map(([p, ms]) => `${p} ${formatNumber(ms, 1)} ms`).join(', ')}`);
+if (errors.length > 0) console.log(`  first errors: ${errors.slice(0, 5).join('; ')}`);
+if (errors.length > 0 || stored !== ingested) process.exit(1);
