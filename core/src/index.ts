@@ -37,6 +37,7 @@ export type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.j
 export type { CrossBreakdownRow } from './queries/get-cross-breakdown.js';
 export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
 export type { LlmCallQuery } from './queries/get-llm-calls.js';
+export type { MetricLabels, MetricTotals } from './queries/get-metric-totals.js';
 export type { Overview } from './queries/get-overview.js';
 export type { LatencySlice, RollupSlice, SliceKey, SlicePeriod, SliceRange } from './queries/get-rollup-slices.js';
 export type { SessionQuery } from './queries/get-sessions.js';

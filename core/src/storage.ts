@@ -11,6 +11,7 @@ import { getDashboardSettings } from './queries/get-dashboard-settings.js';
 import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
 import { getLlmCall } from './queries/get-llm-call.js';
 import { countLlmCalls, getLlmCalls, type LlmCallQuery } from './queries/get-llm-calls.js';
+import { getMetricTotals, type MetricTotals } from './queries/get-metric-totals.js';
 import { getOverview, type Overview } from './queries/get-overview.js';
 import { getProjectNames } from './queries/get-project-names.js';
 import {
@@ -182,6 +183,11 @@ export class ObservatoryStorage {
   /** Every project name, sorted (same as getDistinctProjects, by a loose index scan). */
   async getProjectNames(): Promise<string[]> {
     return getProjectNames(await this.knex());
+  }
+
+  /** All-time totals per project, provider, model and agent, with latency histograms (for /metrics). */
+  async getMetricTotals(): Promise<MetricTotals[]> {
+    return getMetricTotals(await this.knex());
   }
 
   private async knex(): Promise<Knex> {

@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { judgeRoutes } from './routes/judge.js';
 import { liveRoutes } from './routes/live.js';
 import { metaRoutes } from './routes/meta.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { overviewRoutes } from './routes/overview.js';
 import { projectsRoutes } from './routes/projects.js';
 import { promptsRoutes } from './routes/prompts.js';
@@ -129,6 +130,7 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
   ]) {
     app.route('/api', routes);
   }
+  app.route('/', metricsRoutes(ctx));
   app.all('/api/*', (c) => c.json({ error: `No endpoint ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveWebApp(options.webRoot ?? null));
 
