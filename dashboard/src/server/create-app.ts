@@ -113,7 +113,7 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
   });
 
   for (const routes of [
-    healthRoutes(),
+    healthRoutes(ctx.version),
     projectsRoutes(ctx),
     metaRoutes(ctx),
     overviewRoutes(ctx),

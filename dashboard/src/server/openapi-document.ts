@@ -1,0 +1,184 @@
+/**
+ * The OpenAPI 3.1 description of the dashboard API, served at /api/openapi.json. One row
+ * per route: a test checks that the rows and the app's registered routes are the same set.
+ */
+interface Endpoint {
+  method: 'get' | 'post' | 'put';
+  /** Hono path, e.g. /api/calls/:id */
+  path: string;
+  summary: string;
+  /** Query parameters besides the range ones (`range` takes project, range, from, to). */
+  query?: string[];
+  range?: boolean;
+  body?: boolean;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness: { status: "ok" }' },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document' },
+  { method: 'get', path: '/api/projects', summary: 'Project names' },
+  { method: 'get', path: '/api/meta', summary: 'Store, version, first and last call, auth mode' },
+  { method: 'get', path: '/api/filters', summary: 'Models, agents and operations in range', range: true },
+  {
+    method: 'get',
+    path: '/api/overview',
+    summary: 'KPIs: cost, tokens, calls, latency p50/p95, error rate, …',
+    range: true,
+    query: ['compare'],
+  },
+  {
+    method: 'get',
+    path: '/api/calls',
+    summary: 'Calls, newest first: { items, total }',
+    range: true,
+    query: ['limit', 'offset', 'status', 'model', 'agent', 'operation', 'provider', 'session'],
+  },
+  { method: 'get', path: '/api/calls/:id', summary: 'One call in full' },
+  {
+    method: 'get',
+    path: '/api/sessions',
+    summary: 'Sessions, newest first: { items, total }',
+    range: true,
+    query: ['limit', 'offset', 'status', 'operation'],
+  },
+  { method: 'get', path: '/api/sessions/:id', summary: 'One session with its calls' },
+  {
+    method: 'get',
+    path: '/api/timeseries',
+    summary: 'Totals per hour, day or week',
+    range: true,
+    query: ['groupBy', 'interval'],
+  },
+  {
+    method: 'get',
+    path: '/api/matrix',
+    summary: 'Totals per pair of dimensions',
+    range: true,
+    query: ['rows', 'columns'],
+  },
+  {
+    method: 'get',
+    path: '/api/breakdown',
+    summary: 'Totals per model, agent, operation or provider',
+    range: true,
+    query: ['by', 'model', 'agent', 'operation', 'provider'],
+  },
+  {
+    method: 'get',
+    path: '/api/live',
+    summary: 'Live window: rates, agent activity, newest calls',
+    range: true,
+    query: ['window'],
+  },
+  {
+    method: 'get',
+    path: '/api/cost',
+    summary: 'Spend, run-rate forecast with range, savings, recommendations',
+    range: true,
+    query: ['horizon'],
+  },
+  {
+    method: 'get',
+    path: '/api/cost/scenario',
+    summary: 'Real traffic repriced on another model',
+    range: true,
+    query: ['target', 'targetProvider', 'agent', 'model', 'operation'],
+  },
+  { method: 'get', path: '/api/models/catalog', summary: 'Models with prices, for scenarios', range: true },
+  {
+    method: 'get',
+    path: '/api/router',
+    summary: 'Routing decisions: distribution, effectiveness, cost vs quality, examples',
+    range: true,
+    query: ['columns'],
+  },
+  {
+    method: 'get',
+    path: '/api/cache',
+    summary: 'Cache hit rates and prompt clusters (similarity ≥ 0.7)',
+    range: true,
+    query: ['sample', 'threshold'],
+  },
+  {
+    method: 'get',
+    path: '/api/judge',
+    summary: 'Judge scores with intervals, leaderboards, errors, examples',
+    range: true,
+  },
+  {
+    method: 'get',
+    path: '/api/judge/compare',
+    summary: 'A/B comparison of two models or agents (Welch t-test)',
+    range: true,
+    query: ['by', 'a', 'b'],
+  },
+  {
+    method: 'get',
+    path: '/api/prompts',
+    summary: 'Prompt variants with intervals and the win/loss heatmap',
+    range: true,
+  },
+  {
+    method: 'post',
+    path: '/api/prompts/estimate',
+    summary: 'Tokens and cost of an edited prompt against its real traffic',
+    range: true,
+    body: true,
+  },
+  { method: 'get', path: '/api/settings', summary: 'Dashboard settings' },
+  { method: 'put', path: '/api/settings', summary: 'Save dashboard settings', body: true },
+  { method: 'get', path: '/api/alerts', summary: 'Alert status and history' },
+  { method: 'post', path: '/api/alerts/evaluate', summary: 'Evaluate alert rules now' },
+  { method: 'post', path: '/api/alerts/test-webhook', summary: 'Send a test message to the alert webhook' },
+  {
+    method: 'post',
+    path: '/api/retention/prune',
+    summary: 'Delete sessions older than the retention setting',
+    body: true,
+  },
+  { method: 'get', path: '/api/export', summary: 'Calls as CSV or NDJSON, streamed', range: true, query: ['format'] },
+];
+
+const RANGE_PARAMETERS = ['project', 'range', 'from', 'to'];
+
+/** Every method and Hono path the document describes, as `GET /api/calls/:id`. */
+export function describedRoutes(): string[] {
+  return ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path}`);
+}
+
+export function buildOpenApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of ENDPOINTS) {
+    const openApiPath = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+    const pathParameters = [...endpoint.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const queryParameters = [...(endpoint.range ? RANGE_PARAMETERS : []), ...(endpoint.query ?? [])].map((name) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+    }));
+    paths[openApiPath] ??= {};
+    paths[openApiPath][endpoint.method] = {
+      summary: endpoint.summary,
+      parameters: [...pathParameters, ...queryParameters],
+      ...(endpoint.body ? { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } } : {}),
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': { description: 'A parameter is invalid: { error, parameter, value }' },
+        '401': { description: 'A token is required (OBSERVATORY_TOKEN is set)' },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Observatory dashboard API', version },
+    servers: [{ url: '/' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}
