@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LLMCall, Observatory } from '@observatory/core';
+import { checkedColumns, type ExpectedCall } from '@observatory/core/test';
 import * as anthropic from '../adapters/anthropic/src/test/anthropic-cases.ts';
 import * as openai from '../adapters/openai/src/test/openai-cases.ts';
 import { tempDir } from './bench-utils.js';
@@ -15,8 +16,8 @@ const COMMAND = 'npx tsx --conditions=@observatory/source bench/sdk-accuracy-tab
 interface Row {
   source: string;
   name: string;
-  recorded: ReturnType<typeof openai.checkedColumns>;
-  expected: ReturnType<typeof openai.checkedColumns>;
+  recorded: ExpectedCall;
+  expected: ExpectedCall;
 }
 
 const errors: unknown[] = [];
@@ -28,7 +29,7 @@ const obs = new Observatory({
 });
 
 /** Run and record every case, then read each row back from the store by id. */
-async function measure<C extends { name: string; source: string; expected: openai.ExpectedCall }>(
+async function measure<C extends { name: string; source: string; expected: ExpectedCall }>(
   cases: C[],
   run: (testCase: C) => Promise<LLMCall | undefined>,
 ): Promise<Row[]> {
@@ -44,8 +45,8 @@ async function measure<C extends { name: string; source: string; expected: opena
     return {
       source: testCase.source,
       name: testCase.name,
-      recorded: openai.checkedColumns(call),
-      expected: openai.checkedColumns(testCase.expected),
+      recorded: checkedColumns(call),
+      expected: checkedColumns(testCase.expected),
     };
   });
 }

@@ -1,9 +1,9 @@
 import type { LLMCall, Observatory } from '@observatory/core';
 import { ObservatoryValidationError } from '@observatory/core';
-import { createTestObservatory, type TestObservatory, testDatabases } from '@observatory/core/test';
+import { checkedColumns, createTestObservatory, type TestObservatory, testDatabases } from '@observatory/core/test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordAnthropicMessage } from './record-anthropic-message.js';
-import { anthropicCases, checkedColumns, fakeAnthropicClient, recordOutcome } from './test/anthropic-cases.js';
+import { anthropicCases, fakeAnthropicClient, recordOutcome } from './test/anthropic-cases.js';
 import { readJsonFixture } from './test/read-fixture.js';
 
 async function storedCalls(obs: Observatory): Promise<LLMCall[]> {

@@ -1,8 +1,8 @@
 import { type LLMCall, type Observatory, ObservatoryValidationError } from '@observatory/core';
-import { createTestObservatory, type TestObservatory, testDatabases } from '@observatory/core/test';
+import { checkedColumns, createTestObservatory, type TestObservatory, testDatabases } from '@observatory/core/test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordOpenAIResponse } from './record-openai-response.js';
-import { checkedColumns, fakeOpenAIClient, openAICases, recordOutcome } from './test/openai-cases.js';
+import { fakeOpenAIClient, openAICases, recordOutcome } from './test/openai-cases.js';
 import { readJsonFixture } from './test/read-fixture.js';
 
 async function storedCalls(obs: Observatory): Promise<LLMCall[]> {

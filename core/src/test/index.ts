@@ -1,3 +1,5 @@
+export type { ExpectedCall } from './checked-columns.js';
+export { checkedColumns } from './checked-columns.js';
 export type { FakeReply, FakeRequest } from './create-fake-fetch.js';
 export { createFakeFetch } from './create-fake-fetch.js';
 export type { TestDatabase, TestDatabaseKind } from './create-test-database.js';

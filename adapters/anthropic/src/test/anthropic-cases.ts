@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { LLMCall, Observatory } from '@observatory/core';
-import { createFakeFetch, type FakeReply } from '@observatory/core/test';
+import { createFakeFetch, type ExpectedCall, type FakeReply } from '@observatory/core/test';
 import { recordAnthropicError } from '../record-anthropic-error.js';
 import { type RecordAnthropicOptions, recordAnthropicMessage } from '../record-anthropic-message.js';
 import { readFixture, readJsonFixture } from './read-fixture.js';
@@ -27,22 +27,6 @@ export interface CaseOutcome {
 }
 
 /** The columns each case checks, as read back from the store. */
-export interface ExpectedCall {
-  modelName: string;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  cachedPromptTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  usageSource: string;
-  finishReason: string | null;
-  responseText: string | null;
-  error: string | null;
-  /** US dollars, written out from the per-million prices below. */
-  totalCost: number;
-}
-
 /** US dollars per million tokens below 200K input (Anthropic's price list; checked against @pydantic/genai-prices 0.1.8). */
 const CLAUDE_SONNET_4_5 = { input: 3, cacheRead: 0.3, cacheWrite5m: 3.75, output: 15 };
 
@@ -202,22 +186,4 @@ export function recordOutcome(obs: Observatory, outcome: CaseOutcome): LLMCall |
   return outcome.kind === 'error'
     ? recordAnthropicError(obs, outcome.value, outcome.options)
     : recordAnthropicMessage(obs, outcome.value, outcome.options);
-}
-
-/** The checked columns of a stored row; dollars rounded to 1e-12 like core, so float noise does not count. */
-export function checkedColumns(call: LLMCall | ExpectedCall): ExpectedCall {
-  return {
-    modelName: call.modelName,
-    promptTokens: call.promptTokens,
-    completionTokens: call.completionTokens,
-    totalTokens: call.totalTokens,
-    cachedPromptTokens: call.cachedPromptTokens,
-    cacheWriteTokens: call.cacheWriteTokens,
-    reasoningTokens: call.reasoningTokens,
-    usageSource: call.usageSource,
-    finishReason: call.finishReason,
-    responseText: call.responseText,
-    error: call.error,
-    totalCost: Math.round(call.totalCost * 1e12) / 1e12,
-  };
 }

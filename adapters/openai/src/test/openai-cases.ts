@@ -1,5 +1,5 @@
 import type { LLMCall, Observatory } from '@observatory/core';
-import { createFakeFetch, type FakeReply } from '@observatory/core/test';
+import { createFakeFetch, type ExpectedCall, type FakeReply } from '@observatory/core/test';
 import OpenAI from 'openai';
 import { recordOpenAIError } from '../record-openai-error.js';
 import { type RecordOpenAIOptions, recordOpenAIResponse } from '../record-openai-response.js';
@@ -27,22 +27,6 @@ export interface CaseOutcome {
 }
 
 /** The columns each case checks, as read back from the store. */
-export interface ExpectedCall {
-  modelName: string;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  cachedPromptTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  usageSource: string;
-  finishReason: string | null;
-  responseText: string | null;
-  error: string | null;
-  /** US dollars, written out from the per-million prices below. */
-  totalCost: number;
-}
-
 /** US dollars per million tokens (OpenAI's price list; checked against @pydantic/genai-prices 0.1.8). */
 const GPT_4O = { input: 2.5, cacheRead: 1.25, output: 10 };
 const GPT_4O_MINI = { input: 0.15, cacheRead: 0.075, output: 0.6 };
@@ -332,22 +316,4 @@ export function recordOutcome(obs: Observatory, outcome: CaseOutcome): LLMCall |
   return outcome.kind === 'error'
     ? recordOpenAIError(obs, outcome.value, outcome.options)
     : recordOpenAIResponse(obs, outcome.value, outcome.options);
-}
-
-/** The checked columns of a stored row; dollars rounded to 1e-12 like core, so float noise does not count. */
-export function checkedColumns(call: LLMCall | ExpectedCall): ExpectedCall {
-  return {
-    modelName: call.modelName,
-    promptTokens: call.promptTokens,
-    completionTokens: call.completionTokens,
-    totalTokens: call.totalTokens,
-    cachedPromptTokens: call.cachedPromptTokens,
-    cacheWriteTokens: call.cacheWriteTokens,
-    reasoningTokens: call.reasoningTokens,
-    usageSource: call.usageSource,
-    finishReason: call.finishReason,
-    responseText: call.responseText,
-    error: call.error,
-    totalCost: Math.round(call.totalCost * 1e12) / 1e12,
-  };
 }
