@@ -13,7 +13,6 @@ import { getLlmCall } from './queries/get-llm-call.js';
 import { countLlmCalls, getLlmCalls, type LlmCallQuery } from './queries/get-llm-calls.js';
 import { getMetricTotals, type MetricTotals } from './queries/get-metric-totals.js';
 import { getOverview, type Overview } from './queries/get-overview.js';
-import { getProjectNames } from './queries/get-project-names.js';
 import {
   getLatencySlices,
   getRollupFingerprints,
@@ -178,11 +177,6 @@ export class ObservatoryStorage {
   /** Sessions started in [from, to), per project, with how many failed. */
   async countSessions(range: { from?: Date; to?: Date } = {}): Promise<SessionCount[]> {
     return countSessions(await this.knex(), range);
-  }
-
-  /** Every project name, sorted (same as getDistinctProjects, by a loose index scan). */
-  async getProjectNames(): Promise<string[]> {
-    return getProjectNames(await this.knex());
   }
 
   /** All-time totals per project, provider, model and agent, with latency histograms (for /metrics). */

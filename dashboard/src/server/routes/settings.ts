@@ -20,7 +20,7 @@ export function settingsRoutes(ctx: AppContext): Hono {
       const [settings, stats, projects, size, byProject] = await Promise.all([
         loadSettings(ctx.storage),
         ctx.storage.getStoreStats(),
-        ctx.storage.getProjectNames(),
+        ctx.storage.getDistinctProjects(),
         ctx.database.sizeBytes(),
         ctx.view.breakdown('project', {}),
       ]);
