@@ -316,8 +316,7 @@ export class Observatory {
       if (open) return open;
       // A session started elsewhere (another process, an adapter's run id): make sure
       // its row exists, so the call is never lost to a missing foreign key.
-      const stub = this.stubSession(sessionId);
-      return stub;
+      return this.stubSession(sessionId);
     }
     const active = getActiveSession(this);
     if (active) return active;
