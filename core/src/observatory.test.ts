@@ -170,6 +170,45 @@ describe.each(testDatabases())('Observatory on %s', (database) => {
     expect(session).toMatchObject({ operationType: 'external', totalLlmCalls: 2 });
   });
 
+  it('stores a call and the session it creates under the per-call projectName', async () => {
+    t = await createTestObservatory({ database });
+    const { obs } = t;
+    const other = `${obs.projectName}-other`;
+    obs.recordCall(makeCall({ sessionId: 'trace-1', projectName: other, timestamp: '2026-01-02T03:04:05Z' }));
+    obs.recordCall(makeCall({ agentName: 'own project' }));
+    await obs.flush();
+    const [call] = await obs.storage.getLlmCalls({ projectName: other });
+    expect(call).toMatchObject({ projectName: other, sessionId: 'trace-1' });
+    expect(await obs.storage.getSession('trace-1')).toMatchObject({
+      projectName: other,
+      startTime: new Date('2026-01-02T03:04:05Z'),
+      totalLlmCalls: 1,
+    });
+    const own = await obs.storage.getLlmCalls({ projectName: obs.projectName });
+    expect(own.map((c) => c.agentName)).toEqual(['own project']);
+  });
+
+  it('stores a call with a caller-chosen id once, however often and in whichever batch it comes', async () => {
+    t = await createTestObservatory({ database });
+    const { obs } = t;
+    const id = '0190aa00-0000-7000-8000-000000000001';
+    const repeated = makeCall({ id, sessionId: 'trace-2', promptTokens: 1000, completionTokens: 100 });
+    obs.recordCall(repeated);
+    obs.recordCall(repeated);
+    await obs.flush();
+    obs.recordCall(repeated);
+    obs.recordCall(makeCall({ sessionId: 'trace-2', promptTokens: 10, completionTokens: 1 }));
+    await obs.flush();
+    const calls = await obs.storage.getLlmCalls({ projectName: obs.projectName, order: 'asc' });
+    expect(calls.map((c) => [c.id === id, c.promptTokens])).toEqual([
+      [true, 1000],
+      [false, 10],
+    ]);
+    await expectSessionTotalsMatchCalls(obs);
+    const overview = await obs.storage.getOverview({ projectName: obs.projectName });
+    expect(overview).toMatchObject({ totalCalls: 2, totalTokens: 1111 });
+  });
+
   it('in strict mode throws validation errors naming the field; the valid calls around it are stored', async () => {
     t = await createTestObservatory({ database });
     const { obs } = t;

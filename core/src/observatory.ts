@@ -174,12 +174,13 @@ export class Observatory {
       const usage = normalizeUsage(parsed);
       const now = new Date();
       const timestamp = parsed.timestamp ?? now;
-      const session = this.resolveSession(parsed.sessionId);
+      const projectName = parsed.projectName ?? this.projectName;
+      const session = this.resolveSession(parsed.sessionId, projectName, timestamp);
       const price = this.price(parsed.provider, parsed.modelName, usage, parsed.totalCost, timestamp);
       const call: LLMCall = {
-        id: uuidv7(),
+        id: parsed.id ?? uuidv7(),
         sessionId: session.id,
-        projectName: this.projectName,
+        projectName,
         timestamp,
         provider: parsed.provider,
         modelName: parsed.modelName,
@@ -207,7 +208,7 @@ export class Observatory {
         metadata: parsed.metadata ?? null,
         createdAt: now,
       };
-      if (!this.enqueue({ kind: 'call', call })) return undefined;
+      if (!this.enqueue({ kind: 'call', call, callerId: parsed.id !== undefined })) return undefined;
       if (this.options.openTelemetry) this.exportSpan(call, this.options.openTelemetry);
       this.counters.recorded++;
       session.totalCost += call.totalCost;
@@ -310,13 +311,13 @@ export class Observatory {
     return this.storePromise;
   }
 
-  private resolveSession(sessionId: string | undefined): Session {
+  private resolveSession(sessionId: string | undefined, projectName: string, firstCallAt: Date): Session {
     if (sessionId) {
       const open = this.openSessions.get(sessionId);
       if (open) return open;
       // A session started elsewhere (another process, an adapter's run id): make sure
       // its row exists, so the call is never lost to a missing foreign key.
-      return this.stubSession(sessionId);
+      return this.stubSession(sessionId, projectName, firstCallAt);
     }
     const active = getActiveSession(this);
     if (active) return active;
@@ -324,13 +325,14 @@ export class Observatory {
     return this.implicitSession;
   }
 
-  private stubSession(id: string): Session {
+  private stubSession(id: string, projectName: string, firstCallAt: Date): Session {
     const now = new Date();
     const session: Session = {
       id,
-      projectName: this.projectName,
+      projectName,
       operationType: 'external',
-      startTime: now,
+      // The first call's time, not now: calls may arrive long after they were made (OTLP, replays).
+      startTime: firstCallAt,
       endTime: null,
       totalCost: 0,
       totalTokens: 0,

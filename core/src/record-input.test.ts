@@ -33,6 +33,15 @@ describe('parseCallInput', () => {
     ]);
   });
 
+  it('takes an optional caller-chosen id and per-call project, trimmed, and names them when empty', () => {
+    const parsed = parseCallInput({ provider: 'openai', modelName: 'gpt-4o', id: ' abc ', projectName: ' billing ' });
+    expect({ id: parsed.id, projectName: parsed.projectName }).toEqual({ id: 'abc', projectName: 'billing' });
+    expect(issuesOf({ provider: 'openai', modelName: 'gpt-4o', id: '', projectName: '  ' })).toEqual([
+      { field: 'id', value: '' },
+      { field: 'projectName', value: '' },
+    ]);
+  });
+
   it('puts field and value in the message', () => {
     expect(() => parseCallInput({ provider: 'openai', modelName: 'gpt-4o', promptTokens: -3 })).toThrow(
       /promptTokens = -3: Too small/,

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ObservatoryValidationError } from './observatory-error.js';
 
 const tokenCount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const milliseconds = z.number().nonnegative().max(1e12);
-const dollars = z.number().nonnegative().max(1e9);
+export const milliseconds = z.number().nonnegative().max(1e12);
+export const dollars = z.number().nonnegative().max(1e9);
 const text = z.string();
 
 /** Dates may be given as a Date, an ISO string or epoch milliseconds. */
-const dateLike = z.union([z.date(), z.string(), z.number()]).transform((value, ctx) => {
+export const dateLike = z.union([z.date(), z.string(), z.number()]).transform((value, ctx) => {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) {
     ctx.addIssue({ code: 'custom', message: 'not a valid date', input: value });
@@ -53,6 +53,13 @@ const errorLike = z.unknown().transform((value) => {
  * Token counts follow the rule in normalize-usage.ts.
  */
 export const recordCallSchema = z.object({
+  /**
+   * A caller-chosen id (e.g. derived from an OpenTelemetry span), so the same call sent
+   * twice is stored once: a call whose id is already stored is skipped. Default: a new UUIDv7.
+   */
+  id: z.string().trim().min(1).max(128).optional(),
+  /** The project of this one call (and of the session it creates); default: the instance's. */
+  projectName: z.string().trim().min(1).max(256).optional(),
   sessionId: z.string().min(1).max(128).optional(),
   provider: z
     .string()

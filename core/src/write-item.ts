@@ -3,10 +3,11 @@ import type { SessionEnd } from './store/write-batch.js';
 
 /**
  * One thing waiting to be written, in the order it was recorded. `prepared` marks a call
- * already made storage-safe (redacted, cut, JSON-safe), e.g. before it was spooled.
+ * already made storage-safe (redacted, cut, JSON-safe), e.g. before it was spooled;
+ * `callerId` a call whose id the caller chose, which may already be stored.
  */
 export type WriteItem =
   | { kind: 'session'; session: Session }
   | { kind: 'stub'; session: Session }
-  | { kind: 'call'; call: LLMCall; prepared?: boolean }
+  | { kind: 'call'; call: LLMCall; prepared?: boolean; callerId?: boolean }
   | { kind: 'end'; end: SessionEnd };

@@ -199,7 +199,7 @@ export class BatchWriter {
 
   private prepared(item: WriteItem): WriteItem {
     if (item.kind !== 'call' || item.prepared) return item;
-    return { kind: 'call', call: prepareForStorage(item.call, this.options), prepared: true };
+    return { ...item, call: prepareForStorage(item.call, this.options), prepared: true };
   }
 
   private toBatch(items: WriteItem[]): WriteBatch {
@@ -207,9 +207,10 @@ export class BatchWriter {
     for (const item of items) {
       if (item.kind === 'session') batch.sessions.push(asStarted(item.session));
       else if (item.kind === 'stub') batch.sessionStubs.push(asStarted(item.session));
-      else if (item.kind === 'call')
+      else if (item.kind === 'call') {
         batch.calls.push(item.prepared ? item.call : prepareForStorage(item.call, this.options));
-      else batch.ends.push(item.end);
+        if (item.callerId) batch.mayRepeatCalls = true;
+      } else batch.ends.push(item.end);
     }
     return batch;
   }

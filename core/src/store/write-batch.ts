@@ -20,6 +20,8 @@ export interface WriteBatch {
   sessionStubs: Session[];
   calls: LLMCall[];
   ends: SessionEnd[];
+  /** Some calls carry caller-chosen ids (see recordCall's `id`): skip ids already stored or repeated. */
+  mayRepeatCalls?: boolean;
 }
 
 /** Rows per INSERT: keeps llm_calls (30 columns) under SQLite's 32,766 bound parameters. */
@@ -38,8 +40,9 @@ export async function writeBatch(
     const knex = tx.getTransactionContext<Knex.Transaction>();
     if (!knex) throw new Error('writeBatch: no transaction context');
     // A replayed batch (from the disk spool) may have been committed once already, by a
-    // process that died before it could delete the segment: skip what is already stored.
-    const calls = options.replay ? await withoutStoredCalls(knex, batch.calls) : batch.calls;
+    // process that died before it could delete the segment, and a caller-chosen id may be
+    // sent twice (an OTLP exporter retrying): skip what is already stored.
+    const calls = options.replay || batch.mayRepeatCalls ? await withoutStoredCalls(knex, batch.calls) : batch.calls;
     const stubs = options.replay ? [...batch.sessions, ...batch.sessionStubs] : batch.sessionStubs;
     if (!options.replay) for (const rows of chunk(batch.sessions)) await tx.insertMany(SessionEntity, rows);
     for (const rows of chunk(stubs)) {
@@ -63,7 +66,9 @@ export async function writeBatch(
   });
 }
 
-async function withoutStoredCalls(knex: Knex, calls: LLMCall[]): Promise<LLMCall[]> {
+/** The calls whose ids are not stored yet, each id once. */
+async function withoutStoredCalls(knex: Knex, batchCalls: LLMCall[]): Promise<LLMCall[]> {
+  const calls = [...new Map(batchCalls.map((c) => [c.id, c])).values()];
   const stored = new Set<string>();
   for (const rows of chunk(calls)) {
     const found: Array<{ id: string }> = await knex('llm_calls')
