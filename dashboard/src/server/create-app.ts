@@ -21,6 +21,7 @@ import { judgeRoutes } from './routes/judge.js';
 import { liveRoutes } from './routes/live.js';
 import { metaRoutes } from './routes/meta.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { otlpTracesRoutes } from './routes/otlp-traces.js';
 import { overviewRoutes } from './routes/overview.js';
 import { projectsRoutes } from './routes/projects.js';
 import { promptsRoutes } from './routes/prompts.js';
@@ -131,6 +132,8 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
     app.route('/api', routes);
   }
   app.route('/', metricsRoutes(ctx));
+  // OTLP/HTTP's fixed path, outside /api; the token / loopback middleware above applies.
+  app.route('/', otlpTracesRoutes(observatory));
   app.all('/api/*', (c) => c.json({ error: `No endpoint ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveWebApp(options.webRoot ?? null));
 
