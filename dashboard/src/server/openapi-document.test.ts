@@ -12,10 +12,10 @@ describe('OpenAPI document', () => {
     await t.cleanup();
   });
 
-  it('describes exactly the routes the app serves under /api', () => {
+  it('describes exactly the routes the app serves under /api and /v1 (OTLP)', () => {
     const app = createApp(t.obs);
     const served = app.routes
-      .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'))
+      .filter((route) => route.method !== 'ALL' && /^\/(api|v1)\//.test(route.path))
       .map((route) => `${route.method} ${route.path}`);
     expect([...new Set(served)].sort()).toEqual([...describedRoutes()].sort());
   });

@@ -11,6 +11,8 @@ interface Endpoint {
   query?: string[];
   range?: boolean;
   body?: boolean;
+  /** Request body media types when not just application/json. */
+  bodyTypes?: string[];
 }
 
 const ENDPOINTS: Endpoint[] = [
@@ -137,6 +139,14 @@ const ENDPOINTS: Endpoint[] = [
     body: true,
   },
   { method: 'get', path: '/api/export', summary: 'Calls as CSV or NDJSON, streamed', range: true, query: ['format'] },
+  {
+    method: 'post',
+    path: '/v1/traces',
+    summary:
+      'OTLP/HTTP trace ingest (gzip allowed): LLM spans become calls; 200 ExportTraceServiceResponse with partialSuccess for rejected spans, 415 for other types',
+    body: true,
+    bodyTypes: ['application/json', 'application/x-protobuf'],
+  },
 ];
 
 const RANGE_PARAMETERS = ['project', 'range', 'from', 'to'];
@@ -166,7 +176,15 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     paths[openApiPath][endpoint.method] = {
       summary: endpoint.summary,
       parameters: [...pathParameters, ...queryParameters],
-      ...(endpoint.body ? { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } } : {}),
+      ...(endpoint.body
+        ? {
+            requestBody: {
+              content: Object.fromEntries(
+                (endpoint.bodyTypes ?? ['application/json']).map((type) => [type, { schema: { type: 'object' } }]),
+              ),
+            },
+          }
+        : {}),
       responses: {
         '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
         '400': { description: 'A parameter is invalid: { error, parameter, value }' },
