@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { Observatory } from '@observatory/core';
 import { intFlag, parseArgs, textFlag } from '../dashboard/src/cli/parse-args.js';
 import { createProgressBar } from '../dashboard/src/cli/progress-bar.js';
-import { generateDemoHistory } from '../dashboard/src/demo/generate-demo-history.js';
+import { fillDemoHistory } from '@observatory/examples/demo';
 import { startServer } from '../dashboard/src/server/main.js';
 
 const args = parseArgs(['bench', ...process.argv.slice(2)]);
@@ -76,11 +76,11 @@ if (existing < calls) {
     throw new Error(`${databaseUrl} holds ${existing} calls, fewer than --calls ${calls}; pick another --db`);
   process.stderr.write(`Seeding ${calls.toLocaleString('en-US')} calls over ${days} days into ${databaseUrl}…\n`);
   const bar = createProgressBar('calls');
-  await generateDemoHistory({ databaseUrl, calls, days, batchSize: 10_000, onProgress: (d, t) => bar.update(d, t) });
+  await fillDemoHistory({ databaseUrl, calls, days, onProgress: (d, t) => bar.update(d, t) });
 }
 
 // The last hour at the store's average rate (1M calls / 30 days ≈ 1,400 an hour).
-await generateDemoHistory({
+await fillDemoHistory({
   databaseUrl,
   calls: Math.max(100, Math.round(calls / (days * 24))),
   days: 1 / 24,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Observatory } from '@observatory/core';
 import { intFlag, parseArgs } from '../dashboard/src/cli/parse-args.js';
-import { generateDemoHistory } from '../dashboard/src/demo/generate-demo-history.js';
+import { fillDemoHistory } from '@observatory/examples/demo';
 import { startServer } from '../dashboard/src/server/main.js';
 import { benchCall, formatNumber, quantile } from './bench-utils.js';
 
@@ -44,7 +44,7 @@ const ENDPOINTS = [
 const dir = mkdtempSync(join(tmpdir(), 'observatory-bench-load-'));
 const databaseUrl = join(dir, 'load.db');
 process.stderr.write(`Seeding ${formatNumber(calls, 0)} demo calls…\n`);
-await generateDemoHistory({ databaseUrl, calls, days: 14, batchSize: 10_000 });
+await fillDemoHistory({ databaseUrl, calls, days: 14 });
 const server = await startServer({ databaseUrl, port: 0, webRoot: null, token: null });
 const writer = new Observatory({ databaseUrl, projectName: 'load-ingest', flushIntervalMs: 200, flushOnExit: false });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intFlag, parseArgs, textFlag } from '../src/cli/parse-args.js';
-import { generateDemoHistory } from '../src/demo/generate-demo-history.js';
+import { fillDemoHistory } from '@observatory/examples/demo';
 import { launchChromium, PAGES } from '../src/e2e/launch-chromium.js';
 import { startServer } from '../src/server/main.js';
 
@@ -25,7 +25,7 @@ if (!databaseUrl) {
   databaseUrl = join(scratch, 'demo.db');
   const calls = intFlag(args, 'calls', 1, 10_000_000) ?? 50_000;
   process.stdout.write(`Generating ${calls} demo calls…\n`);
-  await generateDemoHistory({ databaseUrl, calls, days: intFlag(args, 'days', 1, 365) ?? 14, seed: 7 });
+  await fillDemoHistory({ databaseUrl, calls, days: intFlag(args, 'days', 1, 365) ?? 14, seed: 7 });
 }
 
 const server = await startServer({ databaseUrl, port: 0, webRoot, token: null });

@@ -1,6 +1,6 @@
 /**
- * `@observatory/dashboard`: the Observatory dashboard's HTTP API (Hono) and server, the
- * demo history generator, and the `observatory` CLI (see `cli.ts`).
+ * `@observatory/dashboard`: the Observatory dashboard's HTTP API (Hono) and server, and the
+ * `observatory` CLI (see `cli.ts`).
  *
  * @example
  * import { Observatory } from '@observatory/core'
@@ -8,8 +8,6 @@
  * const app = createApp(new Observatory({ databaseUrl: './observatory.db' }))
  * const overview = await (await app.request('/api/overview?range=7d')).json()
  */
-export type { DemoOptions, DemoSummary } from './demo/generate-demo-history.js';
-export { generateDemoHistory } from './demo/generate-demo-history.js';
 export type { AlertStatus } from './server/alert-monitor.js';
 export { AlertMonitor } from './server/alert-monitor.js';
 export type { CreateAppOptions } from './server/create-app.js';

@@ -119,6 +119,32 @@ const SPEEDS: Record<string, { ttftMs: number; tokensPerSecond: number }> = {
 };
 const DEFAULT_SPEED = { ttftMs: 500, tokensPerSecond: 80 };
 
+/** The speed of a model requested by alias or answered with a dated id (`gpt-4o-mini-2024-07-18`). */
+function speedOf(model: string) {
+  const alias = Object.keys(SPEEDS)
+    .filter((name) => model.startsWith(name))
+    .sort((a, b) => b.length - a.length)[0];
+  return alias ? SPEEDS[alias] : DEFAULT_SPEED;
+}
+
+/**
+ * How long a completion takes in real time (before any `timeScale`): time to the first
+ * token grows with the uncached part of the prompt, generation with the output; `random`
+ * (uniform in [0, 1)) adds ±15% jitter to each.
+ */
+export function simulatedTiming(
+  model: string,
+  usage: Pick<SimulatedUsage, 'inputTokens' | 'cachedInputTokens' | 'outputTokens'>,
+  random: () => number,
+): { timeToFirstTokenMs: number; generationMs: number } {
+  const speed = speedOf(model);
+  const jitter = () => 0.85 + random() * 0.3;
+  return {
+    timeToFirstTokenMs: (speed.ttftMs + (usage.inputTokens - usage.cachedInputTokens) * 0.05) * jitter(),
+    generationMs: (usage.outputTokens / speed.tokensPerSecond) * 1000 * jitter(),
+  };
+}
+
 /**
  * Prompt prefixes are cached in blocks of this many tokens. Real providers cache only
  * prompts of 1024 tokens or more (OpenAI in 128-token steps); the simulation caches from a
@@ -154,17 +180,13 @@ export class SimulatedProvider {
   async complete(request: SimulatedRequest): Promise<SimulatedCompletion> {
     const reply = toReply(await this.responder(request));
     const usage = this.usageOf(request, reply);
-    const speed = SPEEDS[request.model] ?? DEFAULT_SPEED;
-    const jitter = () => 0.85 + this.random.next() * 0.3;
+    const timing = simulatedTiming(request.model, usage, () => this.random.next());
     return {
       reply,
       usage,
       responseModel: RESPONSE_MODELS[request.model] ?? request.model,
-      // Prefill time grows with the uncached part of the prompt.
-      timeToFirstTokenMs: Math.round(
-        (speed.ttftMs + (usage.inputTokens - usage.cachedInputTokens) * 0.05) * jitter() * this.timeScale,
-      ),
-      generationMs: Math.round((usage.outputTokens / speed.tokensPerSecond) * 1000 * jitter() * this.timeScale),
+      timeToFirstTokenMs: Math.round(timing.timeToFirstTokenMs * this.timeScale),
+      generationMs: Math.round(timing.generationMs * this.timeScale),
     };
   }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Observatory } from '@observatory/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoHistory } from '../demo/generate-demo-history.js';
+import { fillDemoHistory } from '@observatory/examples/demo';
 import { type RunningServer, startServer } from '../server/main.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, PAGES } from './launch-chromium.js';
 
@@ -51,7 +51,7 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       },
     );
     databaseUrl = join(scratch, 'e2e.db');
-    await generateDemoHistory({ databaseUrl, calls: 4000, days: 7, seed: 3 });
+    await fillDemoHistory({ databaseUrl, calls: 4000, days: 7, seed: 3 });
     const obs = new Observatory({ databaseUrl, projectName: 'support-copilot', flushOnExit: false, strict: true });
     obs.recordCall({
       provider: 'openai',

@@ -87,7 +87,9 @@ describe.each(testDatabases())('Career Copilot on %s', (database) => {
       const verdict = call.qualityEvaluation;
       expect(verdict?.judgeScore, describeCall(call)).toBeGreaterThanOrEqual(0);
       expect(verdict?.judgeScore, describeCall(call)).toBeLessThanOrEqual(10);
-      expect(judges.filter((j) => j.parentId === call.id)).toHaveLength(1);
+      const [judge] = judges.filter((j) => j.parentId === call.id);
+      expect(judge?.metadata?.promptVariant, describeCall(call)).toBeUndefined();
+      expect(judge?.metadata?.evaluatedPromptVariant).toBe(call.metadata?.promptVariant);
     }
     const flagged = answers.filter((c) => c.qualityEvaluation?.hallucinationFlag);
     expect(flagged.map((c) => [c.agentName, c.qualityEvaluation?.errorCategory])).toEqual([

@@ -69,7 +69,8 @@ function judge(prompt: string): string {
   const bullets = /^\s*(?:[-•*]|\d\.)\s/m.test(answer);
   const numbers = /\d/.test(answer);
   const invented = /census|according to the \d{4}/i.test(answer);
-  const jitter = (createHash('sha256').update(answer).digest()[0] / 255 - 0.5) * 0.8;
+  // Judges disagree with themselves: ±1.5 points, fixed per answer so a run can be repeated.
+  const jitter = (createHash('sha256').update(answer).digest()[0] / 255 - 0.5) * 3;
   let score = 5 + (bullets ? 1.6 : 0) + (numbers ? 1.2 : 0) + (answer.length > 320 ? 0.8 : 0) + jitter;
   if (invented) score -= 4;
   score = Math.round(Math.min(10, Math.max(0, score)) * 10) / 10;

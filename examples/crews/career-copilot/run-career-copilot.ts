@@ -25,6 +25,8 @@ export interface CareerCopilotOptions {
   startedAt?: Date;
   /** true: simulated models even when OPENAI_API_KEY / ANTHROPIC_API_KEY are set. */
   offline?: boolean;
+  /** Simulated time per real time of the offline models (see SimulatedProvider); 0 runs without waiting. */
+  timeScale?: number;
 }
 
 /** What happened to one request. */
@@ -89,11 +91,11 @@ export async function runCareerCopilot(
   const copilot: Copilot = {
     obs: backdate(observatory, options.startedAt),
     openai: await chooseOpenAIClient(
-      new SimulatedProvider({ vendor: 'openai', responder: copilotResponder, seed: options.seed }),
+      new SimulatedProvider({ vendor: 'openai', responder: copilotResponder, seed: options.seed, timeScale: options.timeScale }),
       options.offline,
     ),
     anthropic: await chooseAnthropicClient(
-      new SimulatedProvider({ vendor: 'anthropic', responder: copilotResponder, seed: options.seed }),
+      new SimulatedProvider({ vendor: 'anthropic', responder: copilotResponder, seed: options.seed, timeScale: options.timeScale }),
       options.offline,
     ),
     cache: new PromptCache(),
@@ -203,7 +205,16 @@ async function handleRequest(
     request: judgement.request,
     latencyMs: judgement.latencyMs,
     parentId: call?.id,
-    metadata: { ...callMetadata, evaluatedAgent: request.agent },
+    // The judge has its own prompt; the judged one goes under other keys, so the judge's
+    // calls do not count as traffic of the variant it judged.
+    metadata: {
+      conversationId: conversation.id,
+      user: conversation.user,
+      promptId: 'judge_answer',
+      evaluatedAgent: request.agent,
+      evaluatedPromptId: promptId,
+      ...(promptVariant ? { evaluatedPromptVariant: promptVariant } : {}),
+    },
   });
 
   // Only answers the judge found correct (5+: generic but correct) are served again.

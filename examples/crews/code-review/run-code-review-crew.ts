@@ -28,6 +28,8 @@ export interface CodeReviewCrewOptions {
   startedAt?: Date;
   /** true: simulated models even when OPENAI_API_KEY is set. */
   offline?: boolean;
+  /** Simulated time per real time of the offline models (see SimulatedProvider); 0 runs without waiting. */
+  timeScale?: number;
 }
 
 export interface ReviewOutcome {
@@ -63,7 +65,7 @@ export async function runCodeReviewCrew(
   const prs = options.pullRequests
     ? options.pullRequests.map((n) => findPullRequest(n))
     : createSeededRandom(options.seed ?? 1).sample(PULL_REQUESTS, options.count ?? 3);
-  const simulator = new SimulatedProvider({ vendor: 'openai', responder: codeReviewResponder, seed: options.seed });
+  const simulator = new SimulatedProvider({ vendor: 'openai', responder: codeReviewResponder, seed: options.seed, timeScale: options.timeScale });
   const graph = buildGraph(
     await chooseChatModel({ model: 'gpt-4o-mini', simulator, offline: options.offline }),
     await chooseChatModel({ model: 'gpt-4o', simulator, offline: options.offline }),

@@ -22,6 +22,8 @@ export interface SqlAgentOptions {
   startedAt?: Date;
   /** true: a simulated model even when OPENAI_API_KEY is set. */
   offline?: boolean;
+  /** Simulated time per real time of the offline models (see SimulatedProvider); 0 runs without waiting. */
+  timeScale?: number;
 }
 
 export interface SqlAnswer {
@@ -55,7 +57,7 @@ export async function runSqlAgent(observatory: Observatory, options: SqlAgentOpt
     ? options.questions.map((id) => findQuestion(id))
     : createSeededRandom(options.seed ?? 1).sample(SQL_QUESTIONS, options.count ?? 3);
   const database = options.database ?? (await createSampleDatabase());
-  const simulator = new SimulatedProvider({ vendor: 'openai', responder: sqlAgentResponder, seed: options.seed });
+  const simulator = new SimulatedProvider({ vendor: 'openai', responder: sqlAgentResponder, seed: options.seed, timeScale: options.timeScale });
   const model = await chooseLanguageModel({ model: 'gpt-4o-mini', simulator, offline: options.offline });
 
   const answers: SqlAnswer[] = [];

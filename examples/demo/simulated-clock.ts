@@ -1,0 +1,63 @@
+import type { Observatory, RecordCallInput } from '@observatory/core';
+import type { SeededRandom } from '../shared/seeded-random.js';
+import { simulatedTiming } from '../shared/simulated-provider.js';
+
+/**
+ * A view of `obs` on which a crew runs in simulated time, so one real second can stand for
+ * days of traffic: every session it starts begins at `nextSessionStart()`, and every call
+ * it records ends after a pause for the user and the time the model would have taken
+ * (`simulatedTiming`, the same speeds the simulated providers use), not the few real
+ * milliseconds the offline run took. Calls without tokens keep their measured latency (a
+ * prompt-cache hit answers in microseconds) unless they failed: a provider error comes back
+ * after the model's time to first token. Everything else is `obs` itself.
+ *
+ * Session rows keep their real start and end times; `storage.alignSessionTimes` moves them
+ * to their calls once the history is written.
+ */
+export function inSimulatedTime(obs: Observatory, nextSessionStart: () => number, random: SeededRandom): Observatory {
+  let clock = nextSessionStart();
+  const recordCall = (input: RecordCallInput) => {
+    const timing = simulatedDurations(input, () => random.next());
+    clock += random.int(300, 2500) + (timing.latencyMs ?? 0);
+    return obs.recordCall({ ...input, ...timing, timestamp: clock });
+  };
+  const startSession: Observatory['startSession'] = (...args) => {
+    clock = nextSessionStart();
+    return obs.startSession(...args);
+  };
+  const withSession: Observatory['withSession'] = (...args) => {
+    clock = nextSessionStart();
+    return obs.withSession(...args);
+  };
+  const replaced: Record<string | symbol, unknown> = { recordCall, startSession, withSession };
+  return new Proxy(obs, {
+    get(target, key) {
+      if (key in replaced) return replaced[key];
+      const value = Reflect.get(target, key, target);
+      // Methods run on the observatory itself, so its sessions and queue stay one.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Latency and time to first token (ms) the call would have had against the real provider; absent ones stay as measured. */
+function simulatedDurations(
+  input: RecordCallInput,
+  random: () => number,
+): Pick<RecordCallInput, 'latencyMs' | 'ttftMs'> {
+  const inputTokens = input.promptTokens ?? 0;
+  const outputTokens = input.completionTokens ?? 0;
+  const timing = simulatedTiming(
+    input.modelName,
+    { inputTokens, cachedInputTokens: input.cachedPromptTokens ?? 0, outputTokens },
+    random,
+  );
+  const ttftMs = Math.round(timing.timeToFirstTokenMs);
+  if (inputTokens + outputTokens === 0) return input.error ? { latencyMs: ttftMs } : {};
+  // A tool loop recorded as one call waited for the first token once per step.
+  const steps = Number((input.metadata as { steps?: unknown } | undefined)?.steps) || 1;
+  return {
+    latencyMs: Math.round(timing.timeToFirstTokenMs * steps + timing.generationMs),
+    ...(input.ttftMs == null ? {} : { ttftMs }),
+  };
+}
