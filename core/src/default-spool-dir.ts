@@ -3,17 +3,19 @@ import { join } from 'node:path';
 import { parseDatabaseUrl } from './database-url.js';
 
 /**
- * `.observatory/spool/<hash of the database URL>` under the working directory, so two
- * databases never share a spool; null for an in-memory SQLite store, which has nothing to
- * come back to.
+ * `.observatory/spool/<hash of the database or ingest URL>` under the working directory, so
+ * two destinations never share a spool; null for an in-memory SQLite store, which has
+ * nothing to come back to.
  */
-export function defaultSpoolDir(databaseUrl: string, cwd = process.cwd()): string | null {
-  try {
-    const target = parseDatabaseUrl(databaseUrl);
-    if (target.dialect === 'sqlite' && target.path === ':memory:') return null;
-  } catch {
-    return null;
+export function defaultSpoolDir(destination: string, cwd = process.cwd()): string | null {
+  if (!/^https?:\/\//i.test(destination)) {
+    try {
+      const target = parseDatabaseUrl(destination);
+      if (target.dialect === 'sqlite' && target.path === ':memory:') return null;
+    } catch {
+      return null;
+    }
   }
-  const hash = createHash('sha256').update(databaseUrl).digest('hex').slice(0, 12);
+  const hash = createHash('sha256').update(destination).digest('hex').slice(0, 12);
   return join(cwd, '.observatory', 'spool', hash);
 }

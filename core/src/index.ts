@@ -23,7 +23,7 @@ export type {
 export { AgentRole, ModelProvider } from './models.js';
 export type { NormalizedUsage, UsageInput } from './normalize-usage.js';
 export { normalizeUsage } from './normalize-usage.js';
-export type { EndSessionOptions, ObservatoryStats } from './observatory.js';
+export type { EndSessionOptions, IngestResult, ObservatoryStats } from './observatory.js';
 export { Observatory } from './observatory.js';
 export type { FieldIssue } from './observatory-error.js';
 export { ObservatoryError, ObservatoryValidationError } from './observatory-error.js';

@@ -7,6 +7,18 @@ export interface ObservatoryOptions {
   projectName?: string;
   /** See DESIGN: option, else OBSERVATORY_DATABASE_URL, else DATABASE_URL, else ./observatory.db. */
   databaseUrl?: string;
+  /**
+   * Send calls to an Observatory server (`observatory serve`, which writes them to its own
+   * database) instead of writing a database here: its base URL, e.g. `http://collector:7777`;
+   * batches are POSTed to `/api/calls`, retried and spooled like database writes. Default:
+   * OBSERVATORY_INGEST_URL, unless `databaseUrl` is given. `null` never sends. `obs.storage`
+   * queries are refused under this option.
+   */
+  ingestUrl?: string | null;
+  /** The server's OBSERVATORY_TOKEN, sent as a Bearer token. Default: OBSERVATORY_INGEST_TOKEN. */
+  ingestToken?: string;
+  /** How long one POST may take before it is abandoned and retried. Default 30,000 ms. */
+  ingestTimeoutMs?: number;
   /** false turns every recording method into a no-op. Default: true, or OBSERVATORY_ENABLED=false. */
   enabled?: boolean;
   /** false stores no prompt or response text. Default true. */

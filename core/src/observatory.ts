@@ -1,19 +1,24 @@
 import { v7 as uuidv7 } from 'uuid';
+import { DatabaseSink } from './database-sink.js';
 import { describeDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 import { defaultSpoolDir } from './default-spool-dir.js';
 import { DiskSpool } from './disk-spool.js';
 import { emitGenAiSpan, type OpenTelemetryExport } from './emit-gen-ai-span.js';
 import { registerExitFlush } from './exit-hooks.js';
+import { HttpSink } from './http-sink.js';
+import { resolveIngestEndpoint } from './ingest-endpoint.js';
 import type { LLMCall, Session } from './models.js';
-import { normalizeUsage } from './normalize-usage.js';
-import { ObservatoryError } from './observatory-error.js';
+import { type NormalizedUsage, normalizeUsage } from './normalize-usage.js';
+import { type FieldIssue, ObservatoryError, ObservatoryValidationError } from './observatory-error.js';
 import type { ObservatoryOptions } from './observatory-options.js';
+import { parseRecordedItem } from './parse-recorded-item.js';
 import { type CallPrice, priceCall } from './price-call.js';
 import { parseCallInput, type RecordCallInput } from './record-input.js';
 import { redactSecrets } from './redact-secrets.js';
 import { getActiveSession, runInSession } from './session-context.js';
 import { ObservatoryStorage } from './storage.js';
 import { createStore, type Store } from './store/create-store.js';
+import type { WriteItem } from './write-item.js';
 import { BatchWriter } from './writer.js';
 
 /** Counters since the observatory was created. */
@@ -32,6 +37,14 @@ export interface ObservatoryStats {
   spooled: number;
   /** Items waiting to be written. */
   pending: number;
+}
+
+/** What `ingestRecorded` did with a delivery. */
+export interface IngestResult {
+  /** Items queued and now durable (in the store or the disk spool). */
+  accepted: number;
+  /** Items refused, by their index in the delivery, with each bad field and its value. */
+  rejected: Array<{ index: number; issues: FieldIssue[] }>;
 }
 
 /** How a session ended. */
@@ -58,6 +71,8 @@ export class Observatory {
   readonly storage: ObservatoryStorage;
   private readonly options: ObservatoryOptions;
   private readonly databaseUrl: string;
+  /** POST /api/calls of the server calls are sent to (`ingestUrl`), or null to write the database. */
+  private readonly ingestEndpoint: string | null;
   private readonly writer: BatchWriter;
   private readonly openSessions = new Map<string, Session>();
   /** Session ids this process knows exist (or will exist) in the store. */
@@ -74,9 +89,17 @@ export class Observatory {
     this.projectName = options.projectName || process.env.OBSERVATORY_PROJECT || 'default';
     this.enabled = options.enabled ?? process.env.OBSERVATORY_ENABLED !== 'false';
     this.databaseUrl = resolveDatabaseUrl(options.databaseUrl);
+    this.ingestEndpoint = resolveIngestEndpoint(options);
     const redact = options.redact ?? true;
     this.writer = new BatchWriter(
-      () => this.getStore(),
+      this.ingestEndpoint
+        ? new HttpSink({
+            endpoint: this.ingestEndpoint,
+            token: options.ingestToken ?? process.env.OBSERVATORY_INGEST_TOKEN ?? null,
+            timeoutMs: options.ingestTimeoutMs ?? 30_000,
+            reportError: (error) => this.reportError(error),
+          })
+        : new DatabaseSink(() => this.getStore()),
       {
         batchSize: options.batchSize ?? 1000,
         flushIntervalMs: options.flushIntervalMs ?? 500,
@@ -95,9 +118,9 @@ export class Observatory {
     }
   }
 
-  /** Where calls are written, with any password hidden. */
+  /** Where calls are written (the database, or the ingest server's URL), with any password hidden. */
   get database(): string {
-    return describeDatabaseUrl(this.databaseUrl);
+    return describeDatabaseUrl(this.ingestEndpoint ?? this.databaseUrl);
   }
 
   /** Start a session. Calls recorded with its id (or inside `withSession`) attach to it. */
@@ -223,6 +246,33 @@ export class Observatory {
     }
   }
 
+  /**
+   * Write items another Observatory recorded and priced, e.g. the body of POST /api/calls
+   * (the wire format is in the dashboard's README). Each item is validated on its own;
+   * calls without a cost are priced here; projects come from the items. Resolves once the
+   * accepted items are durable (in the store, or in the disk spool); items may be sent
+   * again (after a timeout) without being counted twice.
+   */
+  async ingestRecorded(items: unknown[]): Promise<IngestResult> {
+    if (!this.enabled || this.closed) {
+      throw new ObservatoryError(`ingestRecorded: this Observatory is ${this.closed ? 'closed' : 'disabled'}`);
+    }
+    const accepted: WriteItem[] = [];
+    const rejected: IngestResult['rejected'] = [];
+    const price = (provider: string, modelName: string, usage: NormalizedUsage, timestamp: Date) =>
+      this.price(provider, modelName, usage, null, timestamp);
+    items.forEach((input, index) => {
+      try {
+        accepted.push({ ...parseRecordedItem(input, price), received: true });
+      } catch (error) {
+        if (!ObservatoryValidationError.isInstance(error)) throw error;
+        rejected.push({ index, issues: error.issues });
+      }
+    });
+    await this.writer.enqueueDurable([...stubsForCalls(accepted), ...accepted]);
+    return { accepted: accepted.length, rejected };
+  }
+
   /** Counters since creation. */
   stats(): ObservatoryStats {
     return {
@@ -296,11 +346,18 @@ export class Observatory {
 
   private createSpool(option: string | false | undefined): DiskSpool | null {
     if (option === false) return null;
-    const dir = option ?? defaultSpoolDir(this.databaseUrl);
+    const dir = option ?? defaultSpoolDir(this.ingestEndpoint ?? this.databaseUrl);
     return dir ? new DiskSpool(dir) : null;
   }
 
   private getStore(): Promise<Store> {
+    if (this.ingestEndpoint) {
+      return Promise.reject(
+        new ObservatoryError(
+          `obs.storage needs a database, but this Observatory sends its calls to ingestUrl ${this.database}: query that server's API, or open an Observatory on its database`,
+        ),
+      );
+    }
     if (!this.storePromise) {
       this.storePromise = createStore(this.databaseUrl);
       // A failed open is retried on the next write, not cached forever.
@@ -404,6 +461,43 @@ export class Observatory {
       // An onError that throws must not reach the host app either.
     }
   }
+}
+
+/**
+ * A stub per session that calls of a delivery use but the delivery does not start, queued
+ * before the calls so none is lost to a missing foreign key (senders in other languages
+ * may send calls only). An existing session row wins over its stub.
+ */
+function stubsForCalls(items: WriteItem[]): WriteItem[] {
+  const started = new Set(
+    items.flatMap((item) => (item.kind === 'session' || item.kind === 'stub' ? [item.session.id] : [])),
+  );
+  const stubs = new Map<string, WriteItem>();
+  for (const item of items) {
+    if (item.kind === 'call' && !started.has(item.call.sessionId) && !stubs.has(item.call.sessionId)) {
+      const { sessionId, projectName, timestamp } = item.call;
+      stubs.set(sessionId, {
+        kind: 'stub',
+        received: true,
+        session: {
+          id: sessionId,
+          projectName,
+          operationType: 'external',
+          startTime: timestamp,
+          endTime: null,
+          totalCost: 0,
+          totalTokens: 0,
+          totalLlmCalls: 0,
+          totalLatencyMs: 0,
+          success: null,
+          error: null,
+          metadata: null,
+          createdAt: timestamp,
+        },
+      });
+    }
+  }
+  return [...stubs.values()];
 }
 
 function errorText(error: unknown): string | null {

@@ -2,9 +2,8 @@ import type { DiskSpool } from './disk-spool.js';
 import type { Session } from './models.js';
 import { ObservatoryError } from './observatory-error.js';
 import { prepareForStorage, type StoragePolicy } from './prepare-for-storage.js';
-import type { Store } from './store/create-store.js';
-import { type WriteBatch, writeBatch } from './store/write-batch.js';
 import type { WriteItem } from './write-item.js';
+import type { WriteSink } from './write-sink.js';
 
 export type { WriteItem } from './write-item.js';
 
@@ -31,11 +30,18 @@ export interface WriterCounters {
 /** While writes fail, a queue longer than this many batches moves to disk, so memory stays bounded. */
 const OUTAGE_QUEUE_BATCHES = 5;
 
+/** A sender waiting to hear that all of its items are durable. */
+interface Receipt {
+  waiting: number;
+  resolve: () => void;
+}
+
 /**
  * Background, batched writer. `enqueue` is O(1) and does no I/O in the normal case;
- * batches are written one at a time, each in its own transaction, and a failed batch is
- * retried with backoff until it is written. While the database is away the queue moves to
- * a disk spool, which is replayed (oldest first, before anything newer) once writes work.
+ * batches go to the sink (the database, or an ingest server) one at a time, and a failed
+ * batch is retried with backoff until it is written. While the sink is away the queue
+ * moves to a disk spool, which is replayed (oldest first, before anything newer) once
+ * writes work.
  */
 export class BatchWriter {
   readonly counters: WriterCounters = { written: 0, retried: 0, dropped: 0, spooled: 0 };
@@ -48,9 +54,11 @@ export class BatchWriter {
   private failures = 0;
   /** False once the spool was found empty; set again when something is spooled. */
   private spoolMayHaveSegments: boolean;
+  /** Items whose sender waits for them to be durable (`enqueueDurable`), by identity. */
+  private readonly receipts = new Map<WriteItem, Receipt>();
 
   constructor(
-    private readonly getStore: () => Promise<Store>,
+    private readonly sink: WriteSink,
     private readonly options: WriterOptions,
     private readonly reportError: (error: unknown) => void,
   ) {
@@ -75,6 +83,28 @@ export class BatchWriter {
     if (this.queue.length >= this.options.batchSize) this.kick();
     else this.schedule(this.options.flushIntervalMs);
     return true;
+  }
+
+  /**
+   * Queue items and resolve once every one is durable: written, or in the disk spool. For a
+   * sender that drops the items when told (HTTP ingest). Rejects, with nothing promised,
+   * when the queue is full and there is no spool.
+   */
+  enqueueDurable(items: WriteItem[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (items.length === 0) return resolve();
+      const receipt: Receipt = { waiting: items.length, resolve };
+      for (const item of items) {
+        if (!this.enqueue(item)) {
+          for (const queued of items) this.receipts.delete(queued);
+          reject(new ObservatoryError(`the write queue is full; ${items.length} items were not accepted`));
+          return;
+        }
+        this.receipts.set(item, receipt);
+      }
+      // The sender is waiting: write now rather than after flushIntervalMs.
+      this.kick();
+    });
   }
 
   /** Resolves once everything queued before the call is written. */
@@ -107,7 +137,7 @@ export class BatchWriter {
     const spool = this.options.spool;
     if (!spool) return false;
     try {
-      spool.write(this.queue.map((item) => this.prepared(item)));
+      spool.write(this.queue.map((item) => this.toStorable(item)));
     } catch (error) {
       this.reportError(
         new ObservatoryError(`spooling ${this.queue.length} items to ${spool.dir} failed`, { cause: error }),
@@ -115,6 +145,7 @@ export class BatchWriter {
       return false;
     }
     this.counters.spooled += this.queue.length;
+    this.settle(this.queue);
     this.queue = [];
     this.spoolMayHaveSegments = true;
     return true;
@@ -149,12 +180,18 @@ export class BatchWriter {
       if (!this.inFlight) return;
       const { items, segment } = this.inFlight;
       try {
-        const store = await this.getStore();
         // A spooled segment can be larger than a batch; it is written in batch-sized
         // transactions, replayed idempotently, and deleted once all are committed.
         for (let i = 0; i < items.length; i += this.options.batchSize) {
           const part = items.slice(i, i + this.options.batchSize);
-          this.counters.written += await writeBatch(store.em, this.toBatch(part), { replay: segment !== null });
+          const replay = segment !== null || part.some((item) => item.received);
+          const result = await this.sink.write(
+            part.map((item) => this.toStorable(item)),
+            { replay },
+          );
+          this.counters.written += result.written;
+          this.counters.dropped += result.dropped;
+          this.settle(part);
         }
         if (segment !== null) this.options.spool?.remove(segment, items.length);
         this.inFlight = null;
@@ -185,7 +222,10 @@ export class BatchWriter {
     this.failures++;
     this.counters.retried++;
     this.retryDelayMs = Math.min(this.options.maxRetryDelayMs, 100 * 2 ** Math.min(this.failures, 10));
-    if (this.queue.length > this.options.batchSize * OUTAGE_QUEUE_BATCHES) this.spillQueue();
+    // A sender waiting for durability gets it from the disk spool rather than waiting out
+    // the outage; the batch is then retried from there.
+    if (this.receipts.size > 0) this.spillAll();
+    else if (this.queue.length > this.options.batchSize * OUTAGE_QUEUE_BATCHES) this.spillQueue();
     // Report the first failure of an outage and then every tenth retry, not every one.
     if (this.failures === 1 || this.failures % 10 === 0) {
       this.reportError(
@@ -197,22 +237,24 @@ export class BatchWriter {
     }
   }
 
-  private prepared(item: WriteItem): WriteItem {
-    if (item.kind !== 'call' || item.prepared) return item;
-    return { ...item, call: prepareForStorage(item.call, this.options), prepared: true };
+  /** The item as it is stored: texts redacted and cut, sessions without running totals. */
+  private toStorable(item: WriteItem): WriteItem {
+    if (item.kind === 'session' || item.kind === 'stub') return { ...item, session: asStarted(item.session) };
+    if (item.kind === 'call' && !item.prepared) {
+      return { ...item, call: prepareForStorage(item.call, this.options), prepared: true };
+    }
+    return item;
   }
 
-  private toBatch(items: WriteItem[]): WriteBatch {
-    const batch: WriteBatch = { sessions: [], sessionStubs: [], calls: [], ends: [] };
+  /** Tell waiting senders these items are durable. */
+  private settle(items: WriteItem[]): void {
+    if (this.receipts.size === 0) return;
     for (const item of items) {
-      if (item.kind === 'session') batch.sessions.push(asStarted(item.session));
-      else if (item.kind === 'stub') batch.sessionStubs.push(asStarted(item.session));
-      else if (item.kind === 'call') {
-        batch.calls.push(item.prepared ? item.call : prepareForStorage(item.call, this.options));
-        if (item.callerId) batch.mayRepeatCalls = true;
-      } else batch.ends.push(item.end);
+      const receipt = this.receipts.get(item);
+      if (!receipt) continue;
+      this.receipts.delete(item);
+      if (--receipt.waiting === 0) receipt.resolve();
     }
-    return batch;
   }
 }
 

@@ -17,6 +17,7 @@ import { cacheRoutes } from './routes/cache.js';
 import { callsRoutes } from './routes/calls.js';
 import { costRoutes } from './routes/cost.js';
 import { healthRoutes } from './routes/health.js';
+import { ingestCallsRoutes } from './routes/ingest-calls.js';
 import { judgeRoutes } from './routes/judge.js';
 import { liveRoutes } from './routes/live.js';
 import { metaRoutes } from './routes/meta.js';
@@ -47,6 +48,8 @@ export interface CreateAppOptions {
   /** An alert monitor to share; one is created (not started) otherwise. */
   alerts?: AlertMonitor;
   version?: string;
+  /** Largest POST /api/calls body in bytes; past it the answer is 413. Default 16 MiB. */
+  ingestMaxBodyBytes?: number;
   /**
    * How stale cached aggregates of closed hours and days (RollupView) and recent-call
    * samples (SampleCache) may get before being checked again (ms). Default 2,000; 0 checks
@@ -119,6 +122,7 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
     metaRoutes(ctx),
     overviewRoutes(ctx),
     callsRoutes(ctx),
+    ingestCallsRoutes(observatory, options.ingestMaxBodyBytes),
     sessionsRoutes(ctx),
     seriesRoutes(ctx),
     liveRoutes(ctx),

@@ -38,7 +38,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       `Refusing to listen on ${host}: the dashboard would be reachable from other machines. Set OBSERVATORY_TOKEN to require a token, or use --host 127.0.0.1.`,
     );
   }
-  const observatory = new Observatory({ databaseUrl: options.databaseUrl, flushOnExit: false });
+  // ingestUrl: null — the server writes its own database even where OBSERVATORY_INGEST_URL is set.
+  const observatory = new Observatory({ databaseUrl: options.databaseUrl, ingestUrl: null, flushOnExit: false });
   // Opening the store runs pending migrations now, so a bad URL fails here, not on the first page.
   await observatory.storage.store();
   const onError = (error: unknown) => console.error('[observatory]', error instanceof Error ? error.message : error);

@@ -35,6 +35,13 @@ const ENDPOINTS: Endpoint[] = [
     range: true,
     query: ['limit', 'offset', 'status', 'model', 'agent', 'operation', 'provider', 'session'],
   },
+  {
+    method: 'post',
+    path: '/api/calls',
+    summary:
+      'HTTP ingest: { items } recorded by remote Observatories; 200 { accepted, rejected } once durable, 413 past the body limit',
+    body: true,
+  },
   { method: 'get', path: '/api/calls/:id', summary: 'One call in full' },
   {
     method: 'get',

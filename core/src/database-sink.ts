@@ -1,0 +1,27 @@
+import type { Store } from './store/create-store.js';
+import { type WriteBatch, writeBatch } from './store/write-batch.js';
+import type { WriteItem } from './write-item.js';
+import type { SinkResult, WriteSink } from './write-sink.js';
+
+/** Writes each batch into the store (SQLite or PostgreSQL) in one transaction. */
+export class DatabaseSink implements WriteSink {
+  constructor(private readonly getStore: () => Promise<Store>) {}
+
+  async write(items: WriteItem[], options: { replay: boolean }): Promise<SinkResult> {
+    const store = await this.getStore();
+    return { written: await writeBatch(store.em, toWriteBatch(items), options), dropped: 0 };
+  }
+}
+
+function toWriteBatch(items: WriteItem[]): WriteBatch {
+  const batch: WriteBatch = { sessions: [], sessionStubs: [], calls: [], ends: [] };
+  for (const item of items) {
+    if (item.kind === 'session') batch.sessions.push(item.session);
+    else if (item.kind === 'stub') batch.sessionStubs.push(item.session);
+    else if (item.kind === 'call') {
+      batch.calls.push(item.call);
+      if (item.callerId) batch.mayRepeatCalls = true;
+    } else batch.ends.push(item.end);
+  }
+  return batch;
+}

@@ -1,0 +1,106 @@
+import { ObservatoryError, ObservatoryValidationError } from './observatory-error.js';
+import type { WriteItem } from './write-item.js';
+import type { SinkResult, WriteSink } from './write-sink.js';
+
+export interface HttpSinkOptions {
+  /** The ingest endpoint, e.g. http://collector:7777/api/calls. */
+  endpoint: string;
+  /** Sent as `Authorization: Bearer <token>`; null sends none. */
+  token: string | null;
+  /** A request that takes longer is abandoned and the batch retried (the server skips what it already has). */
+  timeoutMs: number;
+  /** Receives items the server refused for good. */
+  reportError: (error: unknown) => void;
+}
+
+/** One item the server refused, as POST /api/calls lists it. */
+interface RejectedItem {
+  index: number;
+  error: string;
+  parameter: string | null;
+  value: unknown;
+}
+
+/**
+ * Sends each batch to an Observatory server's `POST /api/calls`, which answers 200 once
+ * the items are durable there (in its database or its disk spool). Anything else but a
+ * refusal of the items themselves (400, or 413 for a single item) throws, so the writer
+ * retries and spools exactly as it does when a database is away.
+ */
+export class HttpSink implements WriteSink {
+  constructor(private readonly options: HttpSinkOptions) {}
+
+  async write(items: WriteItem[]): Promise<SinkResult> {
+    const response = await this.post(items);
+    const text = await response.text();
+    if (response.status === 413 && items.length > 1) {
+      // The server takes smaller bodies than this batch: send it in halves. A half that
+      // fails makes the writer resend the whole batch, which the server deduplicates.
+      const half = Math.ceil(items.length / 2);
+      const first = await this.write(items.slice(0, half));
+      const second = await this.write(items.slice(half));
+      return { written: first.written + second.written, dropped: first.dropped + second.dropped };
+    }
+    if (response.ok) return this.countAccepted(items, parseJson(text) as { rejected?: RejectedItem[] });
+    if (response.status === 400 || response.status === 413) {
+      // The items themselves are refused; sending them again cannot help.
+      this.options.reportError(
+        new ObservatoryError(
+          `${this.options.endpoint} refused a batch of ${items.length} items (${response.status}): ${errorText(text)}; they are dropped`,
+        ),
+      );
+      return { written: 0, dropped: countCalls(items) };
+    }
+    throw new ObservatoryError(`${this.options.endpoint} answered ${response.status}: ${errorText(text)}`);
+  }
+
+  private async post(items: WriteItem[]): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    try {
+      return await fetch(this.options.endpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ items }),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : error;
+      throw new ObservatoryError(`POST ${this.options.endpoint} failed: ${reason}`, { cause: error });
+    }
+  }
+
+  private countAccepted(items: WriteItem[], answer: { rejected?: RejectedItem[] }): SinkResult {
+    const rejected = answer.rejected ?? [];
+    if (rejected.length === 0) return { written: countCalls(items), dropped: 0 };
+    this.options.reportError(
+      new ObservatoryValidationError(
+        `${this.options.endpoint} rejected ${rejected.length} of ${items.length} items`,
+        rejected.map((r) => ({ field: r.parameter ?? `items[${r.index}]`, value: r.value, message: r.error })),
+      ),
+    );
+    const refused = new Set(rejected.map((r) => r.index));
+    const dropped = items.filter((item, i) => item.kind === 'call' && refused.has(i)).length;
+    return { written: countCalls(items) - dropped, dropped };
+  }
+}
+
+function countCalls(items: WriteItem[]): number {
+  let calls = 0;
+  for (const item of items) if (item.kind === 'call') calls++;
+  return calls;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+/** The server's `error` field when it answered JSON, else the start of its text. */
+function errorText(text: string): string {
+  const error = (parseJson(text) as { error?: unknown }).error;
+  return typeof error === 'string' ? error : text.slice(0, 200) || '(empty body)';
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { LLMCall, Session } from './models.js';
+import { type NormalizedUsage, normalizeUsage } from './normalize-usage.js';
+import { ObservatoryValidationError } from './observatory-error.js';
+import type { CallPrice } from './price-call.js';
+import {
+  cacheMetadataSchema,
+  dateLike,
+  dollars,
+  milliseconds,
+  qualityEvaluationSchema,
+  routingDecisionSchema,
+  toValidationError,
+} from './record-input.js';
+import type { WriteItem } from './write-item.js';
+
+/** Ids and names as long as their columns; a longer one would fail the whole batch. */
+const id = z.string().min(1).max(128);
+const name = z.string().trim().min(1).max(256);
+/** `integer` columns: PostgreSQL's int4. */
+const tokenCount = z.number().int().nonnegative().max(2_147_483_647);
+
+const recordedSessionSchema = z.object({
+  id,
+  projectName: name,
+  operationType: name.default('session'),
+  startTime: dateLike,
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  createdAt: dateLike.optional(),
+});
+
+const recordedCallSchema = z.object({
+  id,
+  sessionId: id,
+  projectName: name,
+  timestamp: dateLike,
+  provider: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .transform((p) => p.toLowerCase()),
+  modelName: name,
+  promptTokens: tokenCount.nullish(),
+  completionTokens: tokenCount.nullish(),
+  totalTokens: tokenCount.nullish(),
+  cachedPromptTokens: tokenCount.nullish(),
+  cacheWriteTokens: tokenCount.nullish(),
+  reasoningTokens: tokenCount.nullish(),
+  usageSource: z.enum(['reported', 'estimated', 'missing']).optional(),
+  latencyMs: milliseconds.nullish(),
+  ttftMs: milliseconds.nullish(),
+  /** Absent: priced here from the price table, as recordCall would. */
+  totalCost: dollars.nullish(),
+  costSource: z.enum(['price_table', 'custom', 'user', 'unknown']).optional(),
+  agentName: z.string().max(256).nullish(),
+  operationName: z.string().max(256).nullish(),
+  prompt: z.string().nullish(),
+  responseText: z.string().nullish(),
+  routingDecision: routingDecisionSchema.nullish(),
+  cacheMetadata: cacheMetadataSchema.nullish(),
+  qualityEvaluation: qualityEvaluationSchema.nullish(),
+  error: z.string().nullish(),
+  finishReason: z.string().max(64).nullish(),
+  parentId: id.nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  createdAt: dateLike.optional(),
+});
+
+/** Checked first, so an unknown kind is reported as that value rather than as the whole item. */
+const kindSchema = z.object({ kind: z.enum(['session', 'stub', 'call', 'end']) });
+
+/**
+ * One item of an ingest delivery (POST /api/calls): what a remote Observatory queued,
+ * as JSON. Unknown keys (`prepared`, running session totals) are ignored.
+ */
+export const recordedItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('session'), session: recordedSessionSchema }),
+  z.object({ kind: z.literal('stub'), session: recordedSessionSchema }),
+  z.object({ kind: z.literal('call'), call: recordedCallSchema }),
+  z.object({
+    kind: z.literal('end'),
+    end: z.object({ id, endTime: dateLike, success: z.boolean(), error: z.string().nullish() }),
+  }),
+]);
+
+/** Prices a call that came without a cost. */
+export type PriceRecorded = (provider: string, modelName: string, usage: NormalizedUsage, timestamp: Date) => CallPrice;
+
+/**
+ * Validate one recorded item and turn it into a write item. Throws an
+ * ObservatoryValidationError naming each bad field (`call.promptTokens`) and its value.
+ */
+export function parseRecordedItem(input: unknown, price: PriceRecorded): WriteItem {
+  const kind = kindSchema.safeParse(input, { reportInput: true });
+  if (!kind.success) throw toValidationError('recorded item', kind.error);
+  const result = recordedItemSchema.safeParse(input);
+  if (!result.success) {
+    // As in parseCallInput: report the rejected values only when explaining a failure.
+    const explained = recordedItemSchema.safeParse(input, { reportInput: true });
+    throw toValidationError('recorded item', explained.error ?? result.error);
+  }
+  const item = result.data;
+  if (item.kind === 'session' || item.kind === 'stub') return { kind: item.kind, session: toSession(item.session) };
+  if (item.kind === 'end') return { kind: 'end', end: { ...item.end, error: item.end.error ?? null } };
+  return { kind: 'call', call: toCall(item.call, price) };
+}
+
+function toSession(input: z.output<typeof recordedSessionSchema>): Session {
+  return {
+    id: input.id,
+    projectName: input.projectName,
+    operationType: input.operationType,
+    startTime: input.startTime,
+    endTime: null,
+    totalCost: 0,
+    totalTokens: 0,
+    totalLlmCalls: 0,
+    totalLatencyMs: 0,
+    success: null,
+    error: null,
+    metadata: input.metadata ?? null,
+    createdAt: input.createdAt ?? new Date(),
+  };
+}
+
+function toCall(input: z.output<typeof recordedCallSchema>, price: PriceRecorded): LLMCall {
+  let usage: NormalizedUsage;
+  try {
+    usage = normalizeUsage(input);
+  } catch (error) {
+    if (!ObservatoryValidationError.isInstance(error)) throw error;
+    throw new ObservatoryValidationError(
+      'recorded item',
+      error.issues.map((issue) => ({ ...issue, field: `call.${issue.field}` })),
+    );
+  }
+  const { totalCost, costSource } =
+    input.totalCost == null
+      ? price(input.provider, input.modelName, usage, input.timestamp)
+      : { totalCost: input.totalCost, costSource: input.costSource ?? 'user' };
+  return {
+    id: input.id,
+    sessionId: input.sessionId,
+    projectName: input.projectName,
+    timestamp: input.timestamp,
+    provider: input.provider,
+    modelName: input.modelName,
+    ...usage,
+    latencyMs: input.latencyMs ?? 0,
+    ttftMs: input.ttftMs ?? null,
+    totalCost,
+    costSource,
+    agentName: input.agentName ?? null,
+    operationName: input.operationName ?? null,
+    prompt: input.prompt ?? null,
+    responseText: input.responseText ?? null,
+    routingDecision: input.routingDecision ?? null,
+    cacheMetadata: input.cacheMetadata ?? null,
+    qualityEvaluation: input.qualityEvaluation ?? null,
+    error: input.error ?? null,
+    finishReason: input.finishReason ?? null,
+    parentId: input.parentId ?? null,
+    metadata: input.metadata ?? null,
+    createdAt: input.createdAt ?? new Date(),
+  };
+}
