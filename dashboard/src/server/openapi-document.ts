@@ -1,6 +1,10 @@
+import { API_RESPONSE_SCHEMAS } from './api-response-schemas.js';
+
 /**
  * The OpenAPI 3.1 description of the dashboard API, served at /api/openapi.json. One row
  * per route: a test checks that the rows and the app's registered routes are the same set.
+ * 200 bodies have the JSON Schemas generated from shared/api-responses.ts; a test checks
+ * real responses against them.
  */
 interface Endpoint {
   method: 'get' | 'post' | 'put';
@@ -11,6 +15,8 @@ interface Endpoint {
   query?: string[];
   range?: boolean;
   body?: boolean;
+  /** Media types of a 200 that is not JSON (its body is then described as text). */
+  produces?: string[];
   /** Request body media types when not just application/json. */
   bodyTypes?: string[];
 }
@@ -145,7 +151,14 @@ const ENDPOINTS: Endpoint[] = [
     summary: 'Delete sessions older than the retention setting',
     body: true,
   },
-  { method: 'get', path: '/api/export', summary: 'Calls as CSV or NDJSON, streamed', range: true, query: ['format'] },
+  {
+    method: 'get',
+    path: '/api/export',
+    summary: 'Calls as CSV or NDJSON, streamed',
+    range: true,
+    query: ['format'],
+    produces: ['text/csv', 'application/x-ndjson'],
+  },
   {
     method: 'post',
     path: '/v1/traces',
@@ -193,7 +206,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           }
         : {}),
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        '200': okResponse(endpoint),
         '400': { description: 'A parameter is invalid: { error, parameter, value }' },
         '401': { description: 'A token is required (OBSERVATORY_TOKEN is set)' },
       },
@@ -203,7 +216,22 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: 'Observatory dashboard API', version },
     servers: [{ url: '/' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: API_RESPONSE_SCHEMAS.components,
+    },
     paths,
   };
+}
+
+/** The 200 response: the route's generated body schema (a plain object for routes without one yet). */
+function okResponse(endpoint: Endpoint): Record<string, unknown> {
+  if (endpoint.produces) {
+    return {
+      description: 'OK',
+      content: Object.fromEntries(endpoint.produces.map((type) => [type, { schema: { type: 'string' } }])),
+    };
+  }
+  const schema = API_RESPONSE_SCHEMAS.routes[`${endpoint.method.toUpperCase()} ${endpoint.path}`] ?? { type: 'object' };
+  return { description: 'OK', content: { 'application/json': { schema } } };
 }

@@ -111,6 +111,8 @@ export interface SessionRecord {
   totalLatencyMs: number;
   success: boolean | null;
   error: string | null;
+  metadata: Record<string, unknown> | null;
+  createdAt: string;
 }
 
 export interface LiveEvent {

@@ -1,0 +1,66 @@
+import type { BreakdownDimension, CrossBreakdownRow } from '@observatory/core';
+import type {
+  AlertsResponse,
+  BreakdownRow,
+  CacheResponse,
+  CallRecord,
+  CatalogModel,
+  CostResponse,
+  DashboardSettings,
+  EmptyResponse,
+  EstimateResponse,
+  FiltersResponse,
+  JudgeCompareResponse,
+  JudgeResponse,
+  LiveResponse,
+  MetaResponse,
+  OverviewResponse,
+  PromptsResponse,
+  RouterResponse,
+  ScenarioResponse,
+  SessionRecord,
+  SettingsResponse,
+  TimeSeriesPoint,
+} from './api-types.js';
+
+/**
+ * The 200 JSON body of every dashboard API route, keyed like the OpenAPI document's rows.
+ * dashboard/scripts/generate-api-schemas.ts turns it into the JSON
+ * Schemas the document serves; a test checks both the schemas and real responses.
+ */
+export interface ApiResponses {
+  'GET /api/health': { status: 'ok' };
+  'GET /api/openapi.json': { openapi: string; [key: string]: unknown };
+  'GET /api/projects': string[];
+  'GET /api/meta': MetaResponse;
+  'GET /api/filters': FiltersResponse;
+  'GET /api/overview': OverviewResponse;
+  'GET /api/calls': { items: CallRecord[]; total: number; limit: number; offset: number };
+  'GET /api/calls/:id': CallRecord;
+  'GET /api/sessions': { items: SessionRecord[]; limit: number; offset: number };
+  'GET /api/sessions/:id': { session: SessionRecord; calls: CallRecord[] };
+  'GET /api/timeseries': {
+    interval: 'hour' | 'day' | 'week';
+    groupBy: BreakdownDimension | null;
+    points: TimeSeriesPoint[];
+  };
+  'GET /api/matrix': { rows: BreakdownDimension; columns: BreakdownDimension; cells: CrossBreakdownRow[] };
+  'GET /api/breakdown': { by: BreakdownDimension; rows: BreakdownRow[] };
+  'GET /api/live': LiveResponse;
+  'GET /api/cost': CostResponse;
+  'GET /api/cost/scenario': ScenarioResponse;
+  'GET /api/models/catalog': CatalogModel[];
+  'GET /api/router': EmptyResponse | RouterResponse;
+  'GET /api/cache': EmptyResponse | CacheResponse;
+  'GET /api/judge': EmptyResponse | JudgeResponse;
+  'GET /api/judge/compare': JudgeCompareResponse;
+  'GET /api/prompts': EmptyResponse | PromptsResponse;
+  'POST /api/prompts/estimate': EstimateResponse;
+  'GET /api/settings': SettingsResponse;
+  'PUT /api/settings': { settings: DashboardSettings };
+  'GET /api/alerts': AlertsResponse;
+  'POST /api/alerts/evaluate': AlertsResponse;
+  'POST /api/alerts/test-webhook': { status: string };
+  /** Sessions and calls deleted, and the cut-off (ISO 8601). */
+  'POST /api/retention/prune': { sessions: number; calls: number; before: string };
+}
