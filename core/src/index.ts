@@ -46,6 +46,7 @@ export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.
 export type { CallSample, CallSampleQuery, CallSampleResult, SampleRequirement } from './queries/sample-calls.js';
 export type { AlertEvent } from './queries/save-alert-event.js';
 export type { StreamCallsQuery } from './queries/stream-llm-calls.js';
+export type { StreamSessionsQuery } from './queries/stream-sessions.js';
 export type { CallTotals } from './queries/sum-measures.js';
 export { toCallTotals } from './queries/sum-measures.js';
 export type { RecordCallInput } from './record-input.js';

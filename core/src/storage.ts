@@ -28,7 +28,9 @@ import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './quer
 import { type AlertEvent, saveAlertEvent } from './queries/save-alert-event.js';
 import { saveDashboardSettings } from './queries/save-dashboard-settings.js';
 import { type StreamCallsQuery, streamLlmCalls } from './queries/stream-llm-calls.js';
+import { type StreamSessionsQuery, streamSessions } from './queries/stream-sessions.js';
 import type { Store } from './store/create-store.js';
+import { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
 
 /**
  * Queries over the store, shared by user code, the dashboard and the CLI. Every aggregate
@@ -150,6 +152,28 @@ export class ObservatoryStorage {
   /** Every matching call, oldest first, paged by keyset: for exports of any size. */
   async *streamLlmCalls(query: StreamCallsQuery = {}): AsyncGenerator<LLMCall> {
     yield* streamLlmCalls((await this.getStore()).em, query);
+  }
+
+  /** Every matching session (by start time), oldest first, paged by keyset: for exports. */
+  async *streamSessions(query: StreamSessionsQuery = {}): AsyncGenerator<Session> {
+    yield* streamSessions((await this.getStore()).em, query);
+  }
+
+  /**
+   * Write calls recorded elsewhere (e.g. read back from an export), ids kept, in one
+   * transaction with their session totals and rollups. Calls already stored are skipped;
+   * a call's missing session gets a stub. Returns how many calls were new.
+   */
+  async importCalls(calls: LLMCall[]): Promise<number> {
+    return writeImportedCalls((await this.getStore()).em, calls);
+  }
+
+  /**
+   * Store sessions exactly as given, totals included, replacing stored ones with the same
+   * id. Import a session after its calls, so its exported totals are the ones kept.
+   */
+  async importSessions(sessions: Session[]): Promise<number> {
+    return writeImportedSessions((await this.getStore()).em, sessions);
   }
 
   /** One call by id, with its full prompt and response, or null. */

@@ -36,7 +36,7 @@ describe('observatory CLI', () => {
 
   it('exports every call as CSV or NDJSON', async () => {
     const csvPath = join(dir, 'calls.csv');
-    expect(await runCli(['export', '--format', 'csv', '--db', db, '--out', csvPath])).toBe(0);
+    expect(await runCli(['export', '--format', 'csv', '--calls-only', '--db', db, '--out', csvPath])).toBe(0);
     const rows = readFileSync(csvPath, 'utf8').trim().split('\r\n');
     expect(rows[0]).toMatch(/^id,sessionId,projectName,timestamp,provider,modelName,/);
     expect(rows).toHaveLength(301);
@@ -51,6 +51,8 @@ describe('observatory CLI', () => {
       .map((line) => JSON.parse(line));
     expect(calls.length).toBeGreaterThan(50);
     expect(calls.every((c) => c.projectName === 'support-copilot')).toBe(true);
+    // Sessions follow the calls, so an import can restore them (see the import tests).
+    expect(calls.at(-1).kind).toBe('session');
     await expect(runCli(['export', '--format', 'xml', '--db', db])).rejects.toThrow(
       '--format must be csv or json, got "xml"',
     );

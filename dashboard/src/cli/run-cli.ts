@@ -1,8 +1,13 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Observatory } from '@observatory/core';
 import { generateDemoHistory } from '../demo/generate-demo-history.js';
 import { formatCallsAsCsv, formatCallsAsNdjson } from '../export/format-calls.js';
+import { exportRecords, formatExportAsCsv, formatExportAsNdjson } from '../export/format-export.js';
+import { importRecords } from '../import/import-records.js';
+import { formatImportProblem } from '../import/raw-record.js';
+import { readCsvRecords } from '../import/read-csv-records.js';
+import { readNdjsonRecords } from '../import/read-ndjson-records.js';
 import { parseDuration } from '../parse-duration.js';
 import { DEFAULT_PORT, startServer } from '../server/main.js';
 import { intFlag, type ParsedArgs, parseArgs, textFlag } from './parse-args.js';
@@ -15,8 +20,13 @@ Usage:
   observatory demo   [--db URL] [--calls N] [--days N] [--seed N]
                                                          fill a store with realistic multi-agent history
                                                          (default 50,000 calls over 14 days)
-  observatory export --format csv|json [--db URL] [--project P] [--from DATE] [--to DATE] [--out FILE]
-                                                         stream calls (json = NDJSON) to stdout or a file
+  observatory export --format csv|json [--db URL] [--project P] [--from DATE] [--to DATE] [--out FILE] [--calls-only]
+                                                         stream calls, then sessions (json = NDJSON), to stdout or a
+                                                         file; --calls-only writes the calls alone (no kind column)
+  observatory import --format csv|json [--db URL] [--in FILE]
+                                                         read an export (a file or stdin) into a store; ids are kept,
+                                                         so importing twice adds nothing; bad records are reported
+                                                         by line and skipped (exit code 1)
   observatory prune  --older-than 90d [--db URL] [--project P]
                                                          delete sessions (and their calls) older than that
 
@@ -37,6 +47,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return demoCommand(args);
     case 'export':
       return exportCommand(args);
+    case 'import':
+      return importCommand(args);
     case 'prune':
       return pruneCommand(args);
     default:
@@ -91,21 +103,91 @@ async function exportCommand(args: ParsedArgs): Promise<number> {
     return new Date(time);
   };
   const query = { projectName: textFlag(args, 'project'), from: date('from'), to: date('to') };
+  const callsOnly = args.flags['calls-only'] === true;
   const obs = new Observatory({ databaseUrl: textFlag(args, 'db'), flushOnExit: false });
   const outPath = textFlag(args, 'out');
   const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
   try {
+    // The bar goes to stderr and only when writing a file, so stdout stays clean data.
+    const bar = outPath ? createProgressBar('records') : null;
+    const total = bar ? await countExportRecords(obs, query, callsOnly) : 0;
+    let written = 0;
+    const counted = <T>(items: AsyncIterable<T>) =>
+      (async function* () {
+        for await (const item of items) {
+          yield item;
+          if (++written % 1000 === 0) bar?.update(written, total);
+        }
+      })();
     const calls = obs.storage.streamLlmCalls(query);
-    const chunks = format === 'csv' ? formatCallsAsCsv(calls) : formatCallsAsNdjson(calls);
+    const chunks = callsOnly
+      ? format === 'csv'
+        ? formatCallsAsCsv(counted(calls))
+        : formatCallsAsNdjson(counted(calls))
+      : (format === 'csv' ? formatExportAsCsv : formatExportAsNdjson)(
+          counted(exportRecords(calls, obs.storage.streamSessions(query))),
+        );
     for await (const chunk of chunks) {
       // Respect back-pressure, so a million calls stream in constant memory.
       if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
+    bar?.update(written, written);
   } finally {
     if (outPath) await new Promise<void>((resolve) => out.end(() => resolve()));
     await obs.close();
   }
   return 0;
+}
+
+/** Calls (and sessions) an export will write, for its progress bar. */
+async function countExportRecords(
+  obs: Observatory,
+  query: { projectName?: string; from?: Date; to?: Date },
+  callsOnly: boolean,
+): Promise<number> {
+  const calls = await obs.storage.countLlmCalls(query);
+  if (callsOnly) return calls;
+  const sessions = await obs.storage.countSessions(query);
+  return sessions.reduce(
+    (sum, row) => sum + (query.projectName === undefined || row.projectName === query.projectName ? row.sessions : 0),
+    calls,
+  );
+}
+
+/** Problems printed one per line; past this, only their count. */
+const PROBLEMS_SHOWN = 100;
+
+async function importCommand(args: ParsedArgs): Promise<number> {
+  const inPath = textFlag(args, 'in');
+  const format = textFlag(args, 'format') ?? (inPath?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+  if (format !== 'csv' && format !== 'json')
+    throw new Error(`--format must be csv or json, got ${JSON.stringify(format)}`);
+  const size = inPath ? statSync(inPath).size : 0;
+  const input = inPath ? createReadStream(inPath) : process.stdin;
+  const obs = new Observatory({ databaseUrl: textFlag(args, 'db'), flushOnExit: false });
+  const bar = inPath ? createProgressBar('bytes read') : null;
+  let problems = 0;
+  try {
+    const summary = await importRecords(
+      obs.storage,
+      format === 'csv' ? readCsvRecords(input) : readNdjsonRecords(input),
+      {
+        onProblem: (problem) => {
+          if (++problems <= PROBLEMS_SHOWN) process.stderr.write(`${formatImportProblem(problem)}\n`);
+        },
+        onProgress: () => bar?.update((input as { bytesRead?: number }).bytesRead ?? 0, size),
+      },
+    );
+    bar?.update(size, size);
+    if (problems > PROBLEMS_SHOWN) process.stderr.write(`… and ${problems - PROBLEMS_SHOWN} more problems\n`);
+    const n = (value: number) => value.toLocaleString('en-US');
+    process.stdout.write(
+      `Imported ${n(summary.calls)} calls (${n(summary.duplicateCalls)} already stored) and ${n(summary.sessions)} sessions into ${obs.database}${summary.badRecords > 0 ? `; skipped ${n(summary.badRecords)} bad records` : ''}.\n`,
+    );
+    return summary.badRecords > 0 ? 1 : 0;
+  } finally {
+    await obs.close();
+  }
 }
 
 async function pruneCommand(args: ParsedArgs): Promise<number> {

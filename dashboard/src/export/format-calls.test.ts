@@ -51,6 +51,9 @@ describe('csvCell', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(null)).toBe('');
+    expect(csvCell('')).toBe('""');
+    expect(csvCell("'=1+1")).toBe("''=1+1");
+    expect(csvCell("'plain")).toBe("'plain");
     expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
   });
 });

@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { LLMCall, Session } from '../models.js';
+import { SessionEntity } from './session.entity.js';
+import { writeBatch } from './write-batch.js';
+
+/** Rows per upsert: sessions have 13 columns, far under SQLite's bound-parameter limit. */
+const UPSERT_CHUNK_ROWS = 500;
+
+/**
+ * Write calls that were recorded before (e.g. read back from an export), ids kept, through
+ * the normal write path in replay mode: calls already stored are skipped, so importing twice
+ * adds nothing, and the session totals and rollups grow by exactly the new calls. A call
+ * whose session is not stored gets a stub session ('external', like a session started by
+ * another process) that a later session record replaces. Returns the calls newly stored.
+ */
+export async function writeImportedCalls(em: EntityManager, calls: LLMCall[]): Promise<number> {
+  const unique = [...new Map(calls.map((call) => [call.id, call])).values()];
+  const stubs = new Map<string, Session>();
+  for (const call of unique) {
+    const stub = stubs.get(call.sessionId);
+    if (!stub || call.timestamp < stub.startTime) stubs.set(call.sessionId, stubFor(call));
+  }
+  return writeBatch(em, { sessions: [], sessionStubs: [...stubs.values()], calls: unique, ends: [] }, { replay: true });
+}
+
+/**
+ * Store sessions exactly as given (ids, times, status, metadata and totals), replacing a
+ * stored session with the same id. Write a session after its calls (as exports order them):
+ * its totals then replace the sums its calls added, bit for bit.
+ */
+export async function writeImportedSessions(em: EntityManager, sessions: Session[]): Promise<number> {
+  const unique = [...new Map(sessions.map((session) => [session.id, session])).values()];
+  await em.fork().transactional(async (tx) => {
+    for (let i = 0; i < unique.length; i += UPSERT_CHUNK_ROWS) {
+      await tx
+        .createQueryBuilder(SessionEntity)
+        .insert(unique.slice(i, i + UPSERT_CHUNK_ROWS))
+        .onConflict('id')
+        .merge()
+        .execute();
+    }
+  });
+  return unique.length;
+}
+
+function stubFor(call: LLMCall): Session {
+  return {
+    id: call.sessionId,
+    projectName: call.projectName,
+    operationType: 'external',
+    startTime: call.timestamp,
+    endTime: null,
+    totalCost: 0,
+    totalTokens: 0,
+    totalLlmCalls: 0,
+    totalLatencyMs: 0,
+    success: null,
+    error: null,
+    metadata: null,
+    createdAt: call.timestamp,
+  };
+}
