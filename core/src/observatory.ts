@@ -31,7 +31,7 @@ export interface ObservatoryStats {
   rejected: number;
   /** Failed write attempts that were retried. */
   retried: number;
-  /** Calls refused because they could be neither queued nor spooled. */
+  /** Calls lost: neither queued nor spooled, or refused for good by the ingest server (`ingestUrl`). */
   dropped: number;
   /** Items moved to the disk spool while the database was away. */
   spooled: number;

@@ -92,12 +92,12 @@ export type PriceRecorded = (provider: string, modelName: string, usage: Normali
  * ObservatoryValidationError naming each bad field (`call.promptTokens`) and its value.
  */
 export function parseRecordedItem(input: unknown, price: PriceRecorded): WriteItem {
-  const kind = kindSchema.safeParse(input, { reportInput: true });
-  if (!kind.success) throw toValidationError('recorded item', kind.error);
   const result = recordedItemSchema.safeParse(input);
   if (!result.success) {
-    // As in parseCallInput: report the rejected values only when explaining a failure.
-    const explained = recordedItemSchema.safeParse(input, { reportInput: true });
+    // As in parseCallInput: report the rejected values only when explaining a failure
+    // (`reportInput` turns off zod's compiled fast path).
+    const kind = kindSchema.safeParse(input, { reportInput: true });
+    const explained = kind.success ? recordedItemSchema.safeParse(input, { reportInput: true }) : kind;
     throw toValidationError('recorded item', explained.error ?? result.error);
   }
   const item = result.data;
