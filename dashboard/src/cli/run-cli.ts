@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Observatory } from '@observatory/core';
-import { generateDemoHistory } from '../demo/generate-demo-history.js';
 import { formatCallsAsCsv, formatCallsAsNdjson } from '../export/format-calls.js';
 import { exportRecords, formatExportAsCsv, formatExportAsNdjson } from '../export/format-export.js';
 import { importRecords } from '../import/import-records.js';
@@ -17,9 +16,10 @@ export const USAGE = `observatory — dashboard and tools for Observatory stores
 
 Usage:
   observatory serve  [--db URL] [--port N] [--host H]   serve the dashboard (default 127.0.0.1:${DEFAULT_PORT})
-  observatory demo   [--db URL] [--calls N] [--days N] [--seed N]
-                                                         fill a store with realistic multi-agent history
-                                                         (default 50,000 calls over 14 days)
+  observatory demo   [--db URL] [--calls N] [--days N] [--crew-calls N] [--seed N]
+                                                         fill a store with history made by running the example
+                                                         crews on offline models (default 50,000 calls over
+                                                         14 days; the crews make 6,000, replayed at other times)
   observatory export --format csv|json [--db URL] [--project P] [--from DATE] [--to DATE] [--out FILE] [--calls-only]
                                                          stream calls, then sessions (json = NDJSON), to stdout or a
                                                          file; --calls-only writes the calls alone (no kind column)
@@ -77,15 +77,18 @@ async function demoCommand(args: ParsedArgs): Promise<number> {
   const calls = intFlag(args, 'calls', 1, 50_000_000) ?? 50_000;
   const days = intFlag(args, 'days', 1, 3650) ?? 14;
   const bar = createProgressBar('calls');
-  const summary = await generateDemoHistory({
+  // Loaded on demand: the crews bring LangChain, LangGraph, the AI SDK and the provider SDKs.
+  const { fillDemoHistory } = await import('@observatory/examples/demo');
+  const summary = await fillDemoHistory({
     databaseUrl: textFlag(args, 'db'),
     calls,
     days,
+    crewCalls: intFlag(args, 'crew-calls', 1, 50_000_000),
     seed: intFlag(args, 'seed', 0, 2 ** 31),
     onProgress: (done, total) => bar.update(done, total),
   });
   process.stdout.write(
-    `Wrote ${summary.calls.toLocaleString('en-US')} calls in ${summary.sessions.toLocaleString('en-US')} sessions to ${summary.projects.join(', ')} (${summary.from.toISOString().slice(0, 10)} → ${summary.to.toISOString().slice(0, 10)}).\nRun \`observatory serve\` to look at them.\n`,
+    `Wrote ${summary.calls.toLocaleString('en-US')} calls (${summary.crewCalls.toLocaleString('en-US')} made by running the crews) in ${summary.sessions.toLocaleString('en-US')} sessions to ${summary.projects.join(', ')} (${summary.from.toISOString().slice(0, 10)} → ${summary.to.toISOString().slice(0, 10)}).\nRun \`observatory serve\` to look at them.\n`,
   );
   return 0;
 }
