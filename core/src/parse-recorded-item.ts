@@ -14,9 +14,13 @@ import {
 } from './record-input.js';
 import type { WriteItem } from './write-item.js';
 
-/** Ids and names as long as their columns; a longer one would fail the whole batch. */
-const id = z.string().min(1).max(128);
-const name = z.string().trim().min(1).max(256);
+/**
+ * Ids and names as long as their columns, without U+0000 (PostgreSQL refuses it in text):
+ * either would fail the whole batch on every retry. Texts are cleaned when stored instead.
+ */
+const noNul = (value: string) => !value.includes('\u0000');
+const id = z.string().min(1).max(128).refine(noNul, 'must not contain U+0000');
+const name = z.string().trim().min(1).max(256).refine(noNul, 'must not contain U+0000');
 /** `integer` columns: PostgreSQL's int4. */
 const tokenCount = z.number().int().nonnegative().max(2_147_483_647);
 
@@ -39,6 +43,7 @@ const recordedCallSchema = z.object({
     .trim()
     .min(1)
     .max(64)
+    .refine(noNul, 'must not contain U+0000')
     .transform((p) => p.toLowerCase()),
   modelName: name,
   promptTokens: tokenCount.nullish(),
@@ -53,15 +58,15 @@ const recordedCallSchema = z.object({
   /** Absent: priced here from the price table, as recordCall would. */
   totalCost: dollars.nullish(),
   costSource: z.enum(['price_table', 'custom', 'user', 'unknown']).optional(),
-  agentName: z.string().max(256).nullish(),
-  operationName: z.string().max(256).nullish(),
+  agentName: z.string().max(256).refine(noNul, 'must not contain U+0000').nullish(),
+  operationName: z.string().max(256).refine(noNul, 'must not contain U+0000').nullish(),
   prompt: z.string().nullish(),
   responseText: z.string().nullish(),
   routingDecision: routingDecisionSchema.nullish(),
   cacheMetadata: cacheMetadataSchema.nullish(),
   qualityEvaluation: qualityEvaluationSchema.nullish(),
   error: z.string().nullish(),
-  finishReason: z.string().max(64).nullish(),
+  finishReason: z.string().max(64).refine(noNul, 'must not contain U+0000').nullish(),
   parentId: id.nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
   createdAt: dateLike.optional(),

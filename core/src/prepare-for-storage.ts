@@ -11,7 +11,7 @@ export interface StoragePolicy {
 
 /**
  * The row actually stored for a call: texts redacted, cut to size and made well-formed
- * UTF-16 (lone surrogates become U+FFFD), metadata made JSON-safe (cycles and BigInts
+ * UTF-16 (lone surrogates and U+0000 become U+FFFD), metadata made JSON-safe (cycles and BigInts
  * become strings). Runs in the writer, off the caller's path. Returns a copy.
  */
 export function prepareForStorage(call: LLMCall, policy: StoragePolicy): LLMCall {
@@ -30,7 +30,8 @@ export function prepareForStorage(call: LLMCall, policy: StoragePolicy): LLMCall
 
 export function cleanText(value: string, policy: Pick<StoragePolicy, 'redact' | 'maxTextChars'>): string {
   let out = value.length > policy.maxTextChars ? value.slice(0, policy.maxTextChars) : value;
-  out = out.toWellFormed();
+  // U+0000 too: PostgreSQL refuses it in text, which would fail the whole batch on every retry.
+  out = out.toWellFormed().replaceAll('\u0000', '\uFFFD');
   if (policy.redact) out = policy.redact(out);
   if (value.length > policy.maxTextChars) out += ` …[truncated ${value.length - policy.maxTextChars} chars]`;
   return out;

@@ -225,6 +225,19 @@ describe.each(testDatabases())('POST /api/calls into %s', (database) => {
     });
   });
 
+  it('stores a NUL character in texts as U+FFFD and refuses it in names, so no batch fails forever', async () => {
+    const items = wireItems('nul', 2);
+    (items[0] as { call: Record<string, unknown> }).call.prompt = 'before\u0000after';
+    (items[1] as { call: Record<string, unknown> }).call.agentName = 'Re\u0000viewer';
+    const answer = await post(running?.url ?? '', { items });
+    expect(answer.body.rejected).toEqual([
+      expect.objectContaining({ parameter: 'items[1].call.agentName', value: 'Re\u0000viewer' }),
+    ]);
+    await server.obs.flush();
+    const [stored] = await server.obs.storage.getLlmCalls({ projectName: 'nul' });
+    expect(stored.prompt).toBe('before\uFFFDafter');
+  });
+
   it('answers 400 when no item is valid, 413 past the body limit, 415 without a JSON content type', async () => {
     const url = running?.url ?? '';
     const allBad = await post(url, { items: [{ kind: 'call', call: { id: 'x' } }] });
