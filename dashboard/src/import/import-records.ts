@@ -30,7 +30,7 @@ interface Pending<T> {
 /**
  * Import records read from an export into a store, in batches through core's write path
  * (see ObservatoryStorage.importCalls / importSessions). Bad records are reported and
- * skipped; every valid record around them is imported. Memory stays at one batch.
+ * skipped; every valid record around them is imported. Memory stays at two batches.
  */
 export async function importRecords(
   storage: ObservatoryStorage,
@@ -47,19 +47,28 @@ export async function importRecords(
     summary.badRecords++;
     for (const problem of problems) options.onProblem?.(problem);
   };
-  const flushCalls = async () => {
-    const written = await writeIsolatingFailures(calls, (items) => storage.importCalls(items), report);
-    summary.calls += written.stored;
-    summary.duplicateCalls += written.attempted - written.stored;
-    calls.length = 0;
-    options.onProgress?.({ ...summary });
+  // One batch is written while the next is read and validated (the database works on its
+  // own thread or server); batches still reach the database one after another, in order.
+  let writing: Promise<void> = Promise.resolve();
+  const startWrite = async (write: () => Promise<void>) => {
+    await writing;
+    writing = write().then(() => options.onProgress?.({ ...summary }));
   };
-  const flushSessions = async () => {
-    summary.sessions += (
-      await writeIsolatingFailures(sessions, (items) => storage.importSessions(items), report)
-    ).stored;
-    sessions.length = 0;
-    options.onProgress?.({ ...summary });
+  const flushCalls = () => {
+    const batch = calls.splice(0);
+    return startWrite(async () => {
+      const written = await writeIsolatingFailures(batch, (items) => storage.importCalls(items), report);
+      summary.calls += written.stored;
+      summary.duplicateCalls += written.attempted - written.stored;
+    });
+  };
+  const flushSessions = () => {
+    const batch = sessions.splice(0);
+    return startWrite(async () => {
+      summary.sessions += (
+        await writeIsolatingFailures(batch, (items) => storage.importSessions(items), report)
+      ).stored;
+    });
   };
 
   for await (const raw of records) {
@@ -91,6 +100,7 @@ export async function importRecords(
   }
   if (calls.length > 0) await flushCalls();
   if (sessions.length > 0) await flushSessions();
+  await writing;
   return summary;
 }
 
