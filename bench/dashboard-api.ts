@@ -12,9 +12,9 @@
  */
 import { existsSync } from 'node:fs';
 import { Observatory } from '@observatory/core';
+import { fillDemoHistory } from '@observatory/examples/demo';
 import { intFlag, parseArgs, textFlag } from '../dashboard/src/cli/parse-args.js';
 import { createProgressBar } from '../dashboard/src/cli/progress-bar.js';
-import { fillDemoHistory } from '@observatory/examples/demo';
 import { startServer } from '../dashboard/src/server/main.js';
 
 const args = parseArgs(['bench', ...process.argv.slice(2)]);

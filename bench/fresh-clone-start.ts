@@ -45,13 +45,17 @@ const url = await new Promise<string>((resolve, reject) => {
 const urlAt = seconds();
 const overview = (await (await fetch(`${url}/api/overview?range=14d`)).json()) as { totalCalls: number };
 const pages = await Promise.all(
-  ['/', '/live', '/cost', '/router', '/cache', '/judge', '/prompts', '/settings'].map(async (path) => (await fetch(`${url}${path}`)).status),
+  ['/', '/live', '/cost', '/router', '/cache', '/judge', '/prompts', '/settings'].map(
+    async (path) => (await fetch(`${url}${path}`)).status,
+  ),
 );
 const populatedAt = seconds();
 process.kill(-(child.pid ?? 0), 'SIGTERM');
 rmSync(scratch, { recursive: true, force: true });
 
 console.log(marks.join('\n'));
-console.log(`dashboard URL printed at ${urlAt} s; /api/overview counted ${overview.totalCalls.toLocaleString('en-US')} calls at ${populatedAt} s`);
+console.log(
+  `dashboard URL printed at ${urlAt} s; /api/overview counted ${overview.totalCalls.toLocaleString('en-US')} calls at ${populatedAt} s`,
+);
 console.log(`page responses: ${pages.join(', ')}`);
 console.log(`target ≤ 180 s: ${Number(populatedAt) <= 180 ? 'met' : 'MISSED'}`);

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { intFlag, parseArgs, textFlag } from '../src/cli/parse-args.js';
 import { fillDemoHistory } from '@observatory/examples/demo';
+import { intFlag, parseArgs, textFlag } from '../src/cli/parse-args.js';
 import { launchChromium, PAGES } from '../src/e2e/launch-chromium.js';
 import { startServer } from '../src/server/main.js';
 

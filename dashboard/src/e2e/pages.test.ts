@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Observatory } from '@observatory/core';
+import { fillDemoHistory } from '@observatory/examples/demo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillDemoHistory } from '@observatory/examples/demo';
 import { type RunningServer, startServer } from '../server/main.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, PAGES } from './launch-chromium.js';
 

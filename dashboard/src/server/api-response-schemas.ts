@@ -118,6 +118,40 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
       required: ['sessions', 'calls', 'before'],
       additionalProperties: false,
     },
+    'POST /api/calls': {
+      type: 'object',
+      properties: {
+        accepted: { type: 'number' },
+        rejected: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              index: { type: 'number' },
+              error: { type: 'string' },
+              parameter: { type: 'string' },
+              value: {},
+            },
+            required: ['index', 'error', 'parameter', 'value'],
+            additionalProperties: false,
+          },
+        },
+      },
+      required: ['accepted', 'rejected'],
+      additionalProperties: false,
+    },
+    'POST /v1/traces': {
+      type: 'object',
+      properties: {
+        partialSuccess: {
+          type: 'object',
+          properties: { rejectedSpans: { type: 'string' }, errorMessage: { type: 'string' } },
+          required: ['rejectedSpans', 'errorMessage'],
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: false,
+    },
   },
   components: {
     MetaResponse: {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Observatory } from '@observatory/core';
@@ -155,8 +156,59 @@ describe.each(testDatabases())('real API responses on %s match the OpenAPI docum
       ['GET', 'GET /api/alerts', '/api/alerts'],
       ['POST', 'POST /api/alerts/test-webhook', '/api/alerts/test-webhook'],
       ['POST', 'POST /api/retention/prune', '/api/retention/prune', { olderThanDays: 36_500 }],
+      [
+        'POST',
+        'POST /api/calls',
+        '/api/calls',
+        {
+          items: [
+            { kind: 'call', call: ingestedCall(randomUUID(), 120) },
+            { kind: 'call', call: ingestedCall(randomUUID(), -1) },
+          ],
+        },
+      ],
+      [
+        'POST',
+        'POST /v1/traces',
+        '/v1/traces',
+        { resourceSpans: [{ scopeSpans: [{ spans: [otlpSpan(100), otlpSpan(-5)] }] }] },
+      ],
     ]);
   }, 60_000);
+
+  /** A call as a remote Observatory sends it to POST /api/calls. */
+  function ingestedCall(id: string, promptTokens: number) {
+    const timestamp = new Date(T_NOW - 60_000).toISOString();
+    return {
+      id,
+      sessionId: randomUUID(),
+      projectName: 'alpha',
+      timestamp,
+      provider: 'openai',
+      modelName: 'gpt-4o',
+      promptTokens,
+      completionTokens: 10,
+    };
+  }
+
+  /** A GenAI span in OTLP's JSON encoding. */
+  function otlpSpan(inputTokens: number) {
+    const start = BigInt(T_NOW - 60_000) * 1_000_000n;
+    return {
+      traceId: randomUUID().replaceAll('-', ''),
+      spanId: randomUUID().replaceAll('-', '').slice(0, 16),
+      name: 'chat gpt-4o',
+      startTimeUnixNano: String(start),
+      endTimeUnixNano: String(start + 900_000_000n),
+      attributes: [
+        { key: 'gen_ai.operation.name', value: { stringValue: 'chat' } },
+        { key: 'gen_ai.provider.name', value: { stringValue: 'openai' } },
+        { key: 'gen_ai.request.model', value: { stringValue: 'gpt-4o' } },
+        { key: 'gen_ai.usage.input_tokens', value: { intValue: String(inputTokens) } },
+        { key: 'gen_ai.usage.output_tokens', value: { intValue: '20' } },
+      ],
+    };
+  }
 
   it('for the empty answers of a store without history', async () => {
     const app = createApp(empty.obs, { cacheRevalidateMs: 0, onError: () => {} });

@@ -63,4 +63,11 @@ export interface ApiResponses {
   'POST /api/alerts/test-webhook': { status: string };
   /** Sessions and calls deleted, and the cut-off (ISO 8601). */
   'POST /api/retention/prune': { sessions: number; calls: number; before: string };
+  /** Items now durable on the server, and the refused ones by index with the first bad field (`items[i]…`) and value. */
+  'POST /api/calls': {
+    accepted: number;
+    rejected: Array<{ index: number; error: string; parameter: string; value: unknown }>;
+  };
+  /** OTLP ExportTraceServiceResponse, JSON encoding (int64 as a string); partialSuccess only when spans were refused. */
+  'POST /v1/traces': { partialSuccess?: { rejectedSpans: string; errorMessage: string } };
 }

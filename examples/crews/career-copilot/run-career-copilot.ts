@@ -91,11 +91,21 @@ export async function runCareerCopilot(
   const copilot: Copilot = {
     obs: backdate(observatory, options.startedAt),
     openai: await chooseOpenAIClient(
-      new SimulatedProvider({ vendor: 'openai', responder: copilotResponder, seed: options.seed, timeScale: options.timeScale }),
+      new SimulatedProvider({
+        vendor: 'openai',
+        responder: copilotResponder,
+        seed: options.seed,
+        timeScale: options.timeScale,
+      }),
       options.offline,
     ),
     anthropic: await chooseAnthropicClient(
-      new SimulatedProvider({ vendor: 'anthropic', responder: copilotResponder, seed: options.seed, timeScale: options.timeScale }),
+      new SimulatedProvider({
+        vendor: 'anthropic',
+        responder: copilotResponder,
+        seed: options.seed,
+        timeScale: options.timeScale,
+      }),
       options.offline,
     ),
     cache: new PromptCache(),

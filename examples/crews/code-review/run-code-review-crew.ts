@@ -65,7 +65,12 @@ export async function runCodeReviewCrew(
   const prs = options.pullRequests
     ? options.pullRequests.map((n) => findPullRequest(n))
     : createSeededRandom(options.seed ?? 1).sample(PULL_REQUESTS, options.count ?? 3);
-  const simulator = new SimulatedProvider({ vendor: 'openai', responder: codeReviewResponder, seed: options.seed, timeScale: options.timeScale });
+  const simulator = new SimulatedProvider({
+    vendor: 'openai',
+    responder: codeReviewResponder,
+    seed: options.seed,
+    timeScale: options.timeScale,
+  });
   const graph = buildGraph(
     await chooseChatModel({ model: 'gpt-4o-mini', simulator, offline: options.offline }),
     await chooseChatModel({ model: 'gpt-4o', simulator, offline: options.offline }),

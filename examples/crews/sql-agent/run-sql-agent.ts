@@ -57,7 +57,12 @@ export async function runSqlAgent(observatory: Observatory, options: SqlAgentOpt
     ? options.questions.map((id) => findQuestion(id))
     : createSeededRandom(options.seed ?? 1).sample(SQL_QUESTIONS, options.count ?? 3);
   const database = options.database ?? (await createSampleDatabase());
-  const simulator = new SimulatedProvider({ vendor: 'openai', responder: sqlAgentResponder, seed: options.seed, timeScale: options.timeScale });
+  const simulator = new SimulatedProvider({
+    vendor: 'openai',
+    responder: sqlAgentResponder,
+    seed: options.seed,
+    timeScale: options.timeScale,
+  });
   const model = await chooseLanguageModel({ model: 'gpt-4o-mini', simulator, offline: options.offline });
 
   const answers: SqlAnswer[] = [];
