@@ -1,83 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import type { LLMCall, Observatory } from '@observatory/core';
+import type { LLMCall } from '@observatory/core';
 import { createTestObservatory, type TestObservatory, testDatabases } from '@observatory/core/test';
-import {
-  type Context,
-  context,
-  type DiagLogger,
-  DiagLogLevel,
-  diag,
-  SpanStatusCode,
-  type Tracer,
-  trace,
-} from '@opentelemetry/api';
-import { OTLPTraceExporter as OTLPJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { OTLPTraceExporter as OTLPProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-base';
+import { type Context, context, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import { generateText } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../server/create-app.js';
+import {
+  createExporter,
+  type ExporterKind,
+  exportSpans,
+  recordSpans,
+  startServer,
+  type TestServer,
+} from '../test-support/otlp-test-kit.js';
 import { traceSessionId } from './derive-otlp-ids.js';
-
-/** The dashboard served on a loopback port, as `observatory serve` does. */
-async function startServer(obs: Observatory, token?: string) {
-  const app = createApp(obs, { token, cacheRevalidateMs: 0, onError: () => {} });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    s.once('error', reject);
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-type ExporterKind = 'json' | 'protobuf' | 'protobuf+gzip';
-
-function createExporter(kind: ExporterKind, url: string, headers?: Record<string, string>): SpanExporter {
-  const config = { url: `${url}/v1/traces`, headers, timeoutMillis: 5000 };
-  if (kind === 'json') return new OTLPJsonExporter(config);
-  return new OTLPProtoExporter(kind === 'protobuf+gzip' ? { ...config, compression: 'gzip' as never } : config);
-}
-
-/** Finished spans from a real tracer provider, with `service.name` as the resource. */
-function recordSpans(serviceName: string, run: (tracer: Tracer) => void | Promise<void>) {
-  const memory = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': serviceName }),
-    spanProcessors: [new SimpleSpanProcessor(memory)],
-  });
-  return Promise.resolve(run(provider.getTracer('test'))).then(() => memory.getFinishedSpans());
-}
-
-/** Export through the real exporter; resolves with its result code and the warnings it logged. */
-async function exportSpans(exporter: SpanExporter, spans: ReadableSpan[]) {
-  const warnings: string[] = [];
-  const logger: DiagLogger = {
-    error: () => {},
-    info: () => {},
-    debug: () => {},
-    verbose: () => {},
-    warn: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-  };
-  diag.setLogger(logger, DiagLogLevel.WARN);
-  try {
-    const result = await new Promise<{ code: number; error?: Error }>((resolve) => exporter.export(spans, resolve));
-    return { ...result, warnings };
-  } finally {
-    diag.disable();
-  }
-}
 
 const T0 = Date.UTC(2026, 0, 15, 10, 0, 0);
 
@@ -129,7 +65,7 @@ const ANTHROPIC_SPAN_COST = (200 * 3 + 600 * 0.3 + 200 * 3.75 + 100 * 15) / 1e6;
 
 describe.each(testDatabases())('POST /v1/traces on %s', (database) => {
   let t: TestObservatory;
-  let server: { url: string; close(): Promise<void> } | undefined;
+  let server: TestServer | undefined;
   afterEach(async () => {
     await server?.close();
     server = undefined;

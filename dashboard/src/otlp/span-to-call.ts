@@ -220,7 +220,12 @@ function messagesText(attributes: Map<string, AttributeValue>, names: string[], 
 function finishReason(attributes: Map<string, AttributeValue>): string | undefined {
   const reasons = attributes.get('gen_ai.response.finish_reasons');
   if (Array.isArray(reasons) && typeof reasons[0] === 'string') return reasons[0];
-  for (const name of ['ai.response.finishReason', 'gen_ai.completion.0.finish_reason']) {
+  // The Anthropic SDK's own tracing writes the Message's stop_reason under its own name.
+  for (const name of [
+    'ai.response.finishReason',
+    'anthropic.message.stop_reason',
+    'gen_ai.completion.0.finish_reason',
+  ]) {
     const value = attributes.get(name);
     if (typeof value === 'string') return value;
   }
