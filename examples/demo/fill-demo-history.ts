@@ -14,7 +14,7 @@ export interface DemoOptions {
   days?: number;
   /**
    * Calls produced by running the crews; the rest of `calls` replays their sessions at other
-   * times. Default 6,000 (about 10 s here); set it to `calls` to run the crews for every call.
+   * times. Default 3,000 (about 12 s on 2 cores); set it to `calls` to run the crews for every call.
    */
   crewCalls?: number;
   seed?: number;
@@ -51,7 +51,7 @@ const MAX_PENDING = 20_000;
 export async function fillDemoHistory(options: DemoOptions = {}): Promise<DemoSummary> {
   const total = options.calls ?? 50_000;
   const days = options.days ?? 14;
-  const crewBudget = Math.min(total, options.crewCalls ?? 6000);
+  const crewBudget = Math.min(total, options.crewCalls ?? 3000);
   const to = (options.now ?? new Date()).getTime() - NEWEST_SESSION_MS;
   const from = to - days * DAY_MS + NEWEST_SESSION_MS;
   const random = createSeededRandom(options.seed ?? 42);

@@ -19,7 +19,7 @@ Usage:
   observatory demo   [--db URL] [--calls N] [--days N] [--crew-calls N] [--seed N]
                                                          fill a store with history made by running the example
                                                          crews on offline models (default 50,000 calls over
-                                                         14 days; the crews make 6,000, replayed at other times)
+                                                         14 days; the crews make 3,000, replayed at other times)
   observatory export --format csv|json [--db URL] [--project P] [--from DATE] [--to DATE] [--out FILE] [--calls-only]
                                                          stream calls, then sessions (json = NDJSON), to stdout or a
                                                          file; --calls-only writes the calls alone (no kind column)
