@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../demo/create-random.js';
 import { clusterPrompts, jaccard, minHashSignature, shingle } from './cluster-prompts.js';
 
 describe('shingle and jaccard', () => {
@@ -45,7 +45,11 @@ function bruteForceClusters(texts: string[], threshold: number): number[][] {
 
 describe('clusterPrompts', () => {
   it('finds the same clusters as comparing every pair, on templated and unique prompts', () => {
-    const random = createRandom(7);
+    // Deterministic choices: the n-th draw is a hash of n, so the test never varies.
+    let draws = 0;
+    const int = (min: number, max: number) =>
+      min + (createHash('sha256').update(`7:${draws++}`).digest().readUInt32BE(0) % (max - min + 1));
+    const random = { int, pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)] };
     const words = Array.from({ length: 400 }, (_, i) => `word${i}`);
     const templates = Array.from({ length: 6 }, () => Array.from({ length: 30 }, () => random.pick(words)));
     const texts: string[] = [];
