@@ -160,6 +160,21 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     }
   });
 
+  it('compares two judged models by default on the LLM Judge page', async () => {
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${server.url}/judge?range=7d`, { waitUntil: 'networkidle' });
+      const compare = page.locator('[data-judge-compare]');
+      await compare.waitFor();
+      // Both sides have judged calls, so the t-test's verdict shows instead of the fallback.
+      await expect.poll(() => compare.textContent(), { timeout: 10_000 }).toContain('95% CI');
+      expect(await compare.textContent()).not.toContain('Needs at least two judged calls');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('estimates an edited prompt in the Prompt Optimizer', async () => {
     const { page, errors } = await openPage();
     try {

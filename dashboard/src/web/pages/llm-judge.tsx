@@ -1,7 +1,6 @@
 import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type {
   EmptyResponse,
-  FiltersResponse,
   JudgeCompareResponse,
   JudgeExample,
   JudgeResponse,
@@ -175,7 +174,7 @@ export function LlmJudgePage() {
                           />
                         </Show>
                       </Panel>
-                      <ComparePanel />
+                      <ComparePanel judged={j().leaderboards} />
                     </div>
                     <div class="grid cols-2">
                       <Examples title="Best answers" examples={j().best} />
@@ -227,16 +226,13 @@ function Leaderboard(props: { title: string; rows: LeaderboardRow[]; nameOf: (ke
   );
 }
 
-function ComparePanel() {
+/** Compares two models or agents; only those with judged calls (the leaderboards' rows) are offered. */
+function ComparePanel(props: { judged: { model: LeaderboardRow[]; agent: LeaderboardRow[] } }) {
   const state = useAppState();
   const [by, setBy] = createSignal<'model' | 'agent'>('model');
   const [a, setA] = createSignal('');
   const [b, setB] = createSignal('');
-  const [filters] = createResource(
-    () => state.project(),
-    (project) => apiGet<FiltersResponse>('filters', { project }),
-  );
-  const options = () => (by() === 'model' ? (filters.latest?.models ?? []) : (filters.latest?.agents ?? []));
+  const options = () => props.judged[by()].map((row) => row.key);
   createEffect(() => {
     const list = options();
     if (list.length >= 2 && (!list.includes(a()) || !list.includes(b()))) {
@@ -303,7 +299,7 @@ function ComparePanel() {
                       'white-space': 'normal',
                     }}
                   >
-                    {name(r.a.name)} {t().difference >= 0 ? 'scores' : 'scores'} {t().difference >= 0 ? '+' : ''}
+                    {name(r.a.name)} scores {t().difference >= 0 ? '+' : ''}
                     {t().difference.toFixed(2)} vs {name(r.b.name)} (95% CI {t().low.toFixed(2)} to{' '}
                     {t().high.toFixed(2)}), {formatPValue(t().pValue)}:{' '}
                     {t().pValue < 0.05 ? 'a real difference' : 'not significant at 5%'}
