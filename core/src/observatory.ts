@@ -18,6 +18,7 @@ import { redactSecrets } from './redact-secrets.js';
 import { getActiveSession, runInSession } from './session-context.js';
 import { ObservatoryStorage } from './storage.js';
 import { createStore, type Store } from './store/create-store.js';
+import { stubSession } from './stub-session.js';
 import type { WriteItem } from './write-item.js';
 import { BatchWriter } from './writer.js';
 
@@ -374,7 +375,7 @@ export class Observatory {
       if (open) return open;
       // A session started elsewhere (another process, an adapter's run id): make sure
       // its row exists, so the call is never lost to a missing foreign key.
-      return this.stubSession(sessionId, projectName, firstCallAt);
+      return this.addStubSession(sessionId, projectName, firstCallAt);
     }
     const active = getActiveSession(this);
     if (active) return active;
@@ -382,24 +383,8 @@ export class Observatory {
     return this.implicitSession;
   }
 
-  private stubSession(id: string, projectName: string, firstCallAt: Date): Session {
-    const now = new Date();
-    const session: Session = {
-      id,
-      projectName,
-      operationType: 'external',
-      // The first call's time, not now: calls may arrive long after they were made (OTLP, replays).
-      startTime: firstCallAt,
-      endTime: null,
-      totalCost: 0,
-      totalTokens: 0,
-      totalLlmCalls: 0,
-      totalLatencyMs: 0,
-      success: null,
-      error: null,
-      metadata: null,
-      createdAt: now,
-    };
+  private addStubSession(id: string, projectName: string, firstCallAt: Date): Session {
+    const session = stubSession(id, projectName, firstCallAt);
     if (!this.knownSessionIds.has(id)) {
       this.knownSessionIds.add(id);
       this.enqueue({ kind: 'stub', session });
@@ -479,21 +464,7 @@ function stubsForCalls(items: WriteItem[]): WriteItem[] {
       stubs.set(sessionId, {
         kind: 'stub',
         received: true,
-        session: {
-          id: sessionId,
-          projectName,
-          operationType: 'external',
-          startTime: timestamp,
-          endTime: null,
-          totalCost: 0,
-          totalTokens: 0,
-          totalLlmCalls: 0,
-          totalLatencyMs: 0,
-          success: null,
-          error: null,
-          metadata: null,
-          createdAt: timestamp,
-        },
+        session: stubSession(sessionId, projectName, timestamp, timestamp),
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { LLMCall, Session } from '../models.js';
+import { stubSession } from '../stub-session.js';
 import { SessionEntity } from './session.entity.js';
 import { writeBatch } from './write-batch.js';
 
@@ -18,7 +19,8 @@ export async function writeImportedCalls(em: EntityManager, calls: LLMCall[]): P
   const stubs = new Map<string, Session>();
   for (const call of unique) {
     const stub = stubs.get(call.sessionId);
-    if (!stub || call.timestamp < stub.startTime) stubs.set(call.sessionId, stubFor(call));
+    if (!stub || call.timestamp < stub.startTime)
+      stubs.set(call.sessionId, stubSession(call.sessionId, call.projectName, call.timestamp, call.timestamp));
   }
   return writeBatch(em, { sessions: [], sessionStubs: [...stubs.values()], calls: unique, ends: [] }, { replay: true });
 }
@@ -41,22 +43,4 @@ export async function writeImportedSessions(em: EntityManager, sessions: Session
     }
   });
   return unique.length;
-}
-
-function stubFor(call: LLMCall): Session {
-  return {
-    id: call.sessionId,
-    projectName: call.projectName,
-    operationType: 'external',
-    startTime: call.timestamp,
-    endTime: null,
-    totalCost: 0,
-    totalTokens: 0,
-    totalLlmCalls: 0,
-    totalLatencyMs: 0,
-    success: null,
-    error: null,
-    metadata: null,
-    createdAt: call.timestamp,
-  };
 }
