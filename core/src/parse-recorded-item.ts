@@ -7,10 +7,10 @@ import {
   cacheMetadataSchema,
   dateLike,
   dollars,
-  milliseconds,
   qualityEvaluationSchema,
   routingDecisionSchema,
   toValidationError,
+  usageAndTimingFields,
 } from './record-input.js';
 import type { WriteItem } from './write-item.js';
 
@@ -22,7 +22,6 @@ const noNul = (value: string) => !value.includes('\u0000');
 const id = z.string().min(1).max(128).refine(noNul, 'must not contain U+0000');
 const name = z.string().trim().min(1).max(256).refine(noNul, 'must not contain U+0000');
 /** `integer` columns: PostgreSQL's int4. */
-const tokenCount = z.number().int().nonnegative().max(2_147_483_647);
 
 const recordedSessionSchema = z.object({
   id,
@@ -46,15 +45,7 @@ const recordedCallSchema = z.object({
     .refine(noNul, 'must not contain U+0000')
     .transform((p) => p.toLowerCase()),
   modelName: name,
-  promptTokens: tokenCount.nullish(),
-  completionTokens: tokenCount.nullish(),
-  totalTokens: tokenCount.nullish(),
-  cachedPromptTokens: tokenCount.nullish(),
-  cacheWriteTokens: tokenCount.nullish(),
-  reasoningTokens: tokenCount.nullish(),
-  usageSource: z.enum(['reported', 'estimated', 'missing']).optional(),
-  latencyMs: milliseconds.nullish(),
-  ttftMs: milliseconds.nullish(),
+  ...usageAndTimingFields,
   /** Absent: priced here from the price table, as recordCall would. */
   totalCost: dollars.nullish(),
   costSource: z.enum(['price_table', 'custom', 'user', 'unknown']).optional(),

@@ -42,6 +42,15 @@ describe('parseCallInput', () => {
     ]);
   });
 
+  it('refuses token counts the store cannot hold, so PostgreSQL never rejects a whole batch over one call', () => {
+    expect(issuesOf({ provider: 'openai', modelName: 'gpt-4o', promptTokens: 3_000_000_000 })).toEqual([
+      { field: 'promptTokens', value: 3_000_000_000 },
+    ]);
+    expect(parseCallInput({ provider: 'openai', modelName: 'gpt-4o', promptTokens: 2_147_483_647 }).promptTokens).toBe(
+      2_147_483_647,
+    );
+  });
+
   it('puts field and value in the message', () => {
     expect(() => parseCallInput({ provider: 'openai', modelName: 'gpt-4o', promptTokens: -3 })).toThrow(
       /promptTokens = -3: Too small/,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ObservatoryValidationError } from './observatory-error.js';
 
-const tokenCount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** A token count; at most what the store's integer column holds (PostgreSQL would refuse the batch). */
+export const tokenCount = z.number().int().nonnegative().max(2_147_483_647);
 export const milliseconds = z.number().nonnegative().max(1e12);
 export const dollars = z.number().nonnegative().max(1e9);
 const text = z.string();
@@ -15,6 +16,20 @@ export const dateLike = z.union([z.date(), z.string(), z.number()]).transform((v
   }
   return date;
 });
+
+/** Token counts and durations of a call, as `recordCall` and the ingest format take them. */
+export const usageAndTimingFields = {
+  promptTokens: tokenCount.nullish(),
+  completionTokens: tokenCount.nullish(),
+  totalTokens: tokenCount.nullish(),
+  cachedPromptTokens: tokenCount.nullish(),
+  cacheWriteTokens: tokenCount.nullish(),
+  reasoningTokens: tokenCount.nullish(),
+  /** Set by adapters when counts were estimated with a tokenizer. */
+  usageSource: z.enum(['reported', 'estimated', 'missing']).optional(),
+  latencyMs: milliseconds.nullish(),
+  ttftMs: milliseconds.nullish(),
+};
 
 export const routingDecisionSchema = z.object({
   chosenModel: z.string().min(1),
@@ -68,16 +83,7 @@ export const recordCallSchema = z.object({
     .max(64)
     .transform((p) => p.toLowerCase()),
   modelName: z.string().trim().min(1).max(256),
-  promptTokens: tokenCount.nullish(),
-  completionTokens: tokenCount.nullish(),
-  totalTokens: tokenCount.nullish(),
-  cachedPromptTokens: tokenCount.nullish(),
-  cacheWriteTokens: tokenCount.nullish(),
-  reasoningTokens: tokenCount.nullish(),
-  /** Set by adapters when counts were estimated with a tokenizer. */
-  usageSource: z.enum(['reported', 'estimated', 'missing']).optional(),
-  latencyMs: milliseconds.nullish(),
-  ttftMs: milliseconds.nullish(),
+  ...usageAndTimingFields,
   totalCost: dollars.nullish(),
   agentName: z.string().max(256).nullish(),
   operationName: z.string().max(256).nullish(),
