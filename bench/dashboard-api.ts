@@ -32,11 +32,11 @@ const ENDPOINTS = [
   '/api/filters',
   '/api/alerts',
   '/api/overview?range=30d&compare=true',
-  '/api/overview?range=7d&compare=true&project=support-copilot',
+  '/api/overview?range=7d&compare=true&project=crew-career-copilot',
   '/api/timeseries?range=30d',
   '/api/timeseries?range=30d&groupBy=model',
   '/api/timeseries?range=30d&interval=hour',
-  '/api/timeseries?range=24h&project=code-review-crew',
+  '/api/timeseries?range=24h&project=crew-code-review',
   '/api/breakdown?range=30d&by=model',
   '/api/breakdown?range=30d&by=agent',
   '/api/matrix?range=30d&rows=agent&columns=model',
@@ -90,7 +90,7 @@ await fillDemoHistory({
 const server = await startServer({ databaseUrl, port: 0, webRoot: null, token: null });
 const writer = new Observatory({
   databaseUrl,
-  projectName: 'support-copilot',
+  projectName: 'crew-career-copilot',
   flushIntervalMs: 200,
   flushOnExit: false,
 });

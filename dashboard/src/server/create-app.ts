@@ -32,6 +32,7 @@ import { sessionsRoutes } from './routes/sessions.js';
 import { settingsRoutes } from './routes/settings.js';
 import { SampleCache } from './sample-cache.js';
 import { serveWebApp } from './serve-web-app.js';
+import { shareIdenticalRequests } from './share-identical-requests.js';
 import { SignatureCache } from './signature-cache.js';
 
 export interface CreateAppOptions {
@@ -115,6 +116,10 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
     await next();
     ctx.timings.record(`${c.req.method} ${c.req.routePath}`, performance.now() - started);
   });
+  app.use(
+    '/api/*',
+    shareIdenticalRequests((path) => path === '/api/export'),
+  );
 
   for (const routes of [
     healthRoutes(ctx.version),
