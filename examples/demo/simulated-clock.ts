@@ -1,4 +1,5 @@
 import type { Observatory, RecordCallInput } from '@observatory/core';
+import { observatoryView } from '../shared/observatory-view.js';
 import type { SeededRandom } from '../shared/seeded-random.js';
 import { simulatedTiming } from '../shared/simulated-provider.js';
 
@@ -29,15 +30,7 @@ export function inSimulatedTime(obs: Observatory, nextSessionStart: () => number
     clock = nextSessionStart();
     return obs.withSession(...args);
   };
-  const replaced: Record<string | symbol, unknown> = { recordCall, startSession, withSession };
-  return new Proxy(obs, {
-    get(target, key) {
-      if (key in replaced) return replaced[key];
-      const value = Reflect.get(target, key, target);
-      // Methods run on the observatory itself, so its sessions and queue stay one.
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return observatoryView(obs, { recordCall, startSession, withSession });
 }
 
 /** Latency and time to first token (ms) the call would have had against the real provider; absent ones stay as measured. */

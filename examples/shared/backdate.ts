@@ -1,4 +1,5 @@
 import type { Observatory, RecordCallInput } from '@observatory/core';
+import { observatoryView } from './observatory-view.js';
 
 /**
  * A view of `obs` for filling in history: every call recorded through it (by the example
@@ -14,14 +15,7 @@ export function backdate(obs: Observatory, startedAt: Date | undefined): Observa
   const offsetMs = startedAt.getTime() - Date.now();
   const recordCall = (input: RecordCallInput) =>
     obs.recordCall({ ...input, timestamp: new Date(toEpochMs(input.timestamp) + offsetMs) });
-  return new Proxy(obs, {
-    get(target, key) {
-      if (key === 'recordCall') return recordCall;
-      const value = Reflect.get(target, key, target);
-      // Methods run on the observatory itself, so its sessions and queue stay one.
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return observatoryView(obs, { recordCall });
 }
 
 function toEpochMs(timestamp: RecordCallInput['timestamp']): number {

@@ -7,12 +7,15 @@ import {
   type TestObservatory,
   testDatabases,
 } from '@observatory/core/test';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OpenAIInstrumentation } from '@traceloop/instrumentation-openai';
 import OpenAI from 'openai';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createExporter, startServer, type TestServer, watchDiagnostics } from '../test-support/otlp-test-kit.js';
+import {
+  exportingTracerProvider,
+  startServer,
+  type TestServer,
+  watchDiagnostics,
+} from '../test-support/otlp-test-kit.js';
 import { traceSessionId } from './derive-otlp-ids.js';
 
 const REQUEST = {
@@ -80,14 +83,7 @@ describe.each(testDatabases())(
       server = await startServer(t.obs);
       diagnostics = watchDiagnostics();
       const project = `openllmetry-${randomBytes(3).toString('hex')}`;
-      const memory = new InMemorySpanExporter();
-      const provider = new BasicTracerProvider({
-        resource: resourceFromAttributes({ 'service.name': project }),
-        spanProcessors: [
-          new SimpleSpanProcessor(createExporter('protobuf', server.url)),
-          new SimpleSpanProcessor(memory),
-        ],
-      });
+      const { provider, memory } = exportingTracerProvider(project, server.url);
       instrumentation.setTracerProvider(provider);
       const client = new OpenAI({
         apiKey: 'sk-test-not-a-real-key',

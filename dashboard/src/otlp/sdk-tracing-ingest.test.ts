@@ -10,10 +10,13 @@ import {
 } from '@observatory/core/test';
 import { context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createExporter, startServer, type TestServer, watchDiagnostics } from '../test-support/otlp-test-kit.js';
+import {
+  exportingTracerProvider,
+  startServer,
+  type TestServer,
+  watchDiagnostics,
+} from '../test-support/otlp-test-kit.js';
 import { traceSessionId } from './derive-otlp-ids.js';
 
 const MODEL = 'claude-sonnet-4-5-20250929';
@@ -113,14 +116,7 @@ describe.each(testDatabases())(
       server = await startServer(t.obs);
       diagnostics = watchDiagnostics();
       const project = `anthropic-${randomBytes(3).toString('hex')}`;
-      const memory = new InMemorySpanExporter();
-      const provider = new BasicTracerProvider({
-        resource: resourceFromAttributes({ 'service.name': project }),
-        spanProcessors: [
-          new SimpleSpanProcessor(createExporter('protobuf', server.url)),
-          new SimpleSpanProcessor(memory),
-        ],
-      });
+      const { provider, memory } = exportingTracerProvider(project, server.url);
       const client = new Anthropic({
         apiKey: 'test-not-a-real-key',
         fetch: createFakeFetch(reply).fetch,

@@ -81,3 +81,17 @@ export async function exportSpans(exporter: SpanExporter, spans: ReadableSpan[])
     diagnostics.stop();
   }
 }
+
+/**
+ * A tracer provider for `service.name` = `project` that exports every span through the real
+ * protobuf exporter to the dashboard at `serverUrl`, and keeps a copy in memory (for the
+ * test to read trace ids).
+ */
+export function exportingTracerProvider(project: string, serverUrl: string) {
+  const memory = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': project }),
+    spanProcessors: [new SimpleSpanProcessor(createExporter('protobuf', serverUrl)), new SimpleSpanProcessor(memory)],
+  });
+  return { provider, memory };
+}
