@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { type LLMCall, Observatory } from '@observatory/core';
 import { createTestDatabase, isPostgresAvailable } from '@observatory/core/test';
+import Database from 'libsql';
 import pg from 'pg';
-import sqlite3 from 'sqlite3';
 import { benchCall, formatNumber, tempDir } from './bench-utils.js';
 
 const total = Number(process.argv[2] ?? 100_000);
@@ -118,28 +118,25 @@ async function prepareRawTarget(databaseUrl: string, sessionId: string): Promise
 }
 
 async function measureRawSqlite(path: string, calls: LLMCall[]): Promise<number> {
-  const db = new sqlite3.Database(path);
-  const exec = (sql: string) => new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
-  const run = (sql: string, params: unknown[]) =>
-    new Promise<void>((res, rej) => db.run(sql, params, (e) => (e ? rej(e) : res())));
-  await exec('pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on;');
+  // The raw driver behind the default store (libsql), with the store's pragmas.
+  const db = new Database(path);
+  db.exec('pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on;');
   const placeholders = `(${COLUMNS.map(() => '?').join(',')})`;
   const start = performance.now();
   for (let t = 0; t < calls.length; t += ROWS_PER_TRANSACTION) {
-    await exec('begin');
+    db.exec('begin immediate');
     const txCalls = calls.slice(t, t + ROWS_PER_TRANSACTION);
     for (let i = 0; i < txCalls.length; i += ROWS_PER_INSERT) {
       const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
       const sql = `insert into llm_calls (${COLUMNS.join(',')}) values ${rows.map(() => placeholders).join(',')}`;
-      await run(
-        sql,
-        rows.flatMap((c) => rowValues(c, (d) => d.getTime())),
-      );
+      db.prepare(sql).run(rows.flatMap((c) => rowValues(c, (d) => d.getTime())));
     }
-    await exec('commit');
+    db.exec('commit');
+    // Yield between transactions, as the store's writer does.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const seconds = (performance.now() - start) / 1000;
-  await new Promise<void>((res) => db.close(() => res()));
+  db.close();
   return calls.length / seconds;
 }
 

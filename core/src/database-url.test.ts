@@ -5,10 +5,38 @@ describe('database URLs', () => {
   it('selects PostgreSQL or SQLite from the URL', () => {
     expect(parseDatabaseUrl('postgresql://u@h/db')).toEqual({ dialect: 'postgresql', url: 'postgresql://u@h/db' });
     expect(parseDatabaseUrl('postgres://u@h/db').dialect).toBe('postgresql');
-    expect(parseDatabaseUrl('./data/obs.db')).toEqual({ dialect: 'sqlite', path: './data/obs.db' });
-    expect(parseDatabaseUrl('sqlite:/tmp/a.db')).toEqual({ dialect: 'sqlite', path: '/tmp/a.db' });
-    expect(parseDatabaseUrl('file:///tmp/a.db')).toEqual({ dialect: 'sqlite', path: '/tmp/a.db' });
-    expect(parseDatabaseUrl(':memory:')).toEqual({ dialect: 'sqlite', path: ':memory:' });
+    const env = {};
+    expect(parseDatabaseUrl('./data/obs.db', env)).toEqual({
+      dialect: 'sqlite',
+      path: './data/obs.db',
+      driver: 'libsql',
+    });
+    expect(parseDatabaseUrl('sqlite:/tmp/a.db', env)).toEqual({
+      dialect: 'sqlite',
+      path: '/tmp/a.db',
+      driver: 'libsql',
+    });
+    expect(parseDatabaseUrl('file:///tmp/a.db', env)).toEqual({
+      dialect: 'sqlite',
+      path: '/tmp/a.db',
+      driver: 'libsql',
+    });
+    expect(parseDatabaseUrl(':memory:', env)).toEqual({ dialect: 'sqlite', path: ':memory:', driver: 'libsql' });
+  });
+
+  it('picks the SQLite driver from the scheme, else OBSERVATORY_SQLITE_DRIVER, else libsql', () => {
+    expect(parseDatabaseUrl('sqlite3:/tmp/a.db', {})).toEqual({
+      dialect: 'sqlite',
+      path: '/tmp/a.db',
+      driver: 'sqlite3',
+    });
+    expect(parseDatabaseUrl('libsql:a.db', { OBSERVATORY_SQLITE_DRIVER: 'sqlite3' })).toMatchObject({
+      driver: 'libsql',
+    });
+    expect(parseDatabaseUrl('a.db', { OBSERVATORY_SQLITE_DRIVER: 'sqlite3' })).toMatchObject({ driver: 'sqlite3' });
+    expect(() => parseDatabaseUrl('a.db', { OBSERVATORY_SQLITE_DRIVER: 'duckdb' })).toThrow(
+      /OBSERVATORY_SQLITE_DRIVER = "duckdb"/,
+    );
   });
 
   it('rejects other schemes, naming the value', () => {

@@ -75,7 +75,9 @@ describe.each(testDatabases())('disk spool on %s', (database) => {
       for (let i = 0; i < 40; i++) obs.recordCall(makeCall());
     });
     await obs.close();
-    expect(String((errors.at(-1) as Error).message)).toMatch(/in the disk spool and the next run writes them/);
+    expect(String((errors.at(-1) as Error).message)).toMatch(
+      /close\(\): 43 items were still unwritten after 300 ms; the last write failed: .*llm_calls.*They are in the disk spool/,
+    );
     await restore();
 
     const next = new Observatory({
@@ -93,6 +95,27 @@ describe.each(testDatabases())('disk spool on %s', (database) => {
     } finally {
       await next.close();
     }
+  });
+
+  it('flush() gives up after its timeout, says why and what is pending, and the calls are written once the store is back', async () => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-test-'));
+    t = await createTestObservatory({ database, strict: false, spoolDir, maxRetryDelayMs: 50 });
+    const { obs, errors } = t;
+    obs.recordCall(makeCall());
+    await obs.flush();
+    const restore = await withCallsTableAway(t.databaseUrl);
+    for (let i = 0; i < 25; i++) obs.recordCall(makeCall());
+    await obs.flush({ timeoutMs: 400 });
+    expect(obs.stats()).toMatchObject({ written: 1, pending: 25 });
+    const report = String((errors.at(-1) as Error).message);
+    expect(report).toMatch(
+      /^flush\(\): 25 items were still unwritten after 400 ms; the last write failed: .*llm_calls/,
+    );
+    expect(report).toContain(spoolDir);
+    await restore();
+    await obs.flush();
+    expect(obs.stats()).toMatchObject({ written: 26, pending: 0 });
+    expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(26);
   });
 
   it('replays a segment whose calls were already committed without counting them twice', async () => {

@@ -41,7 +41,11 @@ export interface ObservatoryOptions {
   maxQueueSize?: number;
   /** Longest wait between retries of a failed write. Default 5,000 ms. */
   maxRetryDelayMs?: number;
-  /** How long `close()` and exit hooks wait for pending writes. Default 15,000 ms. */
+  /**
+   * How long `flush()`, `close()` and the exit hooks wait for pending writes. What is still
+   * unwritten then goes to the disk spool (written by a later attempt or the next run) and
+   * is reported through `onError`. Default 15,000 ms.
+   */
   closeTimeoutMs?: number;
   /**
    * Folder for the disk spool that holds calls while the database is away (replayed when it

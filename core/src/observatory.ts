@@ -115,7 +115,7 @@ export class Observatory {
     );
     this.storage = new ObservatoryStorage(() => this.getStore());
     if (this.enabled && options.flushOnExit !== false) {
-      this.unregisterExit = registerExitFlush({ flushOnExit: () => this.flushWithTimeout() });
+      this.unregisterExit = registerExitFlush({ flushOnExit: () => this.flushWithTimeout('exit') });
     }
   }
 
@@ -287,9 +287,14 @@ export class Observatory {
     };
   }
 
-  /** Write everything recorded so far. */
-  async flush(): Promise<void> {
-    await this.writer.flush();
+  /**
+   * Write everything recorded so far. Waits at most `timeoutMs` (default `closeTimeoutMs`,
+   * 15 s): what is still unwritten then is moved to the disk spool and reported through
+   * `onError` with the reason writes fail, so a script never hangs on a store it cannot
+   * write. `stats().pending` tells what is left.
+   */
+  async flush(options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.flushWithTimeout('flush()', options.timeoutMs);
   }
 
   /**
@@ -307,7 +312,7 @@ export class Observatory {
     }
     this.closed = true;
     this.unregisterExit?.();
-    await this.flushWithTimeout();
+    await this.flushWithTimeout('close()');
     this.writer.stop();
     if (this.storePromise) {
       const store = await this.storePromise.catch(() => null);
@@ -315,26 +320,28 @@ export class Observatory {
     }
   }
 
-  private async flushWithTimeout(): Promise<void> {
+  private async flushWithTimeout(caller: string, timeoutMs = this.options.closeTimeoutMs ?? 15_000): Promise<void> {
     if (this.writer.pending === 0) return;
-    const timeoutMs = this.options.closeTimeoutMs ?? 15_000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
     const outcome = await Promise.race([this.writer.flush(), timeout]);
     clearTimeout(timer);
-    if (outcome === 'timeout') {
-      const unwritten = this.writer.pending;
-      const spooled = this.writer.spillAll();
-      this.reportError(
-        new ObservatoryError(
-          spooled
-            ? `${unwritten} items were still unwritten after ${timeoutMs} ms; they are in the disk spool and the next run writes them`
-            : `${unwritten} items were still unwritten after ${timeoutMs} ms and are lost (no disk spool)`,
-        ),
-      );
-    }
+    if (outcome !== 'timeout') return;
+    const unwritten = this.writer.pending;
+    const cause = this.writer.lastFailure;
+    const reason = cause instanceof Error ? `; the last write failed: ${cause.message}` : '';
+    const spooled = this.writer.spillAll();
+    const where = this.writer.spoolDir;
+    this.reportError(
+      new ObservatoryError(
+        spooled && where
+          ? `${caller}: ${unwritten} items were still unwritten after ${timeoutMs} ms${reason}. They are in the disk spool (${where}); they are written when the store accepts writes again, by this process or the next run`
+          : `${caller}: ${unwritten} items were still unwritten after ${timeoutMs} ms${reason}. There is no disk spool, so they are lost if this process exits first`,
+        { cause },
+      ),
+    );
   }
 
   private exportSpan(call: LLMCall, otel: OpenTelemetryExport): void {

@@ -45,6 +45,8 @@ interface Receipt {
  */
 export class BatchWriter {
   readonly counters: WriterCounters = { written: 0, retried: 0, dropped: 0, spooled: 0 };
+  /** Why the last write failed, until a write succeeds again. */
+  lastFailure: unknown = null;
   private queue: WriteItem[] = [];
   /** The batch being written; `segment` when it came from the spool. */
   private inFlight: { items: WriteItem[]; segment: string | null } | null = null;
@@ -66,6 +68,11 @@ export class BatchWriter {
     this.spoolMayHaveSegments = (options.spool?.size ?? 0) > 0;
     // Segments left by an earlier run are replayed as soon as the database answers.
     if (this.spoolMayHaveSegments) this.schedule(0);
+  }
+
+  /** The disk spool's folder, or null without one. */
+  get spoolDir(): string | null {
+    return this.options.spool?.dir ?? null;
   }
 
   /** Items waiting in memory, being written, or spooled to disk. */
@@ -197,6 +204,7 @@ export class BatchWriter {
         this.inFlight = null;
         this.retryDelayMs = 0;
         this.failures = 0;
+        this.lastFailure = null;
       } catch (error) {
         this.onWriteFailure(items.length, error);
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs).unref());
@@ -221,6 +229,7 @@ export class BatchWriter {
   private onWriteFailure(itemCount: number, error: unknown): void {
     this.failures++;
     this.counters.retried++;
+    this.lastFailure = error;
     this.retryDelayMs = Math.min(this.options.maxRetryDelayMs, 100 * 2 ** Math.min(this.failures, 10));
     // A sender waiting for durability gets it from the disk spool rather than waiting out
     // the outage; the batch is then retried from there.

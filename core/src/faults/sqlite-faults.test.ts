@@ -1,17 +1,10 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestObservatory, makeCall, type TestObservatory } from '../test/index.js';
-
-/** A second, independent connection to the file, as another process would have. */
-function openSecondConnection(path: string) {
-  const db = new sqlite3.Database(path);
-  const exec = (sql: string) => new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
-  const close = () => new Promise<void>((res) => db.close(() => res()));
-  return { exec, close };
-}
+import { openSqliteShell } from './open-sqlite-shell.js';
 
 /**
  * SQLite faults, simulated from a second connection: a trigger makes every insert fail
@@ -42,7 +35,7 @@ describe('SQLite faults', () => {
     const { obs, errors } = t;
     obs.recordCall(makeCall());
     await obs.flush();
-    const other = openSecondConnection(t.databaseUrl);
+    const other = openSqliteShell(t.databaseUrl);
     await other.exec(
       `create trigger fail_inserts before insert on llm_calls begin select raise(abort, '${message}'); end;`,
     );
@@ -65,18 +58,23 @@ describe('SQLite faults', () => {
     expect(readdirSync(spoolDir)).toEqual([]);
   });
 
-  it('locked by another writer for a while: the writer waits for the lock and loses nothing', async () => {
+  it('locked by another process for a while: the writer waits without blocking the host and loses nothing', async () => {
     spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-sqlite-'));
     t = await createTestObservatory({ strict: false, spoolDir });
     const { obs } = t;
     obs.recordCall(makeCall());
     await obs.flush();
-    const other = openSecondConnection(t.databaseUrl);
+    const other = openSqliteShell(t.databaseUrl);
     await other.exec('begin exclusive');
     for (let i = 0; i < 500; i++) obs.recordCall(makeCall());
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
     const flushed = obs.flush();
     await new Promise((r) => setTimeout(r, 2000));
+    delay.disable();
     expect(obs.stats().written).toBe(1);
+    // The host's timers kept running while the writer waited for the lock.
+    expect(delay.max / 1e6).toBeLessThan(500);
     await other.exec('commit');
     await other.close();
     await flushed;

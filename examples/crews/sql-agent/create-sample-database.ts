@@ -1,4 +1,4 @@
-import sqlite3 from 'sqlite3';
+import Database from 'libsql';
 import { createSeededRandom } from '../../shared/seeded-random.js';
 
 /** A small shop database the SQL agent queries. */
@@ -36,13 +36,12 @@ const PRODUCTS: Array<[string, string, number]> = [
  * products and a year of orders, the same for the same seed.
  */
 export async function createSampleDatabase(options: { path?: string; seed?: number } = {}): Promise<SampleDatabase> {
-  const db = await open(options.path ?? ':memory:');
-  const run = (sql: string, params: unknown[] = []) =>
-    new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
-  const all = (sql: string) =>
-    new Promise<Array<Record<string, unknown>>>((resolve, reject) =>
-      db.all(sql, (error, rows: Array<Record<string, unknown>>) => (error ? reject(error) : resolve(rows))),
-    );
+  // libsql: the driver Observatory's own SQLite store uses, prebuilt (no install script).
+  const db = new Database(options.path ?? ':memory:');
+  const run = async (sql: string, params: unknown[] = []) => {
+    db.prepare(sql).run(params);
+  };
+  const all = async (sql: string) => db.prepare(sql).all() as Array<Record<string, unknown>>;
 
   for (const statement of SAMPLE_SCHEMA.replace(/\/\*.*?\*\//g, '').split('\n')) {
     await run(`CREATE TABLE IF NOT EXISTS ${statement}`);
@@ -79,12 +78,8 @@ export async function createSampleDatabase(options: { path?: string; seed?: numb
   await run('COMMIT');
   return {
     all,
-    close: () => new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve()))),
+    close: async () => {
+      db.close();
+    },
   };
-}
-
-function open(path: string): Promise<sqlite3.Database> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (error) => (error ? reject(error) : resolve(db)));
-  });
 }

@@ -1,0 +1,75 @@
+import { AbstractSqlDriver, type Configuration, LibSqlKnexDialect } from '@mikro-orm/knex';
+import { LibSqlConnection, LibSqlPlatform } from '@mikro-orm/libsql';
+
+/** How long a write transaction waits for another process's write lock before going ahead and failing on it. */
+const LOCK_WAIT_MS = 10_000;
+/** Pause between attempts to take the lock; the host's event loop runs meanwhile. */
+const LOCK_RETRY_MS = 25;
+
+/** A raw libsql connection, with the mark this dialect leaves on one it will not reuse. */
+interface LibSqlHandle {
+  exec(sql: string): void;
+  broken?: unknown;
+}
+
+/**
+ * libsql's knex dialect with two fixes for a store that several processes write:
+ * - write transactions start with BEGIN IMMEDIATE, so the write lock is taken before
+ *   anything is read and a busy store never fails a transaction halfway. libsql waits for
+ *   a lock on the calling thread, so the store's busy timeout is short and the waiting
+ *   happens here, between attempts, while the host keeps running. After LOCK_WAIT_MS the
+ *   transaction starts anyway and its first write fails with SQLite's own "database is
+ *   locked" (knex hides an error thrown by BEGIN itself);
+ * - a connection on which a statement failed is replaced: libsql 0.5 leaves a failed
+ *   statement in progress until it is garbage-collected, and every later COMMIT on that
+ *   connection then fails with "SQL statements in progress".
+ */
+class ObservatoryLibSqlDialect extends LibSqlKnexDialect {
+  override async _query(connection: LibSqlHandle, obj: { sql: string; response?: unknown; context?: unknown }) {
+    if (obj.sql === 'BEGIN;') {
+      await beginWhenUnlocked(connection);
+      obj.response = { changes: 0, lastInsertRowid: 0 };
+      obj.context = { lastID: 0, changes: 0 };
+      return obj;
+    }
+    try {
+      return await super._query(connection, obj);
+    } catch (error) {
+      connection.broken = error;
+      throw error;
+    }
+  }
+
+  override validateConnection(connection: LibSqlHandle): boolean {
+    return connection.broken === undefined && super.validateConnection(connection);
+  }
+}
+
+async function beginWhenUnlocked(connection: LibSqlHandle): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      connection.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      if (Date.now() >= deadline) return connection.exec('BEGIN');
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+  }
+}
+
+class ObservatoryLibSqlConnection extends LibSqlConnection {
+  override createKnex(): void {
+    // knex takes a dialect class where MikroORM's type says a client name (its own libsql connection does the same).
+    this.client = this.createKnexClient(ObservatoryLibSqlDialect as unknown as string);
+    this.connected = true;
+  }
+}
+
+/** MikroORM's libsql driver with the dialect above. */
+export class ObservatoryLibSqlDriver extends AbstractSqlDriver<ObservatoryLibSqlConnection> {
+  constructor(config: Configuration) {
+    super(config, new LibSqlPlatform(), ObservatoryLibSqlConnection, ['knex', 'libsql']);
+  }
+}
