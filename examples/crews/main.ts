@@ -50,7 +50,7 @@ const crews: Record<string, { project: string; title: string; run: (obs: Observa
             ? `${r.request.agent}: cache hit`
             : `${r.request.agent}: ${r.model} ${r.promptVariant ?? ''} score ${r.judgeScore}`,
         );
-        console.log(`${o.conversation.user}: ${o.error ?? 'ok'}\n  ${requests.join('\n  ')}`);
+        console.log(`${o.customer.userId} (${o.conversation.id}): ${o.error ?? 'ok'}\n  ${requests.join('\n  ')}`);
       }
       return outcomes.map((o) => o.sessionId);
     },

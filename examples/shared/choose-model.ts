@@ -27,6 +27,14 @@ export interface ModelChoice {
   offline?: boolean;
 }
 
+/** Options of the `openai` and `@anthropic-ai/sdk` clients the examples set. */
+export interface ClientOptions {
+  /** Retries the SDK makes on its own (default 2); 0 leaves every retry, and its recording, to the app. */
+  maxRetries?: number;
+  /** Milliseconds before the SDK gives up on a request (default 10 minutes). */
+  timeout?: number;
+}
+
 const API_KEYS: Record<Vendor, string> = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' };
 
 /** True when calls to `vendor` go to the real provider. */
@@ -41,14 +49,22 @@ export function describeProviders(offline?: boolean): string {
   return live.length === 0 ? 'offline (simulated providers)' : `live: ${live.join(', ')} (others simulated)`;
 }
 
-/** A LangChain chat model: `ChatOpenAI` when live (OpenAI only), else `SimulatedChatModel`. */
-export async function chooseChatModel({ model, simulator, offline }: ModelChoice): Promise<BaseChatModel> {
+/**
+ * A LangChain chat model: `ChatOpenAI` when live (OpenAI only), else `SimulatedChatModel`.
+ * `streamUsage: false` streams without the usage chunk (default true).
+ */
+export async function chooseChatModel({
+  model,
+  simulator,
+  offline,
+  streamUsage = true,
+}: ModelChoice & { streamUsage?: boolean }): Promise<BaseChatModel> {
   if (simulator.vendor === 'openai' && isLive('openai', offline)) {
     const { ChatOpenAI } = await import('@langchain/openai');
-    return new ChatOpenAI({ model, streamUsage: true });
+    return new ChatOpenAI({ model, streamUsage });
   }
   const { SimulatedChatModel } = await import('./simulated-chat-model.js');
-  return new SimulatedChatModel({ model, provider: simulator });
+  return new SimulatedChatModel({ model, provider: simulator, streamUsage });
 }
 
 /** An AI SDK model: `@ai-sdk/openai` / `@ai-sdk/anthropic` when live, else `MockLanguageModelV3`. */
@@ -62,17 +78,29 @@ export async function chooseLanguageModel({ model, simulator, offline }: ModelCh
 }
 
 /** The real `openai` client; offline it sends its requests to the simulator through `fetch`. */
-export async function chooseOpenAIClient(simulator: SimulatedProvider, offline?: boolean): Promise<OpenAI> {
+export async function chooseOpenAIClient(
+  simulator: SimulatedProvider,
+  offline?: boolean,
+  options: ClientOptions = {},
+): Promise<OpenAI> {
   const { default: OpenAIClient } = await import('openai');
-  if (isLive('openai', offline)) return new OpenAIClient();
+  if (isLive('openai', offline)) return new OpenAIClient(options);
   const { createSimulatedOpenAIFetch } = await import('./simulated-openai-fetch.js');
-  return new OpenAIClient({ apiKey: 'sk-simulated', fetch: createSimulatedOpenAIFetch(simulator) });
+  return new OpenAIClient({ ...options, apiKey: 'sk-simulated', fetch: createSimulatedOpenAIFetch(simulator) });
 }
 
 /** The real `@anthropic-ai/sdk` client; offline it sends its requests to the simulator through `fetch`. */
-export async function chooseAnthropicClient(simulator: SimulatedProvider, offline?: boolean): Promise<Anthropic> {
+export async function chooseAnthropicClient(
+  simulator: SimulatedProvider,
+  offline?: boolean,
+  options: ClientOptions = {},
+): Promise<Anthropic> {
   const { default: AnthropicClient } = await import('@anthropic-ai/sdk');
-  if (isLive('anthropic', offline)) return new AnthropicClient();
+  if (isLive('anthropic', offline)) return new AnthropicClient(options);
   const { createSimulatedAnthropicFetch } = await import('./simulated-anthropic-fetch.js');
-  return new AnthropicClient({ apiKey: 'sk-ant-simulated', fetch: createSimulatedAnthropicFetch(simulator) });
+  return new AnthropicClient({
+    ...options,
+    apiKey: 'sk-ant-simulated',
+    fetch: createSimulatedAnthropicFetch(simulator),
+  });
 }

@@ -59,5 +59,35 @@ export function contentText(content: unknown): string {
     .join('\n');
 }
 
+/**
+ * Keep a stalled request open until the client gives up: until the request's abort signal
+ * fires (the SDK's own timer), or until the client's timeout — which the OpenAI and
+ * Anthropic SDKs send in `X-Stainless-Timeout`, in seconds — has passed in simulated time
+ * (`timeScale`). Then fail the way fetch fails on an abort, which the SDKs report as a
+ * connection timeout (`APIConnectionTimeoutError`).
+ */
+export async function stallUntilTimeout(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+  timeScale: number,
+): Promise<never> {
+  const headers = new Headers(input instanceof Request ? input.headers : init?.headers);
+  const timeoutMs = Number(headers.get('x-stainless-timeout') ?? 600) * 1000;
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  await new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(resolve, timeoutMs * timeScale);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+  throw new DOMException('This operation was aborted', 'AbortError');
+}
+
 /** `fetch`'s signature, as the OpenAI and Anthropic clients accept it. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

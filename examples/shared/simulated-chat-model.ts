@@ -11,15 +11,19 @@ import { splitForStreaming } from './split-for-streaming.js';
  * fixed list, and reporting what partner models such as `ChatOpenAI` report: the model in
  * `invocation_params` and `ls_model_name`, `usage_metadata` with cache reads (and cache
  * writes for Anthropic), `response_metadata` with the dated model id, and a latency.
+ * With `streamUsage: false` (as `ChatOpenAI` has it, and as OpenAI-compatible gateways
+ * behave that drop the usage chunk) a stream carries no usage at all.
  */
 export class SimulatedChatModel extends FakeListChatModel {
   readonly model: string;
+  readonly streamUsage: boolean;
   private readonly provider: SimulatedProvider;
 
-  constructor({ model, provider }: { model: string; provider: SimulatedProvider }) {
+  constructor({ model, provider, streamUsage }: { model: string; provider: SimulatedProvider; streamUsage?: boolean }) {
     super({ responses: [''] });
     this.model = model;
     this.provider = provider;
+    this.streamUsage = streamUsage ?? true;
   }
 
   override _llmType(): string {
@@ -68,12 +72,13 @@ export class SimulatedChatModel extends FakeListChatModel {
       await runManager?.handleLLMNewToken(piece, undefined, undefined, undefined, undefined, { chunk });
     }
     // Providers that stream usage send it in a last chunk with no text (OpenAI with
-    // stream_options.include_usage, Anthropic's message_delta).
+    // stream_options.include_usage, Anthropic's message_delta); without it, the last chunk
+    // only says how the answer finished.
     yield new ChatGenerationChunk({
       text: '',
       message: new AIMessageChunk({
         content: '',
-        usage_metadata: toUsageMetadata(completion),
+        ...(this.streamUsage ? { usage_metadata: toUsageMetadata(completion) } : {}),
         response_metadata: this.responseMetadata(completion),
       }),
     });

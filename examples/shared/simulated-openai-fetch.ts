@@ -5,13 +5,16 @@ import {
   jsonReply,
   readJsonBody,
   requestUrl,
+  stallUntilTimeout,
   vendorId,
 } from './http-replies.js';
 import {
   type ChatTurn,
+  type ReasoningRequest,
   type SimulatedCompletion,
   type SimulatedProvider,
   SimulatedProviderError,
+  SimulatedStallError,
 } from './simulated-provider.js';
 import { sleep } from './sleep.js';
 import { splitForStreaming } from './split-for-streaming.js';
@@ -32,9 +35,12 @@ interface ResponsesInputItem {
 /**
  * A `fetch` for the real `openai` client that answers like api.openai.com through a
  * `SimulatedProvider`: Chat Completions (JSON, or SSE chunks with the usage chunk last when
- * `stream_options.include_usage` is set) and the Responses API (JSON). Errors thrown by the
- * responder as `SimulatedProviderError` become OpenAI error bodies with their status, and a
- * `retry-after-ms` header so the SDK's own retries stay quick.
+ * `stream_options.include_usage` is set) and the Responses API (JSON). Reasoning models
+ * (o-series, gpt-5) think at the request's `reasoning_effort` and report it in
+ * `completion_tokens_details.reasoning_tokens`. Errors thrown by the responder as
+ * `SimulatedProviderError` become OpenAI error bodies with their status, and a
+ * `retry-after-ms` header so the SDK's own retries stay quick; a stalled request is ended
+ * by the client's timeout.
  */
 export function createSimulatedOpenAIFetch(provider: SimulatedProvider): FetchFunction {
   return async (input, init) => {
@@ -46,9 +52,12 @@ export function createSimulatedOpenAIFetch(provider: SimulatedProvider): FetchFu
       if (url.endsWith('/responses')) return await response(provider, body, requestId);
       return jsonReply({ error: { message: `Unknown path ${url}`, type: 'invalid_request_error' } }, 404);
     } catch (error) {
+      if (error instanceof SimulatedStallError) return stallUntilTimeout(input, init, provider.timeScale);
       if (!(error instanceof SimulatedProviderError)) throw error;
       return jsonReply(
-        { error: { message: error.detail, type: errorType(error.status), param: null, code: error.code } },
+        {
+          error: { message: error.detail, type: error.type ?? errorType(error.status), param: null, code: error.code },
+        },
         error.status,
         { 'x-request-id': requestId, 'retry-after-ms': '10' },
       );
@@ -64,7 +73,12 @@ async function chatCompletion(
   const model = String(body.model);
   const messages = (body.messages ?? []) as ChatMessage[];
   const tools = ((body.tools ?? []) as Array<{ function?: { name: string } }>).map((t) => t.function?.name ?? 'tool');
-  const completion = await provider.complete({ model, turns: messages.map(chatTurn), tools });
+  const completion = await provider.complete({
+    model,
+    turns: messages.map(chatTurn),
+    tools,
+    reasoning: reasoningOf(model, body.reasoning_effort),
+  });
   const id = vendorId('chatcmpl-');
   const created = Math.floor(Date.now() / 1000);
   const fingerprint = 'fp_7fcd609668';
@@ -150,7 +164,8 @@ async function response(provider: SimulatedProvider, body: Record<string, unknow
   if (typeof body.instructions === 'string') turns.push({ role: 'system', text: body.instructions });
   if (typeof body.input === 'string') turns.push({ role: 'user', text: body.input });
   else for (const item of (body.input ?? []) as ResponsesInputItem[]) turns.push(responsesTurn(item));
-  const completion = await provider.complete({ model, turns, tools: [] });
+  const effort = (body.reasoning as { effort?: unknown } | undefined)?.effort;
+  const completion = await provider.complete({ model, turns, tools: [], reasoning: reasoningOf(model, effort) });
   await sleep(completion.timeToFirstTokenMs + completion.generationMs);
   const { usage } = completion;
   return jsonReply(
@@ -217,6 +232,13 @@ function responsesTurn(item: ResponsesInputItem): ChatTurn {
   if (item.type === 'function_call_output') return { role: 'tool', text: item.output ?? '' };
   const role = item.role === 'developer' ? 'system' : ((item.role ?? 'user') as ChatTurn['role']);
   return { role, text: contentText(item.content) };
+}
+
+/** Reasoning models think at the effort asked for, `medium` by default; other models do not think. */
+function reasoningOf(model: string, effort: unknown): ReasoningRequest | undefined {
+  if (!/^(o\d|gpt-5)/.test(model)) return undefined;
+  const known = ['minimal', 'low', 'medium', 'high'] as const;
+  return { effort: known.find((level) => level === effort) ?? 'medium' };
 }
 
 function errorType(status: number): string {

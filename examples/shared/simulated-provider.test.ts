@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ChatTurn, SimulatedProvider, SimulatedProviderError } from './simulated-provider.js';
+import {
+  type ChatTurn,
+  SimulatedProvider,
+  SimulatedProviderError,
+  SimulatedStallError,
+  simulatedTiming,
+} from './simulated-provider.js';
 
 const SYSTEM = 'You are a careful assistant. '.repeat(20);
 const ask = (provider: SimulatedProvider, model: string, user: string, system = SYSTEM) => {
@@ -55,6 +61,86 @@ describe('SimulatedProvider', () => {
     expect(fast.generationMs).toBeGreaterThan(0);
     expect(slow.generationMs).toBeGreaterThan(fast.generationMs);
     expect(slow.timeToFirstTokenMs).toBeGreaterThan(fast.timeToFirstTokenMs);
+  });
+
+  it('Anthropic: a 1-hour cache breakpoint writes 1-hour entries, reported as part of the cache write', async () => {
+    const provider = new SimulatedProvider({ vendor: 'anthropic', responder: () => 'ok' });
+    const turns: ChatTurn[] = [
+      { role: 'system', text: SYSTEM },
+      { role: 'user', text: 'One?' },
+    ];
+    const hour = await provider.complete({ model: 'claude-sonnet-4-6', turns, tools: [], cacheTtl: '1h' });
+    const fiveMinutes = await provider.complete({
+      model: 'claude-haiku-4-5',
+      turns,
+      tools: [],
+    });
+    expect(hour.usage.cacheWrite1hTokens).toBe(hour.usage.cacheWriteTokens);
+    expect(hour.usage.cacheWriteTokens).toBeGreaterThan(0);
+    expect([fiveMinutes.usage.cacheWriteTokens > 0, fiveMinutes.usage.cacheWrite1hTokens]).toEqual([true, 0]);
+  });
+
+  it('reasoning models think at the effort asked for, within the budget, billed as output', async () => {
+    const provider = new SimulatedProvider({ vendor: 'openai', responder: () => 'The answer is 42.' });
+    const turns: ChatTurn[] = [{ role: 'user', text: 'What is six times seven?' }];
+    const think = (effort: 'low' | 'high') =>
+      provider.complete({ model: 'o4-mini', turns, tools: [], reasoning: { effort } });
+    const low = await think('low');
+    const high = await think('high');
+    const plain = await provider.complete({ model: 'gpt-4o-mini', turns, tools: [] });
+    expect(low.usage.reasoningTokens).toBeGreaterThan(100);
+    expect(high.usage.reasoningTokens).toBeGreaterThan(low.usage.reasoningTokens);
+    expect(high.usage.outputTokens).toBe(high.usage.reasoningTokens + plain.usage.outputTokens);
+    expect([plain.usage.reasoningTokens, plain.reply.thinking]).toEqual([0, '']);
+
+    const claude = new SimulatedProvider({ vendor: 'anthropic', responder: () => 'Forty-two.' });
+    const budgeted = await claude.complete({
+      model: 'claude-sonnet-4-6',
+      turns,
+      tools: [],
+      reasoning: { effort: 'high', budgetTokens: 1024 },
+    });
+    expect(budgeted.usage.reasoningTokens).toBe(1024);
+    expect(budgeted.reply.thinking).toContain('What is six times seven?');
+  });
+
+  it('OpenAI reasoning is hidden, so it delays the first token; Claude streams its thinking', () => {
+    const usage = { inputTokens: 100, cachedInputTokens: 0, outputTokens: 1500, reasoningTokens: 1400 };
+    const middle = () => 0.5;
+    const o4 = simulatedTiming('o4-mini', usage, middle);
+    const claude = simulatedTiming('claude-sonnet-4-6', usage, middle);
+    expect(o4.timeToFirstTokenMs).toBeCloseTo(500 + 100 * 0.05 + (1400 / 140) * 1000, 6);
+    expect(o4.generationMs).toBeCloseTo((100 / 140) * 1000, 6);
+    expect(claude.timeToFirstTokenMs).toBeCloseTo(800 + 100 * 0.05, 6);
+    expect(claude.generationMs).toBeCloseTo((1500 / 60) * 1000, 6);
+  });
+
+  it('fails requests at the incident rates, the same ones for the same seed, as each vendor fails', async () => {
+    const run = async (vendor: 'openai' | 'anthropic', seed: number) => {
+      const provider = new SimulatedProvider({
+        vendor,
+        seed,
+        responder: () => 'ok',
+        incidents: { rateLimited: 0.2, serverError: 0.1, overloaded: 0.1, stalled: 0.1 },
+      });
+      const outcomes: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        const result = await ask(provider, 'gpt-4o-mini', `Question ${i}?`).catch((error: unknown) => error);
+        if (result instanceof SimulatedProviderError) outcomes.push(`${result.status} ${result.code}`);
+        else if (result instanceof SimulatedStallError) outcomes.push('stall');
+        else outcomes.push('ok');
+      }
+      return outcomes;
+    };
+    const openai = await run('openai', 3);
+    const count = (outcomes: string[], outcome: string) => outcomes.filter((o) => o === outcome).length;
+    expect(count(openai, 'ok')).toBeGreaterThan(80);
+    expect(count(openai, 'ok')).toBeLessThan(140);
+    expect(new Set(openai)).toEqual(new Set(['ok', '429 rate_limit_exceeded', '500 null', '503 null', 'stall']));
+    expect(await run('openai', 3)).toEqual(openai);
+    expect(new Set(await run('anthropic', 3))).toEqual(
+      new Set(['ok', '429 rate_limit_error', '500 api_error', '529 overloaded_error', 'stall']),
+    );
   });
 
   it('passes on provider errors and names them as the SDKs do', async () => {

@@ -66,6 +66,16 @@ export function isUnderTest(prompt: SinglePrompt | PromptVariants): prompt is Pr
   return 'A' in prompt;
 }
 
+/**
+ * How long Anthropic keeps a prompt cached. Prompts under A/B test change with each
+ * experiment and are reused within minutes: the default 5 minutes. The other prompts stay
+ * the same for months and are used all day by every user, so their cache is written with a
+ * 1-hour lifetime (dearer to write, far fewer rewrites).
+ */
+export function cacheTtlOf(prompt: SinglePrompt | PromptVariants): '5m' | '1h' {
+  return isUnderTest(prompt) ? '5m' : '1h';
+}
+
 export const JUDGE_SYSTEM = `You are a strict evaluator of career-coaching answers. Read the user's request and the answer.
 Return only JSON: {"score": 0-10, "reasoning": string, "hallucination": boolean, "factual_error": boolean,
 "confidence": 0-1, "error_category": string|null, "suggestions": string[]}.

@@ -6,10 +6,9 @@ export interface CopilotRequest {
   text: string;
 }
 
-/** A user's session with the copilot. */
+/** A session with the copilot: what is asked, in order. Who asks is drawn per session (see `Customer`). */
 export interface Conversation {
   id: string;
-  user: string;
   requests: CopilotRequest[];
 }
 
@@ -27,7 +26,6 @@ const OPENER: readonly string[] = [
 export const CONVERSATIONS: readonly Conversation[] = [
   {
     id: 'maya-senior-data',
-    user: 'maya',
     requests: [
       { agent: 'ResumeReviewer', text: OPENER[0] },
       {
@@ -39,7 +37,6 @@ export const CONVERSATIONS: readonly Conversation[] = [
   },
   {
     id: 'omar-backend-to-pm',
-    user: 'omar',
     requests: [
       { agent: 'ResumeReviewer', text: OPENER[1] },
       {
@@ -54,7 +51,6 @@ export const CONVERSATIONS: readonly Conversation[] = [
   },
   {
     id: 'lena-frontend-lisbon',
-    user: 'lena',
     requests: [
       { agent: 'ResumeReviewer', text: OPENER[2] },
       { agent: 'SalaryAdvisor', text: 'What salary should I ask for as a frontend developer in Lisbon?' },
@@ -66,7 +62,6 @@ export const CONVERSATIONS: readonly Conversation[] = [
   },
   {
     id: 'raj-sre-interview',
-    user: 'raj',
     requests: [
       {
         agent: 'InterviewCoach',
@@ -81,7 +76,6 @@ export const CONVERSATIONS: readonly Conversation[] = [
   },
   {
     id: 'sofia-new-grad-ml',
-    user: 'sofia',
     requests: [
       { agent: 'ResumeReviewer', text: OPENER[3] },
       {
@@ -96,7 +90,6 @@ export const CONVERSATIONS: readonly Conversation[] = [
   },
   {
     id: 'tom-eng-manager',
-    user: 'tom',
     requests: [
       { agent: 'ResumeReviewer', text: OPENER[0] },
       {
@@ -106,6 +99,37 @@ export const CONVERSATIONS: readonly Conversation[] = [
       {
         agent: 'InterviewCoach',
         text: 'Prepare me for an engineering manager interview: they will ask about performance management and hiring.',
+      },
+    ],
+  },
+  {
+    id: 'ines-two-offers',
+    requests: [
+      {
+        agent: 'SalaryAdvisor',
+        text: 'Compare my two offers for a senior backend role. A: €92,000 base and 0.1% equity in a company valued at €400M, vesting over 4 years. B: €105,000 base with a 10% annual bonus. Which is worth more over 4 years?',
+      },
+      {
+        agent: 'CoverLetterWriter',
+        text: 'Write a cover letter for a Staff Backend Engineer role at a logistics scale-up. I moved 14 services to Kubernetes and cut our cloud bill by 22% in one year.',
+      },
+      {
+        agent: 'InterviewCoach',
+        text: 'Prepare me for the final round of a Staff Backend Engineer role: a system design interview and a conversation with the CTO about technical strategy.',
+      },
+    ],
+  },
+  {
+    id: 'kenji-data-to-ml',
+    requests: [
+      {
+        agent: 'JobMatcher',
+        text: 'Score my fit. The posting asks for 5+ years of Python, 3+ years of ML in production and 2 shipped recommendation systems. I have 7 years of Python, 2 years of ML in production and 1 shipped ranking model.',
+      },
+      { agent: 'ResumeReviewer', text: OPENER[2] },
+      {
+        agent: 'InterviewCoach',
+        text: 'Prepare me for an ML engineer interview at a marketplace: they will ask about ranking models, offline metrics and A/B tests.',
       },
     ],
   },

@@ -5,9 +5,10 @@ import { OVERLOADED_REQUESTS } from './conversations.js';
 
 /**
  * The offline stand-in for the copilot's models. Answers follow their prompt: variant B
- * prompts get structured answers with numbers, the strong model is more specific than the
- * cheap one, and the cheap salary advisor invents a source for Lisbon. The judge scores
- * answers with the heuristics a rubric would reward, and flags invented sources.
+ * prompts get structured answers with numbers, the strong models (Claude, o4-mini) are more
+ * specific than the cheap one, questions with figures get the arithmetic done, and the
+ * cheap salary advisor invents a source for Lisbon. The judge scores answers with the
+ * heuristics a rubric would reward, and flags invented sources.
  */
 export function copilotResponder(request: SimulatedRequest): string {
   const system = request.turns.find((turn) => turn.role === 'system')?.text ?? '';
@@ -16,7 +17,7 @@ export function copilotResponder(request: SimulatedRequest): string {
   if (request.model.startsWith('claude') && OVERLOADED_REQUESTS.has(user)) {
     throw new SimulatedProviderError(529, 'overloaded_error', 'Overloaded');
   }
-  const strong = request.model.startsWith('claude');
+  const strong = !request.model.startsWith('gpt-4o-mini');
   const role = /Target role: ([^.]+)/.exec(user)?.[1] ?? 'the role';
   switch (system) {
     case RESUME_REVIEW.A:
@@ -32,10 +33,16 @@ export function copilotResponder(request: SimulatedRequest): string {
     case COVER_LETTER.B:
       return `Dear hiring team,\n\nYour product is the tool my team opens first every morning, and I want to help shape what it does next.\n\n${proofPoints(user)}\n\nI would welcome a 30-minute conversation about where I could contribute in my first 90 days.\n\nBest regards`;
     case single('JobMatcher'):
+      if (/score my fit/i.test(user)) {
+        return 'Match: 6/10.\n- Python: 7 years against the 5+ asked for; a strength.\n- ML in production: 2 years against 3+; one year short.\n- Shipped recommendation systems: 1 ranking model against 2; it counts as related work.\n- Gap: lead one more model into production this quarter and write up its offline metrics and A/B results.';
+      }
       return `Match: ${strong ? 7 : 6}/10.\n- Strongest: hands-on technical depth the team will rely on.\n- Strongest: direct contact with users or customers.\n- Gap: no formal ownership of a roadmap or spec. Close it within a month by writing two specs for features you know well and reviewing them with a PM.`;
     case single('InterviewCoach'):
       return '1. "Walk me through your worst incident." Outline: timeline, your decision at minute 10, the fix, the follow-up you owned.\n2. "How do you decide what to automate?" Outline: toil hours per week, risk, the 3 automations you shipped.\n3. "How would you design alerting for 300 services?" Outline: SLOs first, 4 golden signals, paging only on user impact.';
     case single('SalaryAdvisor'):
+      if (/compare my two offers/i.test(user)) {
+        return "- Offer A over 4 years: €368,000 base, plus 0.1% of €400M = €400,000 of equity at today's valuation — before dilution (often 20–40%) and with no way to sell it until an exit.\n- Offer B over 4 years: €420,000 base plus up to €42,000 of bonus = €462,000 in cash.\n- A is worth more only if its equity keeps at least €94,000 of value after dilution. Take B for certainty; if you prefer A, ask for €100,000 base to narrow the cash gap.";
+      }
       if (/lisbon/i.test(user) && !strong) {
         return 'According to the 2027 Iberian Tech Pay Census, frontend developers in Lisbon earn exactly €71,400 on average, so ask for €75,000.';
       }

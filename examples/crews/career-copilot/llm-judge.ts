@@ -6,18 +6,14 @@ import { JUDGE_SYSTEM } from './career-prompts.js';
 export interface Judgement {
   evaluation: QualityEvaluation;
   completion: OpenAI.ChatCompletion;
-  request: OpenAI.ChatCompletionCreateParamsNonStreaming;
   latencyMs: number;
 }
 
 export const JUDGE_MODEL = 'gpt-4o';
 
-/**
- * The copilot's own LLM judge (Observatory only records its verdict): gpt-4o scores an
- * answer against a rubric and returns JSON, read into a `QualityEvaluation`.
- */
-export async function judgeAnswer(openai: OpenAI, question: string, answer: string): Promise<Judgement> {
-  const request: OpenAI.ChatCompletionCreateParamsNonStreaming = {
+/** The judge's request for one answer: a rubric, and JSON back. */
+export function buildJudgeRequest(question: string, answer: string): OpenAI.ChatCompletionCreateParamsNonStreaming {
+  return {
     model: JUDGE_MODEL,
     response_format: { type: 'json_object' },
     messages: [
@@ -25,12 +21,22 @@ export async function judgeAnswer(openai: OpenAI, question: string, answer: stri
       { role: 'user', content: `Request:\n${question}\n\nAnswer:\n${answer}` },
     ],
   };
+}
+
+/**
+ * The copilot's own LLM judge (Observatory only records its verdict): gpt-4o scores an
+ * answer against a rubric and returns JSON, read into a `QualityEvaluation`.
+ */
+export async function judgeAnswer(
+  openai: OpenAI,
+  request: OpenAI.ChatCompletionCreateParamsNonStreaming,
+  options: { timeoutMs: number },
+): Promise<Judgement> {
   const started = performance.now();
-  const completion = await openai.chat.completions.create(request);
+  const completion = await openai.chat.completions.create(request, { timeout: options.timeoutMs });
   return {
     evaluation: readVerdict(completion.choices[0]?.message.content ?? ''),
     completion,
-    request,
     latencyMs: performance.now() - started,
   };
 }

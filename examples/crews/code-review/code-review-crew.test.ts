@@ -12,7 +12,7 @@ describe.each(testDatabases())('Code Review Crew on %s', (database) => {
     store = undefined;
   });
 
-  it('records each graph run as a session and each node as an agent', async () => {
+  it('records each graph run as a session and each node as an agent, streamed and estimated calls included', async () => {
     store = await createTestObservatory({ database });
     const { obs } = store;
     const outcomes = await runCodeReviewCrew(obs, { pullRequests: [1412, 1418, 1423, 1430], offline: true });
@@ -36,6 +36,14 @@ describe.each(testDatabases())('Code Review Crew on %s', (database) => {
       ['code_review', true, 1430],
     ]);
     expect(sessions[2].error).toContain('maximum context length is 128000 tokens');
+    // The customer whose pull request it is, on the session (from the graph run's metadata) and on every call.
+    for (const [i, session] of sessions.entries()) {
+      const { userId, tenantId, plan } = outcomes[i].customer;
+      expect(session.metadata).toMatchObject({ userId, tenantId, plan });
+      for (const call of calls.filter((c) => c.sessionId === session.id)) {
+        expect(call.metadata, describeCall(call)).toMatchObject({ userId, tenantId, plan });
+      }
+    }
 
     const agentsOf = (sessionId: string) =>
       calls.filter((c) => c.sessionId === sessionId).map((c) => `${c.agentName}:${c.modelName}`);
@@ -56,7 +64,17 @@ describe.each(testDatabases())('Code Review Crew on %s', (database) => {
       expect(call.completionTokens, describeCall(call)).toBeGreaterThan(0);
       expect(call.latencyMs, describeCall(call)).toBeGreaterThan(0);
       expect(call.totalCost, describeCall(call)).toBeCloseTo(expectedCost(call), 12);
+      // The Reviewer and the Fixer stream; the Analyzer does not.
+      if (call.agentName === 'Analyzer') expect(call.ttftMs, describeCall(call)).toBeNull();
+      else {
+        expect(call.ttftMs, describeCall(call)).toBeGreaterThan(0);
+        expect(call.ttftMs, describeCall(call)).toBeLessThanOrEqual(call.latencyMs ?? 0);
+      }
+      // The Fixer's stream carries no usage: Observatory counts its tokens itself.
+      expect(call.usageSource, describeCall(call)).toBe(call.agentName === 'Fixer' ? 'estimated' : 'reported');
     }
+    const fixes = calls.filter((c) => c.agentName === 'Fixer');
+    expect(fixes.map((c) => c.responseText?.startsWith('```diff'))).toEqual([true, true]);
     // The team guidelines open every system prompt: from the second review on they are cached.
     const analyzers = calls.filter((c) => c.agentName === 'Analyzer' && c.error === null);
     expect(analyzers.map((c) => c.cachedPromptTokens > 0)).toEqual([false, true, true]);

@@ -4,7 +4,6 @@ import { SimulatedProviderError, type SimulatedRequest } from '../../shared/simu
 export interface PullRequest {
   number: number;
   title: string;
-  author: string;
   diff: string;
   /** What a careful reviewer finds (none: the PR is approved). */
   issues: string[];
@@ -18,7 +17,6 @@ export const PULL_REQUESTS: readonly PullRequest[] = [
   {
     number: 1412,
     title: 'Cache user permissions per request',
-    author: 'mhernandez',
     diff: `--- a/src/auth/permissions.ts
 +++ b/src/auth/permissions.ts
 @@ -12,8 +12,14 @@ export async function canEdit(user: User, doc: Doc) {
@@ -41,7 +39,6 @@ export const PULL_REQUESTS: readonly PullRequest[] = [
   {
     number: 1415,
     title: 'Add retry with backoff to webhook delivery',
-    author: 'achen',
     diff: `--- a/src/webhooks/deliver.ts
 +++ b/src/webhooks/deliver.ts
 @@ -30,6 +30,15 @@ export async function deliver(hook: Hook, event: Event) {
@@ -58,7 +55,6 @@ export const PULL_REQUESTS: readonly PullRequest[] = [
   {
     number: 1418,
     title: 'Fix typo in onboarding email',
-    author: 'jdoe',
     diff: `--- a/templates/onboarding.mjml
 +++ b/templates/onboarding.mjml
 @@ -4,1 +4,1 @@
@@ -69,7 +65,6 @@ export const PULL_REQUESTS: readonly PullRequest[] = [
   {
     number: 1421,
     title: 'Paginate the audit log export',
-    author: 'spatel',
     diff: `--- a/src/audit/export.ts
 +++ b/src/audit/export.ts
 @@ -8,7 +8,16 @@ export async function exportAuditLog(orgId: string, out: Writable) {
@@ -87,7 +82,6 @@ export const PULL_REQUESTS: readonly PullRequest[] = [
   {
     number: 1423,
     title: 'Bump dependencies and regenerate lockfile',
-    author: 'renovate-bot',
     diff: `--- a/pnpm-lock.yaml
 +++ b/pnpm-lock.yaml
 @@ -1,48213 +1,49877 @@
@@ -99,7 +93,6 @@ export const PULL_REQUESTS: readonly PullRequest[] = [
   {
     number: 1426,
     title: 'Use constant-time comparison for API keys',
-    author: 'mhernandez',
     diff: `--- a/src/auth/api-key.ts
 +++ b/src/auth/api-key.ts
 @@ -3,5 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
@@ -114,7 +107,6 @@ export const PULL_REQUESTS: readonly PullRequest[] = [
   {
     number: 1430,
     title: 'Parse dates in the CSV importer',
-    author: 'achen',
     diff: `--- a/src/import/csv.ts
 +++ b/src/import/csv.ts
 @@ -21,4 +21,6 @@ function toRecord(cells: string[]): ImportRecord {

@@ -6,6 +6,7 @@ import type { Observatory } from '@observatory/core';
 import { ObservatoryGraphHandler } from '@observatory/langgraph';
 import { backdate } from '../../shared/backdate.js';
 import { chooseChatModel } from '../../shared/choose-model.js';
+import { type Customer, createCustomerPicker, customerMetadata } from '../../shared/customers.js';
 import { createSeededRandom } from '../../shared/seeded-random.js';
 import { SimulatedProvider } from '../../shared/simulated-provider.js';
 import {
@@ -34,6 +35,8 @@ export interface CodeReviewCrewOptions {
 
 export interface ReviewOutcome {
   pr: PullRequest;
+  /** Whose pull request it is: recorded as `userId`, `tenantId` and `plan` on the session and its calls. */
+  customer: Customer;
   /** The LangChain run id of the graph run; the session's metadata carries it as `runId`. */
   runId: string;
   approved?: boolean;
@@ -54,14 +57,18 @@ type ReviewStateValue = typeof ReviewState.State;
  * The Code Review Crew: a LangGraph `StateGraph` of three agents — Analyzer (gpt-4o-mini)
  * → Reviewer (gpt-4o) → Fixer (gpt-4o, only when changes are requested). Every pull request
  * is one graph run, recorded by `ObservatoryGraphHandler` as a `code_review` session whose
- * calls carry the node name as agent. An oversized diff fails the analyzer's call and ends
- * its session as a failure.
+ * calls carry the node name as agent, and the customer whose pull request it is. The
+ * Reviewer and the Fixer stream their answers to the pull request page (time to first
+ * token); the Fixer's client streams without usage (`streamUsage: false`), so Observatory
+ * estimates its tokens. An oversized diff fails the analyzer's call and ends its session as
+ * a failure.
  */
 export async function runCodeReviewCrew(
   observatory: Observatory,
   options: CodeReviewCrewOptions = {},
 ): Promise<ReviewOutcome[]> {
   const obs = backdate(observatory, options.startedAt);
+  const nextCustomer = createCustomerPicker(options.seed ?? 1);
   const prs = options.pullRequests
     ? options.pullRequests.map((n) => findPullRequest(n))
     : createSeededRandom(options.seed ?? 1).sample(PULL_REQUESTS, options.count ?? 3);
@@ -71,10 +78,11 @@ export async function runCodeReviewCrew(
     seed: options.seed,
     timeScale: options.timeScale,
   });
-  const graph = buildGraph(
-    await chooseChatModel({ model: 'gpt-4o-mini', simulator, offline: options.offline }),
-    await chooseChatModel({ model: 'gpt-4o', simulator, offline: options.offline }),
-  );
+  const graph = buildGraph({
+    analyzer: await chooseChatModel({ model: 'gpt-4o-mini', simulator, offline: options.offline }),
+    reviewer: await chooseChatModel({ model: 'gpt-4o', simulator, offline: options.offline }),
+    fixer: await chooseChatModel({ model: 'gpt-4o', simulator, offline: options.offline, streamUsage: false }),
+  });
   const handler = new ObservatoryGraphHandler(obs, {
     operationName: 'review_pull_request',
     metadata: { crew: 'code_review' },
@@ -82,7 +90,7 @@ export async function runCodeReviewCrew(
 
   const outcomes: ReviewOutcome[] = [];
   for (const pr of prs) {
-    const outcome: ReviewOutcome = { pr, runId: randomUUID() };
+    const outcome: ReviewOutcome = { pr, customer: nextCustomer(), runId: randomUUID() };
     outcomes.push(outcome);
     try {
       const result = await graph.invoke(
@@ -91,7 +99,8 @@ export async function runCodeReviewCrew(
           callbacks: [handler],
           runId: outcome.runId,
           runName: 'code_review',
-          metadata: { pr: pr.number, author: pr.author },
+          // Run metadata goes on the session and on every call in it.
+          metadata: { pr: pr.number, ...customerMetadata(outcome.customer) },
           configurable: { thread_id: `pr-${pr.number}` },
         },
       );
@@ -105,32 +114,40 @@ export async function runCodeReviewCrew(
   return outcomes;
 }
 
-function buildGraph(fast: BaseChatModel, strong: BaseChatModel) {
+interface CrewModels {
+  analyzer: BaseChatModel;
+  reviewer: BaseChatModel;
+  fixer: BaseChatModel;
+}
+
+function buildGraph(models: CrewModels) {
   // Each node passes its config on to the model, so the model run is a child of the node
   // run and carries `langgraph_node`, which the handler records as the agent.
+  const messages = (system: string, user: string) => [
+    { role: 'system', content: system },
+    { role: 'user', content: user },
+  ];
   const ask = async (model: BaseChatModel, system: string, user: string, config: RunnableConfig) =>
-    (
-      await model.invoke(
-        [
-          { role: 'system', content: system },
-          { role: 'user', content: user },
-        ],
-        config,
-      )
-    ).text;
+    (await model.invoke(messages(system, user), config)).text;
+  // Streamed as the pull request page shows it: the handler sees each token as it comes.
+  const stream = async (model: BaseChatModel, system: string, user: string, config: RunnableConfig) => {
+    let text = '';
+    for await (const chunk of await model.stream(messages(system, user), config)) text += chunk.text;
+    return text;
+  };
 
   return new StateGraph(ReviewState)
     .addNode('Analyzer', async (state: ReviewStateValue, config: RunnableConfig) => ({
       analysis: await ask(
-        fast,
+        models.analyzer,
         ANALYZER_SYSTEM,
         `Pull request #${state.pr.number}: ${state.pr.title}\n\n${state.pr.diff}`,
         config,
       ),
     }))
     .addNode('Reviewer', async (state: ReviewStateValue, config: RunnableConfig) => {
-      const review = await ask(
-        strong,
+      const review = await stream(
+        models.reviewer,
         REVIEWER_SYSTEM,
         `Pull request #${state.pr.number}: ${state.pr.title}\n\nAnalysis:\n${state.analysis}\n\nDiff:\n${state.pr.diff}`,
         config,
@@ -138,8 +155,8 @@ function buildGraph(fast: BaseChatModel, strong: BaseChatModel) {
       return { review, approved: /VERDICT:\s*approve/i.test(review) };
     })
     .addNode('Fixer', async (state: ReviewStateValue, config: RunnableConfig) => {
-      const answer = await ask(
-        strong,
+      const answer = await stream(
+        models.fixer,
         FIXER_SYSTEM,
         `Pull request #${state.pr.number}: ${state.pr.title}\n\nReview:\n${state.review}\n\nDiff:\n${state.pr.diff}`,
         config,

@@ -4,6 +4,7 @@ import { generateText, stepCountIs, tool } from 'ai';
 import { z } from 'zod';
 import { backdate } from '../../shared/backdate.js';
 import { chooseLanguageModel } from '../../shared/choose-model.js';
+import { type Customer, createCustomerPicker, customerMetadata } from '../../shared/customers.js';
 import { createSeededRandom } from '../../shared/seeded-random.js';
 import { SimulatedProvider } from '../../shared/simulated-provider.js';
 import { createSampleDatabase, SAMPLE_SCHEMA, type SampleDatabase } from './create-sample-database.js';
@@ -28,6 +29,8 @@ export interface SqlAgentOptions {
 
 export interface SqlAnswer {
   question: SqlQuestion;
+  /** Who asked: recorded as `userId`, `tenantId` and `plan` on the session and its call. */
+  customer: Customer;
   sessionId: string;
   /** The SQL the model ran, in order, failed queries included. */
   queries: string[];
@@ -48,11 +51,12 @@ ${SAMPLE_SCHEMA}`;
  * The SQL Agent: an AI SDK tool loop (`generateText` with a `runQuery` tool and
  * `stopWhen`) over a real SQLite sample database. Each question is an `sql_agent`
  * session; the loop is recorded by `observatoryOnFinish` as one call whose tokens are
- * summed over its steps (`metadata.steps`). A question the database cannot answer (no
- * query succeeds) ends its session as a failure.
+ * summed over its steps (`metadata.steps`), with the customer who asked. A question the
+ * database cannot answer (no query succeeds) ends its session as a failure.
  */
 export async function runSqlAgent(observatory: Observatory, options: SqlAgentOptions = {}): Promise<SqlAnswer[]> {
   const obs = backdate(observatory, options.startedAt);
+  const nextCustomer = createCustomerPicker(options.seed ?? 1);
   const questions = options.questions
     ? options.questions.map((id) => findQuestion(id))
     : createSeededRandom(options.seed ?? 1).sample(SQL_QUESTIONS, options.count ?? 3);
@@ -68,7 +72,8 @@ export async function runSqlAgent(observatory: Observatory, options: SqlAgentOpt
   const answers: SqlAnswer[] = [];
   try {
     for (const question of questions) {
-      const answer: SqlAnswer = { question, sessionId: '', queries: [] };
+      const answer: SqlAnswer = { question, customer: nextCustomer(), sessionId: '', queries: [] };
+      const customer = customerMetadata(answer.customer);
       answers.push(answer);
       let succeeded = 0;
       const runQuery = tool({
@@ -98,14 +103,14 @@ export async function runSqlAgent(observatory: Observatory, options: SqlAgentOpt
                 agentName: 'SQLAgent',
                 operationName: 'answer_question',
                 prompt: question.question,
-                metadata: { questionId: question.id },
+                metadata: { questionId: question.id, ...customer },
               }),
             });
             answer.answer = result.text;
             answer.steps = result.steps.length;
             if (succeeded === 0) throw new Error(`no query succeeded; the agent answered: ${result.text}`);
           },
-          { questionId: question.id, question: question.question },
+          { questionId: question.id, question: question.question, ...customer },
         );
       } catch (error) {
         answer.error = error instanceof Error ? error.message : String(error);

@@ -30,6 +30,12 @@ describe.each(testDatabases())('SQL Agent on %s', (database) => {
       ['sql_agent', false, 'refund_reasons'],
     ]);
     expect(sessions[2].error).toContain('no such table: refunds');
+    // Who asked, on the session and on its call.
+    for (const [i, session] of sessions.entries()) {
+      const { userId, tenantId, plan } = answers[i].customer;
+      expect(session.metadata).toMatchObject({ userId, tenantId, plan });
+      expect(calls[i].metadata).toMatchObject({ userId, tenantId, plan });
+    }
     // One row per generateText; metadata.steps counts its model calls.
     expect(calls.map((c) => [c.agentName, c.modelName, c.metadata?.questionId, c.metadata?.steps])).toEqual([
       ['SQLAgent', 'gpt-4o-mini-2024-07-18', 'top_customers', 2],

@@ -7,6 +7,8 @@ import type { LLMCall } from '@observatory/core';
 const PRICES: Record<string, { input: number; cached: number; cacheWrite: number; output: number }> = {
   'gpt-4o-mini': { input: 0.15, cached: 0.075, cacheWrite: 0.15, output: 0.6 },
   'gpt-4o': { input: 2.5, cached: 1.25, cacheWrite: 2.5, output: 10 },
+  'o4-mini': { input: 1.1, cached: 0.275, cacheWrite: 1.1, output: 4.4 },
+  // Anthropic's cache writes: 1.25× the input price for 5-minute entries (below).
   'claude-sonnet-4-6': { input: 3, cached: 0.3, cacheWrite: 3.75, output: 15 },
   'claude-haiku-4-5': { input: 1, cached: 0.1, cacheWrite: 1.25, output: 5 },
 };
@@ -17,25 +19,43 @@ function family(modelName: string): string {
 }
 
 /**
+ * What core charges less than Anthropic for 1-hour cache writes (`metadata.cacheWrite1hTokens`):
+ * Anthropic bills them at 2× the input price, but core has no field for them yet and prices
+ * every cache write at the 5-minute rate (1.25×).
+ */
+export function unpricedCacheWrite1h(call: Pick<LLMCall, 'modelName' | 'metadata'>): number {
+  const price = PRICES[family(call.modelName)];
+  return price ? (cacheWrite1hOf(call) * (price.input * 2 - price.cacheWrite)) / 1e6 : 0;
+}
+
+/**
  * What a stored call should cost from its own token columns: uncached input at the input
- * price, cache reads and writes at theirs, output at the output price.
+ * price, cache reads and writes at theirs (Anthropic's 1-hour writes at 2× the input
+ * price), output (reasoning included) at the output price.
  */
 export function expectedCost(
-  call: Pick<LLMCall, 'modelName' | 'promptTokens' | 'cachedPromptTokens' | 'cacheWriteTokens' | 'completionTokens'>,
+  call: Pick<LLMCall, 'modelName' | 'promptTokens' | 'cachedPromptTokens' | 'cacheWriteTokens' | 'completionTokens'> &
+    Partial<Pick<LLMCall, 'metadata'>>,
 ): number {
   const price = PRICES[family(call.modelName)];
   if (!price) throw new Error(`no test price for ${call.modelName}`);
   const uncached = call.promptTokens - call.cachedPromptTokens - call.cacheWriteTokens;
+  const hourWrites = cacheWrite1hOf(call);
   return (
     (uncached * price.input +
       call.cachedPromptTokens * price.cached +
-      call.cacheWriteTokens * price.cacheWrite +
+      (call.cacheWriteTokens - hourWrites) * price.cacheWrite +
+      hourWrites * price.input * 2 +
       call.completionTokens * price.output) /
     1e6
   );
 }
 
+function cacheWrite1hOf(call: Partial<Pick<LLMCall, 'metadata'>>): number {
+  return Number(call.metadata?.cacheWrite1hTokens ?? 0);
+}
+
 /** A one-line description of a call, for assertion messages. */
 export function describeCall(call: LLMCall): string {
-  return `${call.agentName}/${call.modelName} in=${call.promptTokens} cached=${call.cachedPromptTokens} write=${call.cacheWriteTokens} out=${call.completionTokens} cost=${call.totalCost} error=${call.error}`;
+  return `${call.agentName}/${call.modelName} in=${call.promptTokens} cached=${call.cachedPromptTokens} write=${call.cacheWriteTokens} out=${call.completionTokens} reasoning=${call.reasoningTokens} usage=${call.usageSource} ttft=${call.ttftMs} cost=${call.totalCost} error=${call.error}`;
 }
