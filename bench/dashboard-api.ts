@@ -13,16 +13,16 @@
 import { existsSync } from 'node:fs';
 import { Observatory } from '@observatory/core';
 import { fillDemoHistory } from '@observatory/examples/demo';
-import { intFlag, parseArgs, textFlag } from '../dashboard/src/cli/parse-args.js';
 import { createProgressBar } from '../dashboard/src/cli/progress-bar.js';
 import { startServer } from '../dashboard/src/server/main.js';
+import { readFlags } from './read-flags.js';
 
-const args = parseArgs(['bench', ...process.argv.slice(2)]);
-const calls = intFlag(args, 'calls', 1, 50_000_000) ?? 1_000_000;
-const days = intFlag(args, 'days', 1, 365) ?? 30;
-const rounds = intFlag(args, 'rounds', 1, 10_000) ?? 40;
-const databaseUrl = textFlag(args, 'db') ?? '/tmp/observatory-bench-dashboard.db';
-const liveRate = intFlag(args, 'live-rate', 0, 1000) ?? 5;
+const flags = readFlags();
+const calls = flags.int('calls', 1, 50_000_000, 1_000_000);
+const days = flags.int('days', 1, 365, 30);
+const rounds = flags.int('rounds', 1, 10_000, 40);
+const databaseUrl = flags.text('db') ?? '/tmp/observatory-bench-dashboard.db';
+const liveRate = flags.int('live-rate', 0, 1000, 5);
 
 /** What the eight pages request, with the parameters they send (30-day range, all projects and one project). */
 const ENDPOINTS = [

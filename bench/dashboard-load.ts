@@ -10,15 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Observatory } from '@observatory/core';
 import { fillDemoHistory } from '@observatory/examples/demo';
-import { intFlag, parseArgs } from '../dashboard/src/cli/parse-args.js';
 import { startServer } from '../dashboard/src/server/main.js';
 import { benchCall, formatNumber, quantile } from './bench-utils.js';
+import { readFlags } from './read-flags.js';
 
-const args = parseArgs(['bench', ...process.argv.slice(2)]);
-const calls = intFlag(args, 'calls', 1, 10_000_000) ?? 100_000;
-const clients = intFlag(args, 'clients', 1, 256) ?? 16;
-const seconds = intFlag(args, 'seconds', 1, 3600) ?? 30;
-const ingestPerSecond = intFlag(args, 'ingest', 0, 100_000) ?? 200;
+const flags = readFlags();
+const calls = flags.int('calls', 1, 10_000_000, 100_000);
+const clients = flags.int('clients', 1, 256, 16);
+const seconds = flags.int('seconds', 1, 3600, 30);
+const ingestPerSecond = flags.int('ingest', 0, 100_000, 200);
 
 const ENDPOINTS = [
   '/api/health',

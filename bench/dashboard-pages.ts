@@ -11,13 +11,13 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { intFlag, parseArgs, textFlag } from '../dashboard/src/cli/parse-args.js';
 import { launchChromium, PAGES } from '../dashboard/src/e2e/launch-chromium.js';
 import { startServer } from '../dashboard/src/server/main.js';
+import { readFlags } from './read-flags.js';
 
-const args = parseArgs(['bench', ...process.argv.slice(2)]);
-const databaseUrl = textFlag(args, 'db') ?? '/tmp/observatory-bench-dashboard.db';
-const loads = intFlag(args, 'loads', 1, 100) ?? 5;
+const flags = readFlags();
+const databaseUrl = flags.text('db') ?? '/tmp/observatory-bench-dashboard.db';
+const loads = flags.int('loads', 1, 100, 5);
 const webRoot = fileURLToPath(new URL('../dashboard/dist/web', import.meta.url));
 if (!existsSync(`${webRoot}/index.html`))
   throw new Error('Build the app first: pnpm --filter @observatory/dashboard build');

@@ -9,19 +9,19 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { LLMCall, Session } from '@observatory/core';
 import { Observatory } from '@observatory/core';
-import { intFlag, parseArgs, textFlag } from '../dashboard/src/cli/parse-args.js';
 import { exportRecords, formatExportAsCsv, formatExportAsNdjson } from '../dashboard/src/export/format-export.js';
 import { importRecords } from '../dashboard/src/import/import-records.js';
 import { readCsvRecords } from '../dashboard/src/import/read-csv-records.js';
 import { readNdjsonRecords } from '../dashboard/src/import/read-ndjson-records.js';
 import { tempDir } from './bench-utils.js';
+import { readFlags } from './read-flags.js';
 
-const args = parseArgs(['bench', ...process.argv.slice(2)]);
-const callCount = intFlag(args, 'calls', 10, 50_000_000) ?? 1_000_000;
-const format = textFlag(args, 'format') ?? 'json';
+const flags = readFlags();
+const callCount = flags.int('calls', 10, 50_000_000, 1_000_000);
+const format = flags.text('format') ?? 'json';
 if (format !== 'json' && format !== 'csv') throw new Error(`--format must be json or csv, got ${format}`);
 const dir = tempDir('import');
-const databaseUrl = textFlag(args, 'db') ?? join(dir, 'target.db');
+const databaseUrl = flags.text('db') ?? join(dir, 'target.db');
 
 const CALLS_PER_SESSION = 10;
 const START = Date.UTC(2026, 9, 1);

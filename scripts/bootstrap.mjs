@@ -42,7 +42,8 @@ if (task === 'test') {
   pnpmRun('exec', 'vitest', 'run', ...rest);
   // The store's tests once more on the classic sqlite3 driver (@mikro-orm/sqlite), which stays
   // supported next to the default libsql.
-  if (rest.length === 0) run(pnpm, [...pnpmArgs, 'exec', 'vitest', 'run', 'core'], { OBSERVATORY_SQLITE_DRIVER: 'sqlite3' });
+  if (rest.length === 0)
+    run(pnpm, [...pnpmArgs, 'exec', 'vitest', 'run', 'core'], { OBSERVATORY_SQLITE_DRIVER: 'sqlite3' });
 } else if (task === 'start') {
   pnpmRun('run', 'main', ...rest);
 } else {

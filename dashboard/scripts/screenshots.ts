@@ -9,23 +9,25 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { fillDemoHistory } from '@observatory/examples/demo';
-import { intFlag, parseArgs, textFlag } from '../src/cli/parse-args.js';
 import { launchChromium, PAGES } from '../src/e2e/launch-chromium.js';
 import { startServer } from '../src/server/main.js';
 
-const args = parseArgs(['screenshots', ...process.argv.slice(2)]);
+const { values: args } = parseArgs({
+  options: { db: { type: 'string' }, calls: { type: 'string' }, days: { type: 'string' } },
+});
 const outDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 
-let databaseUrl = textFlag(args, 'db');
+let databaseUrl = args.db;
 let scratch: string | null = null;
 if (!databaseUrl) {
   scratch = mkdtempSync(join(tmpdir(), 'observatory-shots-'));
   databaseUrl = join(scratch, 'demo.db');
-  const calls = intFlag(args, 'calls', 1, 10_000_000) ?? 50_000;
+  const calls = Number(args.calls ?? 50_000);
   process.stdout.write(`Generating ${calls} demo calls…\n`);
-  await fillDemoHistory({ databaseUrl, calls, days: intFlag(args, 'days', 1, 365) ?? 14, seed: 7 });
+  await fillDemoHistory({ databaseUrl, calls, days: Number(args.days ?? 14), seed: 7 });
 }
 
 const server = await startServer({ databaseUrl, port: 0, webRoot, token: null });

@@ -63,6 +63,19 @@ describe.each(testDatabases())('observatory demo history on %s', (kind) => {
     expect(calls.some((c) => (c.cachedPromptTokens ?? 0) > 0)).toBe(true);
   });
 
+  it('covers every column the dashboard shows: streaming, reasoning, estimates, 1-hour cache writes, incidents, users', () => {
+    expect(calls.some((c) => c.ttftMs !== null)).toBe(true);
+    expect(new Set(calls.filter((c) => c.reasoningTokens > 0).map((c) => c.provider))).toEqual(
+      new Set(['openai', 'anthropic']),
+    );
+    expect(calls.some((c) => c.usageSource === 'estimated')).toBe(true);
+    expect(calls.some((c) => Number(c.metadata?.cacheWrite1hTokens) > 0)).toBe(true);
+    expect(calls.some((c) => /^429 /.test(c.error ?? ''))).toBe(true);
+    expect(calls.every((c) => typeof c.metadata?.userId === 'string' && typeof c.metadata?.tenantId === 'string')).toBe(
+      true,
+    );
+  });
+
   it('replays crew sessions rather than inventing calls: every session repeats one the crews ran', async () => {
     const sessions = await obs.storage.getSessions({ limit: 10_000 });
     expect(sessions.length).toBe(summary.sessions);

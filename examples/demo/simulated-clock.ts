@@ -42,11 +42,21 @@ function simulatedDurations(
   const outputTokens = input.completionTokens ?? 0;
   const timing = simulatedTiming(
     input.modelName,
-    { inputTokens, cachedInputTokens: input.cachedPromptTokens ?? 0, outputTokens },
+    {
+      inputTokens,
+      cachedInputTokens: input.cachedPromptTokens ?? 0,
+      outputTokens,
+      reasoningTokens: input.reasoningTokens ?? 0,
+    },
     random,
   );
   const ttftMs = Math.round(timing.timeToFirstTokenMs);
-  if (inputTokens + outputTokens === 0) return input.error ? { latencyMs: ttftMs } : {};
+  if (inputTokens + outputTokens === 0) {
+    if (!input.error) return {};
+    // A timed-out request took as long as the client waited for it.
+    const timeoutMs = Number((input.metadata as { timeoutMs?: unknown } | undefined)?.timeoutMs);
+    return { latencyMs: timeoutMs > 0 ? timeoutMs : ttftMs };
+  }
   // A tool loop recorded as one call waited for the first token once per step.
   const steps = Number((input.metadata as { steps?: unknown } | undefined)?.steps) || 1;
   return {

@@ -44,6 +44,8 @@ export async function createStore(databaseUrl: string): Promise<Store> {
   };
 }
 
+const SILENT_KNEX_LOG = { warn() {}, error() {}, deprecate() {}, debug() {} };
+
 function ormOptions(target: DatabaseTarget, driver: StoreDriver): Options {
   const common = {
     entities,
@@ -74,6 +76,10 @@ function ormOptions(target: DatabaseTarget, driver: StoreDriver): Options {
   return {
     ...common,
     dbName: target.path,
+    // knex would print its own advice to the host's console (for a missing sqlite3 binding:
+    // "run npm install sqlite3", which does not help under npm 12); failures reach the app
+    // once, through onError, with the command that does.
+    driverOptions: { log: SILENT_KNEX_LOG },
     pool: {
       min: 1,
       max: 1,

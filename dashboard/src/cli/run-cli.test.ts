@@ -2,22 +2,30 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Observatory } from '@observatory/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from './run-cli.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { COMMANDS, runCli } from './run-cli.js';
 
 describe('observatory CLI', () => {
   let dir: string;
   let db: string;
   let demoCalls: number;
+  let stdout: MockInstance<typeof process.stdout.write>;
+  let stderr: MockInstance<typeof process.stderr.write>;
+  const printed = (stream: MockInstance<typeof process.stdout.write>) =>
+    stream.mock.calls.map(([chunk]) => String(chunk)).join('');
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'observatory-cli-'));
     db = join(dir, 'cli.db');
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await runCli(['demo', '--db', db, '--calls', '300', '--days', '3', '--seed', '5'])).toBe(0);
     demoCalls = await countCalls();
   }, 60_000);
+  beforeEach(() => {
+    stdout.mockClear();
+    stderr.mockClear();
+  });
   afterAll(() => {
     vi.restoreAllMocks();
     rmSync(dir, { recursive: true, force: true });
@@ -57,9 +65,8 @@ describe('observatory CLI', () => {
     expect(calls.every((c) => c.projectName === 'crew-career-copilot')).toBe(true);
     // Sessions follow the calls, so an import can restore them (see the import tests).
     expect(calls.at(-1).kind).toBe('session');
-    await expect(runCli(['export', '--format', 'xml', '--db', db])).rejects.toThrow(
-      '--format must be csv or json, got "xml"',
-    );
+    expect(await runCli(['export', '--format', 'xml', '--db', db])).toBe(2);
+    expect(printed(stderr)).toContain('observatory export: --format must be csv or json, got "xml"');
   });
 
   it('prunes sessions older than a duration', async () => {
@@ -69,13 +76,60 @@ describe('observatory CLI', () => {
     const left = await countCalls();
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThan(demoCalls);
-    await expect(runCli(['prune', '--older-than', 'soon', '--db', db])).rejects.toThrow(
-      '--older-than needs a duration',
-    );
+    expect(await runCli(['prune', '--older-than', 'soon', '--db', db])).toBe(2);
+    expect(printed(stderr)).toContain('--older-than needs a duration such as 90d, 12w, 48h or 15m, got "soon"');
+    expect(await runCli(['prune', '--db', db])).toBe(2);
+    expect(printed(stderr)).toContain('--older-than is required, e.g. --older-than 90d');
   });
 
-  it('refuses unknown commands and a public host without a token', async () => {
-    expect(await runCli(['launch'])).toBe(1);
+  it('stats prints what the store holds, as text or JSON', async () => {
+    expect(await runCli(['stats', '--db', db, '--json'])).toBe(0);
+    const summary = JSON.parse(printed(stdout));
+    expect(summary.calls).toBe(await countCalls());
+    expect(summary.projects.map((p: { name: string }) => p.name).sort()).toEqual([
+      'crew-career-copilot',
+      'crew-code-review',
+      'crew-sql-agent',
+    ]);
+    expect(summary.projects.reduce((sum: number, p: { calls: number }) => sum + p.calls, 0)).toBe(summary.calls);
+    stdout.mockClear();
+    expect(await runCli(['stats', '--db', db])).toBe(0);
+    expect(printed(stdout)).toMatch(/^Store: {4}.*cli\.db\nCalls: {4}[\d,]+ in [\d,]+ sessions, \$/);
+  });
+
+  it('prints its version and a help for every verb', async () => {
+    expect(await runCli(['--version'])).toBe(0);
+    expect(printed(stdout)).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const command of COMMANDS) {
+      stdout.mockClear();
+      expect(await runCli([command.name, '--help'])).toBe(0);
+      const help = printed(stdout);
+      expect(help).toContain(`Usage: observatory ${command.name} [options]`);
+      for (const option of Object.keys(command.options)) expect(help).toContain(`--${option}`);
+    }
+  });
+
+  it('answers a wrong command line with exit code 2, naming the flag and value', async () => {
+    expect(await runCli(['launch'])).toBe(2);
+    expect(printed(stderr)).toContain('observatory: unknown command "launch"');
+    const cases: Array<[string[], string]> = [
+      [['serve', '--prot', '80'], 'observatory serve has no option --prot'],
+      [['serve', '--port'], '--port needs a value (N)'],
+      [['serve', '--port', 'eighty'], '--port must be a whole number from 0 to 65535, got "eighty"'],
+      [['demo', '--live=yes'], '--live is a switch and takes no value'],
+      [['demo', '--every', 'often'], '--every needs a duration such as 90d, 12w, 48h or 15m, got "often"'],
+      [['export', '--from', 'yesterday'], '--from must be a date such as 2026-01-31, got "yesterday"'],
+      [['import', '--in', join(dir, 'missing.ndjson')], 'missing.ndjson"'],
+      [['stats', 'extra'], 'observatory stats takes no arguments besides its flags, got "extra"'],
+    ];
+    for (const [argv, message] of cases) {
+      stderr.mockClear();
+      expect(await runCli(argv), argv.join(' ')).toBe(2);
+      expect(printed(stderr)).toContain(message);
+    }
+  });
+
+  it('refuses a public host without a token', async () => {
     const token = process.env.OBSERVATORY_TOKEN;
     delete process.env.OBSERVATORY_TOKEN;
     try {
