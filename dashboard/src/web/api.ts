@@ -1,5 +1,5 @@
 /** A failed API call, with the server's message (which names the bad parameter). */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,

@@ -23,6 +23,8 @@ interface AppState {
   setRange(range: RangeChoice): void;
   /** project + range, ready to spread into API parameters. */
   filter: Accessor<{ project: string; range: RangeChoice }>;
+  /** Width of a chart bucket for the selected range, ms: an hour for 24h, else a day. */
+  stepMs: Accessor<number>;
   projects: Accessor<string[] | undefined>;
   display: Accessor<DashboardSettings['display']>;
   setDisplay(display: DashboardSettings['display']): void;
@@ -63,6 +65,7 @@ export function AppStateProvider(props: ParentProps<{ display?: DashboardSetting
     range,
     setRange: (value) => setSearch({ range: value }),
     filter: () => ({ project: project(), range: range() }),
+    stepMs: () => (range() === '24h' ? 3_600_000 : 86_400_000),
     projects: () => projects(),
     display,
     setDisplay: (value) => {
@@ -79,9 +82,4 @@ export function useAppState(): AppState {
   const state = useContext(AppStateContext);
   if (!state) throw new Error('useAppState outside AppStateProvider');
   return state;
-}
-
-/** Width of a chart bucket for the selected range: hours up to two days, then days. */
-export function stepForRange(range: RangeChoice): number {
-  return range === '24h' ? 3_600_000 : 86_400_000;
 }

@@ -5,14 +5,14 @@ import type { MetaResponse } from '../shared/api-types.js';
 import { apiGet } from './api.js';
 import { AppStateProvider } from './app-state.js';
 import { Layout } from './components/layout.js';
-import { CacheAnalyzerPage } from './pages/cache-analyzer.js';
-import { CostEstimatorPage } from './pages/cost-estimator.js';
-import { HomePage } from './pages/home.js';
-import { LivePage } from './pages/live.js';
-import { LlmJudgePage } from './pages/llm-judge.js';
-import { ModelRouterPage } from './pages/model-router.js';
-import { PromptOptimizerPage } from './pages/prompt-optimizer.js';
-import { SettingsPage } from './pages/settings.js';
+import { CacheAnalyzerPage } from './pages/cache-analyzer/index.js';
+import { CostEstimatorPage } from './pages/cost-estimator/index.js';
+import { HomePage } from './pages/home/index.js';
+import { LivePage } from './pages/live/index.js';
+import { LlmJudgePage } from './pages/llm-judge/index.js';
+import { ModelRouterPage } from './pages/model-router/index.js';
+import { PromptOptimizerPage } from './pages/prompt-optimizer/index.js';
+import { SettingsPage } from './pages/settings/index.js';
 import './styles.css';
 
 /** The app shell: display settings first (theme, time zone, default range), then the pages. */

@@ -1,20 +1,26 @@
 import type { ApexOptions } from 'apexcharts';
 
 /** Series colours: distinguishable on dark and light backgrounds, indigo first. */
-export const PALETTE = [
-  '#818cf8',
-  '#22d3ee',
-  '#34d399',
-  '#fbbf24',
-  '#f472b6',
-  '#a78bfa',
-  '#fb923c',
-  '#60a5fa',
-  '#94a3b8',
-];
+const PALETTE = ['#818cf8', '#22d3ee', '#34d399', '#fbbf24', '#f472b6', '#a78bfa', '#fb923c', '#60a5fa', '#94a3b8'];
 
-/** Base ApexCharts options for the dashboard's theme; pages add only what differs. */
-export function baseChartOptions(theme: 'dark' | 'light'): ApexOptions {
+/** Colours of series with a fixed meaning (failed calls in red, cache hits in green). */
+export const COLORS = {
+  indigo: '#818cf8',
+  cyan: '#22d3ee',
+  green: '#34d399',
+  amber: '#fbbf24',
+  orange: '#fb923c',
+  lime: '#a3e635',
+  red: '#f87171',
+  slate: '#475569',
+  gray: '#64748b',
+} as const;
+
+/**
+ * Base ApexCharts options for the display settings (theme, and the time zone of datetime
+ * axes); pages add only what differs.
+ */
+export function baseChartOptions(theme: 'dark' | 'light', timezone: 'local' | 'utc'): ApexOptions {
   const dark = theme === 'dark';
   const muted = dark ? '#93a0ba' : '#5b6781';
   const grid = dark ? '#1f2a46' : '#e3e7f0';
@@ -44,7 +50,7 @@ export function baseChartOptions(theme: 'dark' | 'light'): ApexOptions {
     xaxis: {
       axisBorder: { show: false },
       axisTicks: { show: false },
-      labels: { style: { fontSize: '11px' } },
+      labels: { style: { fontSize: '11px' }, datetimeUTC: timezone === 'utc' },
     },
     yaxis: { labels: { style: { fontSize: '11px' } } },
     states: { hover: { filter: { type: 'lighten' } } },

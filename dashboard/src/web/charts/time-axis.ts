@@ -1,11 +1,10 @@
 import type { ApexOptions } from 'apexcharts';
 
-/** A datetime x-axis in local time or UTC, as the display setting says. */
-export function timeAxis(zone: 'local' | 'utc'): ApexOptions['xaxis'] {
+/** A datetime x-axis; its time zone (local or UTC) comes with the base options of the display settings. */
+export function timeAxis(): ApexOptions['xaxis'] {
   return {
     type: 'datetime',
     labels: {
-      datetimeUTC: zone === 'utc',
       datetimeFormatter: { year: 'yyyy', month: "MMM 'yy", day: 'dd MMM', hour: 'HH:mm', minute: 'HH:mm:ss' },
     },
     tooltip: { enabled: false },

@@ -1,5 +1,5 @@
 /** A line with a shaded band around it (forecast range, confidence interval) for ApexCharts rangeArea + line combos. */
-export type BandSeries = Array<
+type BandSeries = Array<
   | { name: string; type: 'rangeArea'; data: Array<{ x: number; y: [number, number] }> }
   | { name: string; type: 'line'; data: Array<{ x: number; y: number | null }> }
 >;

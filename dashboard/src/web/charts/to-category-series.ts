@@ -1,5 +1,5 @@
 /** Rows of a breakdown, as any object with a key. */
-export interface KeyedRow {
+interface KeyedRow {
   key: string;
 }
 

@@ -1,5 +1,5 @@
 /** ApexCharts heatmap rows: one series per row, one {x, y} cell per column. */
-export type HeatmapSeries = Array<{ name: string; data: Array<{ x: string; y: number | null }> }>;
+type HeatmapSeries = Array<{ name: string; data: Array<{ x: string; y: number | null }> }>;
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

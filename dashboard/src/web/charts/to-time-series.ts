@@ -4,12 +4,12 @@ export interface SeriesPoint {
   key?: string;
 }
 
-export interface XYSeries {
+interface XYSeries {
   name: string;
   data: Array<[number, number]>;
 }
 
-export interface StackOptions<P> {
+interface StackOptions<P> {
   /** Width of a bucket, ms (hour, day, week). */
   stepMs: number;
   /** First and last bucket to show; defaults to the points' own span. Gaps become zeros. */

@@ -4,7 +4,7 @@ import { useAppState } from '../app-state.js';
 import { baseChartOptions } from '../charts/chart-theme.js';
 import { mergeOptions } from '../charts/merge-options.js';
 
-export interface ApexChartProps {
+interface ApexChartProps {
   type: NonNullable<ApexOptions['chart']>['type'];
   series: ApexOptions['series'];
   options?: ApexOptions;
@@ -15,7 +15,8 @@ export interface ApexChartProps {
 
 /**
  * The one ApexCharts wrapper: creates the chart on mount, updates it in an effect when
- * series or options change, destroys it on cleanup. Pages only pass data and options.
+ * series, options or display settings change, destroys it on cleanup. Pages only pass data
+ * and options (from the presets in `charts/`).
  */
 export function ApexChart(props: ApexChartProps) {
   const { display } = useAppState();
@@ -24,7 +25,7 @@ export function ApexChart(props: ApexChartProps) {
 
   const options = (): ApexOptions =>
     mergeOptions(
-      baseChartOptions(display().theme) as Record<string, unknown>,
+      baseChartOptions(display().theme, display().timezone) as Record<string, unknown>,
       props.options as Record<string, unknown>,
       {
         chart: { type: props.type, height: props.height ?? 280 },
@@ -39,7 +40,7 @@ export function ApexChart(props: ApexChartProps) {
 
   createEffect(
     on(
-      () => [props.series, props.options, display().theme],
+      () => [props.series, props.options, display().theme, display().timezone],
       () => {
         void chart?.updateOptions(options(), true, true);
       },

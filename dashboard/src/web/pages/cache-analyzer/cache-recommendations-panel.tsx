@@ -1,0 +1,25 @@
+import { For } from 'solid-js';
+import type { CacheResponse } from '../../../shared/api-types.js';
+import { Panel } from '../../components/panel.js';
+import { Recommendation } from '../../components/recommendation.js';
+
+/** Clusters worth caching, with what caching them would save a month. */
+export function CacheRecommendationsPanel(props: { cache: CacheResponse }) {
+  return (
+    <Panel title="Recommendations">
+      <For
+        each={props.cache.recommendations}
+        fallback={<div class="faint">No cacheable clusters found in the sample.</div>}
+      >
+        {(r) => (
+          <Recommendation
+            icon="◎"
+            title={r.title}
+            detail={r.detail}
+            monthlySavings={r.monthlySavings > 0 ? r.monthlySavings : undefined}
+          />
+        )}
+      </For>
+    </Panel>
+  );
+}
