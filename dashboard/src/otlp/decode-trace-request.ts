@@ -1,4 +1,4 @@
-import { BadRequest } from '../server/bad-request.js';
+import { BadRequest } from '../bad-request.js';
 import { traceServiceMessages } from './otlp-protobuf.js';
 import type { OtlpTraceRequest } from './otlp-trace-request.js';
 

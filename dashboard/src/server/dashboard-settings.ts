@@ -1,5 +1,5 @@
 import type { ObservatoryStorage } from '@observatory/core';
-import { BadRequest } from './bad-request.js';
+import { BadRequest } from '../bad-request.js';
 
 /** Alert thresholds the server checks; a null threshold is off. */
 export interface AlertSettings {

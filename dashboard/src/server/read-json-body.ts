@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { BadRequest } from './bad-request.js';
+import { BadRequest } from '../bad-request.js';
 
 /** The request body as a JSON object, or a 400 naming the body. */
 export async function readJsonBody(c: Context): Promise<Record<string, unknown>> {

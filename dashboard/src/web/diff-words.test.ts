@@ -34,4 +34,34 @@ describe('diffWords', () => {
         .join(''),
     ).toBe(after);
   });
+
+  it('keeps words of any script whole and shows whitespace-only changes', () => {
+    expect(diffWords('Ответь кратко и вежливо.', 'Ответь подробно и вежливо.')).toEqual([
+      { kind: 'same', text: 'Ответь ' },
+      { kind: 'removed', text: 'кратко' },
+      { kind: 'added', text: 'подробно' },
+      { kind: 'same', text: ' и вежливо.' },
+    ]);
+    expect(diffWords('one  space', 'one space')).toEqual([
+      { kind: 'same', text: 'one' },
+      { kind: 'removed', text: '  ' },
+      { kind: 'added', text: ' ' },
+      { kind: 'same', text: 'space' },
+    ]);
+  });
+
+  it('diffs long texts with few changes word by word, and unrelated long texts as a replacement', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i % 97}`);
+    const long = words.join(' ');
+    const edited = words.map((w, i) => (i === 2500 ? 'CHANGED' : w)).join(' ');
+    expect(diffWords(long, edited).filter((p) => p.kind !== 'same')).toEqual([
+      { kind: 'removed', text: `w${2500 % 97}` },
+      { kind: 'added', text: 'CHANGED' },
+    ]);
+    const unrelated = words.map((_, i) => `z${i}`).join(' ');
+    expect(diffWords(long, unrelated)).toEqual([
+      { kind: 'removed', text: long },
+      { kind: 'added', text: unrelated },
+    ]);
+  });
 });

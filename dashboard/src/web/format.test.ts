@@ -45,6 +45,15 @@ describe('formatDuration', () => {
     expect(formatDuration(12_400)).toBe('12s');
     expect(formatDuration(125_000)).toBe('2m 05s');
     expect(formatDuration(3_720_000)).toBe('1h 02m');
+    // Rounding carries into the next unit instead of showing 60.
+    expect([999.6, 9_960, 59_960, 119_600, 3_599_700, 7_170_000].map(formatDuration)).toEqual([
+      '1.0s',
+      '10s',
+      '1m 00s',
+      '2m 00s',
+      '1h 00m',
+      '2h 00m',
+    ]);
     expect(formatDuration(null)).toBe('—');
   });
 });

@@ -48,14 +48,14 @@ export function formatInteger(n: number | null | undefined): string {
 /** `450ms`, `1.2s`, `2m 05s`, `1h 02m`. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms == null || !Number.isFinite(ms)) return '—';
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-  if (ms < 3_600_000) {
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes}m ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-  }
-  const hours = Math.floor(ms / 3_600_000);
-  return `${hours}h ${String(Math.round((ms % 3_600_000) / 60_000)).padStart(2, '0')}m`;
+  // Each unit's thresholds are where rounding would reach the next unit (59.96 s is "1m 00s").
+  if (ms < 999.5) return `${Math.round(ms)}ms`;
+  if (ms < 9_950) return `${(ms / 1000).toFixed(1)}s`;
+  if (ms < 59_500) return `${Math.round(ms / 1000)}s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+  const minutes = Math.round(ms / 60_000);
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
 /** A 0..1 rate as `12.5%` (`0%`, `<0.1%` for tiny non-zero rates). */

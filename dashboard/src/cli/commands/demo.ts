@@ -1,3 +1,5 @@
+import { Observatory } from '@observatory/core';
+import { loadSettings, updateSettings } from '../../server/dashboard-settings.js';
 import { type Command, DB_OPTION, JSON_OPTION } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
 import { durationOption, intOption, textOption } from '../read-options.js';
@@ -39,6 +41,7 @@ export const demoCommand: Command = {
         seed,
         onProgress: (done, total) => bar?.update(done, total),
       });
+      await setDemoAlerts(databaseUrl);
       process.stdout.write(
         values.json
           ? `${JSON.stringify({ ...summary, from: summary.from.toISOString(), to: summary.to.toISOString() })}\n`
@@ -62,6 +65,23 @@ export const demoCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * The alert thresholds of a team watching the demo's app (an error budget of 2% and a p95
+ * of 6 s over the last hour), so Settings and the alert bar show alerts firing and
+ * resolving on the demo's traffic. Set only where no alert settings are stored yet.
+ */
+const DEMO_ALERTS = { errorRatePct: 2, p95LatencyMs: 6000, checkIntervalSeconds: 30 };
+
+async function setDemoAlerts(databaseUrl: string | undefined): Promise<void> {
+  const obs = new Observatory({ databaseUrl, flushOnExit: false });
+  try {
+    if ((await obs.storage.getDashboardSettings()).alerts) return;
+    await updateSettings(obs.storage, await loadSettings(obs.storage), { alerts: DEMO_ALERTS });
+  } finally {
+    await obs.close();
+  }
+}
 
 /**
  * The crews, loaded on demand: they bring LangChain, LangGraph, the AI SDK and the provider

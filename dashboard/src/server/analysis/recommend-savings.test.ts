@@ -19,6 +19,31 @@ const cell = (overrides: Partial<UsageCell>): UsageCell => ({
 });
 
 describe('recommendSavings', () => {
+  it("compares an agent's own judge scores per model before the project's", () => {
+    // Across the project the cheap model scores far lower (it also serves harder agents),
+    // but on this agent's own calls it scores as well: the switch is suggested for it.
+    const coach = cell({ agent: 'Coach', model: 'gpt-4o', judgedCalls: 400, avgJudgeScore: 9.3 });
+    const coachOnMini = cell({
+      agent: 'Coach',
+      model: 'gpt-4o-mini',
+      totalCalls: 500,
+      totalCost: 0.2,
+      judgedCalls: 500,
+      avgJudgeScore: 9.2,
+    });
+    const [switchModel] = recommendSavings(
+      [coach, coachOnMini],
+      [
+        { model: 'gpt-4o', provider: 'openai', judgedCalls: 900, avgJudgeScore: 8.6 },
+        { model: 'gpt-4o-mini', provider: 'openai', judgedCalls: 2000, avgJudgeScore: 6.7 },
+      ],
+      catalog,
+      30,
+    ).filter((r) => r.kind === 'switch_model');
+    expect(switchModel.title).toBe('Run Coach on gpt-4o-mini instead of gpt-4o');
+    expect(switchModel.detail).toMatch(/^On Coach's own judged calls, gpt-4o-mini scores 9\.20 \(n=500\) vs 9\.30 \(n=400\)/);
+  });
+
   it('suggests a cheaper model the judge scores as well, with the repriced monthly saving', () => {
     const recommendations = recommendSavings(
       [cell({})],

@@ -39,8 +39,32 @@ const MIN_COST_SHARE = 0.03;
 const CACHEABLE_PROMPT_TOKENS = 2000;
 
 /**
+ * The judge scores a model switch for `cell` is decided on: the same agent's scores on each
+ * model it used, when it has enough judged calls on its current one (an agent's tasks
+ * differ from another agent's, so its own scores compare like with like); else each
+ * model's scores across the project.
+ */
+function qualityEvidence(
+  cell: UsageCell,
+  cells: readonly UsageCell[],
+  byModel: ReadonlyMap<string, ModelQuality>,
+): { current: ModelQuality; candidates: ModelQuality[]; scope: 'agent' | 'project' } | null {
+  if (cell.judgedCalls >= MIN_JUDGED && cell.avgJudgeScore !== null) {
+    return {
+      current: cell,
+      candidates: cells.filter((other) => other.agent === cell.agent),
+      scope: 'agent',
+    };
+  }
+  const current = byModel.get(cell.model);
+  if (!current || current.judgedCalls < MIN_JUDGED || current.avgJudgeScore === null) return null;
+  return { current, candidates: [...byModel.values()], scope: 'project' };
+}
+
+/**
  * Savings recommendations computed from the rollups: move an agent to a cheaper model
- * that the judge scores as well (within 0.3 points, with ≥30 judged calls each), and turn
+ * that the judge scores as well (within 0.3 points, with ≥30 judged calls each; the
+ * agent's own scores where it has them, see qualityEvidence), and turn
  * on provider prompt caching for agents with long, uncached prompts (estimated at half
  * the input cached). Each comes with its monthly dollar estimate; best first.
  */
@@ -57,23 +81,28 @@ export function recommendSavings(
 
   for (const cell of cells) {
     if (totalCost <= 0 || cell.totalCost / totalCost < MIN_COST_SHARE || cell.totalCalls === 0) continue;
-    const current = byModel.get(cell.model);
     const currentCost = repriceUsage(cell, cell.provider, cell.model);
-    if (current && current.judgedCalls >= MIN_JUDGED && current.avgJudgeScore !== null && currentCost !== null) {
+    const evidence = qualityEvidence(cell, cells, byModel);
+    if (evidence && currentCost !== null) {
+      const { current, candidates, scope } = evidence;
       let best: { q: ModelQuality; cost: number } | null = null;
-      for (const candidate of quality) {
+      for (const candidate of candidates) {
         if (candidate.model === cell.model || candidate.judgedCalls < MIN_JUDGED || candidate.avgJudgeScore === null)
           continue;
-        if (candidate.avgJudgeScore < current.avgJudgeScore - QUALITY_TOLERANCE) continue;
+        if (candidate.avgJudgeScore < (current.avgJudgeScore ?? 0) - QUALITY_TOLERANCE) continue;
         const cost = repriceUsage(cell, candidate.provider, candidate.model);
         if (cost !== null && cost < currentCost && (!best || cost < best.cost)) best = { q: candidate, cost };
       }
       if (best) {
         const saved = monthly(currentCost - best.cost);
+        const judged =
+          scope === 'agent'
+            ? `On ${cell.agent || 'this agent'}'s own judged calls, ${best.q.model} scores`
+            : `Across the project, ${best.q.model} scores`;
         recommendations.push({
           kind: 'switch_model',
           title: `Run ${cell.agent || 'unnamed agent'} on ${best.q.model} instead of ${cell.model}`,
-          detail: `Judge score ${best.q.avgJudgeScore?.toFixed(2)} (n=${best.q.judgedCalls}) vs ${current.avgJudgeScore.toFixed(2)} (n=${current.judgedCalls}); the same traffic would cost ${((best.cost / currentCost) * 100).toFixed(0)}% as much.`,
+          detail: `${judged} ${best.q.avgJudgeScore?.toFixed(2)} (n=${best.q.judgedCalls}) vs ${current.avgJudgeScore?.toFixed(2)} (n=${current.judgedCalls}); the same traffic would cost ${((best.cost / currentCost) * 100).toFixed(0)}% as much.`,
           monthlySavings: saved,
           scenario: { agent: cell.agent, model: cell.model, target: best.q.model, targetProvider: best.q.provider },
         });

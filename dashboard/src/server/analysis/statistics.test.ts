@@ -10,6 +10,12 @@ import {
   wilsonInterval,
 } from './statistics.js';
 
+/** `actual` within a relative `tolerance` of `expected` (for tail probabilities far below 1e-6). */
+function expectNear(actual: number | null | undefined, expected: number, tolerance = 1e-9): void {
+  const error = Math.abs((actual ?? Number.NaN) - expected) / Math.abs(expected);
+  expect(error, `got ${actual}, expected ${expected} (relative error ${error})`).toBeLessThan(tolerance);
+}
+
 describe('distributions', () => {
   it('matches textbook values of the normal and Student t distributions', () => {
     expect(normalCdf(1.959964)).toBeCloseTo(0.975, 5);
@@ -17,6 +23,29 @@ describe('distributions', () => {
     expect(studentTCdf(2, 5)).toBeCloseTo(0.94903, 5);
     expect(studentTQuantile(0.975, 10)).toBeCloseTo(2.228139, 4);
     expect(studentTQuantile(0.975, 1)).toBeCloseTo(12.7062, 3);
+  });
+
+  // Reference values from SciPy 1.17 (scipy.stats.norm / scipy.stats.t; R's pnorm, pt, qt agree).
+  it.each([
+    ['normalCdf(-1)', () => normalCdf(-1), 0.15865525393145707],
+    ['normalCdf(-6)', () => normalCdf(-6), 9.865876450376946e-10],
+    ['normalCdf(-10)', () => normalCdf(-10), 7.61985302416047e-24],
+    ['studentTCdf(2, 5)', () => studentTCdf(2, 5), 0.9490302605850708],
+    ['studentTCdf(-6, 10)', () => studentTCdf(-6, 10), 6.605443017739279e-5],
+    ['studentTCdf(1.5, 2.5)', () => studentTCdf(1.5, 2.5), 0.8760817734568519],
+    ['studentTCdf(-6, 1e7)', () => studentTCdf(-6, 1e7), 9.86621366683891e-10],
+    ['studentTQuantile(0.975, 1)', () => studentTQuantile(0.975, 1), 12.706204736174694],
+    ['studentTQuantile(0.975, 2.5)', () => studentTQuantile(0.975, 2.5), 3.5746548420036817],
+    ['studentTQuantile(0.975, 7)', () => studentTQuantile(0.975, 7), 2.364624251592784],
+    ['studentTQuantile(0.975, 24.99)', () => studentTQuantile(0.975, 24.99), 2.0595803423687764],
+  ])('%s', (_, compute, expected) => {
+    expectNear(compute(), expected);
+  });
+
+  it('treats unbounded degrees of freedom as the normal distribution', () => {
+    expectNear(studentTCdf(2, Number.POSITIVE_INFINITY), normalCdf(2));
+    expectNear(studentTQuantile(0.975, Number.POSITIVE_INFINITY), 1.959963984540054);
+    expectNear(studentTQuantile(0.975, 1e300), 1.959963984540054);
   });
 });
 
@@ -29,6 +58,9 @@ describe('estimateMean', () => {
     // sd = sqrt(4/7); half width = t(0.975, 7) * sd / sqrt(8) = 2.364624 * 0.755929 / 2.828427
     expect(estimate.low).toBeCloseTo(8 - 0.631968, 5);
     expect(estimate.high).toBeCloseTo(8 + 0.631968, 5);
+    // scipy.stats.t.interval(0.95, 7, loc=8, scale=scipy.stats.sem(values))
+    expectNear(estimate.low, 7.368027585863076);
+    expectNear(estimate.high, 8.631972414136925);
   });
 
   it('has no interval for one value and no mean for none', () => {
@@ -62,6 +94,19 @@ describe('welchTTest', () => {
     expect(result?.t).toBeCloseTo(-2.46, 2);
     expect(result?.df).toBeCloseTo(24.99, 1);
     expect(result?.pValue).toBeCloseTo(0.021, 3);
+    // scipy.stats.ttest_ind(a, b, equal_var=False) and its confidence_interval(0.95)
+    expectNear(result?.t, -2.455356398286006);
+    expectNear(result?.df, 24.988529290231416);
+    expectNear(result?.pValue, 0.021378001462866992);
+    expectNear(result?.low, -3.984096267140929);
+    expectNear(result?.high, -0.3492370661924069);
+  });
+
+  it('keeps a tiny p-value above zero (from the lower tail, not 1 − cdf)', () => {
+    const high = estimateMeanOf(Array.from({ length: 40 }, (_, i) => 10 + (i % 3)));
+    const low = estimateMeanOf(Array.from({ length: 40 }, (_, i) => i % 3));
+    // scipy.stats.ttest_ind(high, low, equal_var=False).pvalue
+    expectNear(welchTTest(high, low)?.pValue, 2.0739397520028558e-63, 1e-9);
   });
 
   it('needs two values on each side', () => {
@@ -87,5 +132,17 @@ describe('mannWhitney', () => {
     for (let i = 0; i < 30; i++) for (let j = 0; j < 30; j++) bruteForce += 10 + i > j ? 1 : 10 + i === j ? 0.5 : 0;
     expect(separated?.winRate).toBeCloseTo(bruteForce / 900, 12);
     expect(separated?.pValue).toBeLessThan(0.001);
+  });
+
+  // scipy.stats.mannwhitneyu(a, b, method='asymptotic', use_continuity=False): the same
+  // normal approximation with tie correction.
+  const range = (from: number, length: number) => Array.from({ length }, (_, i) => from + i);
+  it.each([
+    ['with one tie', [8, 9, 7], [7, 6], 0.1386406338132186],
+    ['with ties on both sides', [3, 5, 5, 6, 8, 9, 9, 10], [1, 2, 4, 5, 5, 7], 0.04995688327807457],
+    ['10..39 against 0..29', range(10, 30), range(0, 30), 0.00021804746184705964],
+    ['60..99 against 0..39', range(60, 40), range(0, 40), 1.3820849047603635e-14],
+  ])("gives SciPy's p-value %s", (_, a, b, expected) => {
+    expectNear(mannWhitney(a, b)?.pValue, expected);
   });
 });

@@ -6,7 +6,7 @@ import { recommendSavings, type UsageCell } from '../analysis/recommend-savings.
 import { priceWithoutPromptCache, repriceUsage } from '../analysis/reprice-usage.js';
 import { welchTTest } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../bad-request.js';
+import { BadRequest } from '../../bad-request.js';
 import { type RangeFilter, readInt, readRange, readText } from '../query-params.js';
 
 const DAY_MS = 86_400_000;

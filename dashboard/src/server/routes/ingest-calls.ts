@@ -1,7 +1,7 @@
 import { type IngestResult, type Observatory, ObservatoryError } from '@observatory/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BadRequest } from '../bad-request.js';
+import { BadRequest } from '../../bad-request.js';
 import { readJsonBody } from '../read-json-body.js';
 
 /** Largest request body by default: ~5,000 calls with short prompts. */

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { judgeEstimate } from '../analysis/judge-estimate.js';
 import { welchTTest, wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../bad-request.js';
+import { BadRequest } from '../../bad-request.js';
 import { pickInterval, readEnum, readRange, readText } from '../query-params.js';
 
 /** Judged calls read for error categories, the score histogram and best/worst examples. */

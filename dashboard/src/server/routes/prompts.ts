@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { countTokens } from '../analysis/count-tokens.js';
 import { estimateMeanOf, mannWhitney, welchTTest, wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../bad-request.js';
+import { BadRequest } from '../../bad-request.js';
 import { type RangeFilter, readRange } from '../query-params.js';
 import { readJsonBody } from '../read-json-body.js';
 

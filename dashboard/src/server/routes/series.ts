@@ -1,7 +1,7 @@
 import type { BreakdownDimension, SeriesInterval } from '@observatory/core';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../bad-request.js';
+import { BadRequest } from '../../bad-request.js';
 import { pickInterval, readEnum, readRange, readText } from '../query-params.js';
 
 const DIMENSIONS = [

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { formatCallsAsCsv, formatCallsAsNdjson } from '../../export/format-calls.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../bad-request.js';
+import { BadRequest } from '../../bad-request.js';
 import { loadSettings, updateSettings } from '../dashboard-settings.js';
 import { readEnum, readRange } from '../query-params.js';
 import { readJsonBody } from '../read-json-body.js';

@@ -33,7 +33,12 @@ export function ApexChart(props: ApexChartProps) {
       },
     ) as ApexOptions;
 
+  // ApexCharts draws a heatmap without rows with a y-axis at -Infinity (a console error), so
+  // a heatmap is created once its first rows arrive; other charts draw their empty axes.
+  const drawable = () => props.type !== 'heatmap' || (props.series?.length ?? 0) > 0;
+
   onMount(() => {
+    if (!drawable()) return;
     chart = new ApexCharts(element, options());
     void chart.render();
   });
@@ -42,7 +47,11 @@ export function ApexChart(props: ApexChartProps) {
     on(
       () => [props.series, props.options, display().theme, display().timezone],
       () => {
-        void chart?.updateOptions(options(), true, true);
+        if (chart) void chart.updateOptions(options(), true, true);
+        else if (drawable()) {
+          chart = new ApexCharts(element, options());
+          void chart.render();
+        }
       },
       { defer: true },
     ),

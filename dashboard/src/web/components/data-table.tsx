@@ -110,7 +110,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
             fallback={
               <Show when={props.empty}>
                 <tr>
-                  <td colspan={props.columns.length} class="faint">
+                  <td colspan={props.columns.length} class="faint" data-empty>
                     {props.empty}
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
 import type { CacheResponse } from '../../../shared/api-types.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { Recommendation } from '../../components/recommendation.js';
 
@@ -9,7 +10,7 @@ export function CacheRecommendationsPanel(props: { cache: CacheResponse }) {
     <Panel title="Recommendations">
       <For
         each={props.cache.recommendations}
-        fallback={<div class="faint">No cacheable clusters found in the sample.</div>}
+        fallback={<EmptyNote>No cacheable clusters found in the sample.</EmptyNote>}
       >
         {(r) => (
           <Recommendation

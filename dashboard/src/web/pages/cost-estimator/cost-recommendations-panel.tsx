@@ -1,6 +1,7 @@
 import { For, type Resource, Show } from 'solid-js';
 import type { CostResponse } from '../../../shared/api-types.js';
 import { AsyncView } from '../../components/async-view.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { Recommendation } from '../../components/recommendation.js';
 
@@ -13,10 +14,10 @@ export function CostRecommendationsPanel(props: { cost: Resource<CostResponse> }
           <Show
             when={data.recommendations.length > 0}
             fallback={
-              <div class="faint">
+              <EmptyNote>
                 Nothing to recommend: no cheaper model scores as well with enough judged calls, and long prompts are
                 already cached.
-              </div>
+              </EmptyNote>
             }
           >
             <For each={data.recommendations.slice(0, 4)}>

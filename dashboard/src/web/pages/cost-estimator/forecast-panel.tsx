@@ -4,6 +4,7 @@ import { bandOptions } from '../../charts/band-options.js';
 import { COLORS } from '../../charts/chart-theme.js';
 import { type BandPoint, toBandSeries } from '../../charts/to-band-series.js';
 import { ApexChart } from '../../components/apex-chart.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { RangeField } from '../../components/range-field.js';
 import { Segmented } from '../../components/tabs.js';
@@ -93,7 +94,7 @@ export function ForecastPanel(props: {
     >
       <Show
         when={props.forecast}
-        fallback={<div class="faint">A forecast needs at least one complete day of calls.</div>}
+        fallback={<EmptyNote>A forecast needs at least one complete day of calls.</EmptyNote>}
       >
         <ApexChart name="cost-forecast" type="rangeArea" height={300} series={chart()} options={OPTIONS} />
       </Show>

@@ -1,6 +1,7 @@
 import { For } from 'solid-js';
 import type { LiveResponse } from '../../../shared/api-types.js';
 import { useAppState } from '../../app-state.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { formatAgo, formatCompact } from '../../format.js';
 import { isAgentActive } from './is-agent-active.js';
@@ -13,7 +14,7 @@ export function AgentActivityPanel(props: { data: LiveResponse | undefined }) {
       <div class="stack" data-agent-activity>
         <For
           each={props.data?.agents.slice(0, 8) ?? []}
-          fallback={<span class="faint">No agent activity in this window.</span>}
+          fallback={<EmptyNote inline>No agent activity in this window.</EmptyNote>}
         >
           {(agent) => {
             const max = () => Math.max(1, ...(props.data?.agents.map((a) => a.calls) ?? [1]));

@@ -3,6 +3,7 @@ import type { LiveResponse } from '../../../shared/api-types.js';
 import { useAppState } from '../../app-state.js';
 import { CallDrawer } from '../../components/call-drawer.js';
 import { DataTable } from '../../components/data-table.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { formatClock, formatCompact, formatCost, formatDuration, formatModelName } from '../../format.js';
 
@@ -26,7 +27,7 @@ export function EventStreamPanel(props: { events: LiveEvent[]; seen: Set<string>
             { header: 'Project', class: 'muted nowrap', cell: (e) => e.projectName },
             { header: 'Agent', cell: (e) => e.agentName ?? '—' },
             { header: 'Model', class: 'nowrap', cell: (e) => formatModelName(e.modelName) },
-            { header: 'Prompt', class: 'truncate muted', style: { 'max-width': '240px' }, cell: (e) => e.prompt ?? '' },
+            { header: 'Prompt', class: 'truncate muted', style: { 'max-width': '200px' }, cell: (e) => e.prompt ?? '' },
             { header: 'Tokens', align: 'right', cell: (e) => formatCompact(e.promptTokens + e.completionTokens) },
             { header: 'Cost', align: 'right', cell: (e) => formatCost(e.totalCost) },
             { header: 'Latency', align: 'right', cell: (e) => formatDuration(e.latencyMs) },
@@ -34,7 +35,9 @@ export function EventStreamPanel(props: { events: LiveEvent[]; seen: Set<string>
           ]}
         />
         <Show when={props.events.length === 0}>
-          <div class="panel-body faint">No calls yet. New calls appear here within a second of being written.</div>
+          <EmptyNote class="panel-body">
+            No calls yet. New calls appear here within a second of being written.
+          </EmptyNote>
         </Show>
       </Panel>
       <Show when={open()}>{(id) => <CallDrawer id={id()} onClose={() => setOpen(null)} />}</Show>
@@ -46,7 +49,7 @@ export function EventStreamPanel(props: { events: LiveEvent[]; seen: Set<string>
 function Signals(props: { event: LiveEvent }) {
   const e = () => props.event;
   return (
-    <div class="row" style={{ gap: '4px', 'flex-wrap': 'nowrap' }}>
+    <div class="row" style={{ gap: '4px', 'flex-wrap': 'wrap', 'min-width': '120px' }}>
       <Show when={e().error}>
         <span class="badge red" title={e().error ?? ''}>
           error

@@ -4,6 +4,7 @@ import { apiGet } from '../../api.js';
 import { useAppState } from '../../app-state.js';
 import { AsyncView } from '../../components/async-view.js';
 import { CiBar, formatEstimate } from '../../components/ci-bar.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { Segmented } from '../../components/tabs.js';
 import { formatInteger, formatModelName, formatPValue } from '../../format.js';
@@ -65,7 +66,7 @@ export function ComparePanel(props: { judged: { model: LeaderboardRow[]; agent: 
                   </div>
                 )}
               </For>
-              <Show when={r.test} fallback={<div class="faint">Needs at least two judged calls on each side.</div>}>
+              <Show when={r.test} fallback={<EmptyNote>Needs at least two judged calls on each side.</EmptyNote>}>
                 {(t) => (
                   <div
                     class={t().pValue < 0.05 ? 'badge green' : 'badge gray'}

@@ -3,6 +3,7 @@ import type { JudgeResponse } from '../../../shared/api-types.js';
 import { donutOptions } from '../../charts/donut-options.js';
 import { toDonutSeries } from '../../charts/to-category-series.js';
 import { ApexChart } from '../../components/apex-chart.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 
 /** The categories your judge gave to low-scored answers. */
@@ -15,7 +16,7 @@ export function ErrorCategoriesPanel(props: { judge: JudgeResponse }) {
   );
   return (
     <Panel title="Error categories" hint="Categories your judge gave low scores">
-      <Show when={categories().series.length > 0} fallback={<div class="faint">No error categories recorded.</div>}>
+      <Show when={categories().series.length > 0} fallback={<EmptyNote>No error categories recorded.</EmptyNote>}>
         <ApexChart
           name="judge-categories"
           type="donut"

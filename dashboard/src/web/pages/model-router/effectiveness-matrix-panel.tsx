@@ -4,6 +4,7 @@ import { COLORS } from '../../charts/chart-theme.js';
 import { scaleHeatmapOptions } from '../../charts/scale-heatmap-options.js';
 import { toMatrixHeatmap } from '../../charts/to-heatmap-series.js';
 import { ApexChart } from '../../components/apex-chart.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { Segmented } from '../../components/tabs.js';
 import { formatModelName } from '../../format.js';
@@ -47,7 +48,7 @@ export function EffectivenessMatrixPanel(props: {
       hint="Mean judge score per chosen model and column (cells with judged calls)"
       actions={<Segmented options={COLUMNS} value={props.columns} onChange={props.onColumns} label="Columns" />}
     >
-      <Show when={matrix().length > 0} fallback={<div class="faint">No judged calls among routed models yet.</div>}>
+      <Show when={matrix().length > 0} fallback={<EmptyNote>No judged calls among routed models yet.</EmptyNote>}>
         <ApexChart name="router-matrix" type="heatmap" height={300} series={matrix()} options={OPTIONS} />
       </Show>
     </Panel>

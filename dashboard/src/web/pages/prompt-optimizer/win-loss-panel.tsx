@@ -4,6 +4,7 @@ import { COLORS } from '../../charts/chart-theme.js';
 import { scaleHeatmapOptions } from '../../charts/scale-heatmap-options.js';
 import { toMatrixHeatmap } from '../../charts/to-heatmap-series.js';
 import { ApexChart } from '../../components/apex-chart.js';
+import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { formatInteger, formatPValue } from '../../format.js';
 
@@ -36,7 +37,7 @@ export function WinLossPanel(props: { prompt: PromptsResponse['prompts'][number]
       title="Win/loss heatmap"
       hint="% of judged pairs in which the row variant beat the column variant (ties count half)"
     >
-      <Show when={props.prompt.variants.length > 1} fallback={<div class="faint">Needs two variants.</div>}>
+      <Show when={props.prompt.variants.length > 1} fallback={<EmptyNote>Needs two variants.</EmptyNote>}>
         <ApexChart
           name="prompt-heatmap"
           type="heatmap"
