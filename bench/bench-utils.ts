@@ -46,3 +46,19 @@ export function benchCall(i: number, sessionId?: string) {
 export function formatNumber(n: number, digits = 2): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
+
+/**
+ * Progress of a long fill, as a line on stderr per tenth done (what a log keeps; the
+ * dashboard CLI's TTY bar is its own, not an export).
+ */
+export function reportProgress(label: string): (done: number, total: number) => void {
+  const started = Date.now();
+  let lastTenth = -1;
+  return (done, total) => {
+    const tenth = total > 0 ? Math.floor((10 * Math.min(done, total)) / total) : 10;
+    if (tenth === lastTenth) return;
+    lastTenth = tenth;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`${tenth * 10}% ${formatNumber(done, 0)}/${formatNumber(total, 0)} ${label} · ${seconds}s\n`);
+  };
+}

@@ -12,9 +12,9 @@
  */
 import { existsSync } from 'node:fs';
 import { Observatory } from '@observatory/core';
+import { startServer } from '@observatory/dashboard';
 import { fillDemoHistory } from '@observatory/examples/demo';
-import { createProgressBar } from '../dashboard/src/cli/progress-bar.js';
-import { startServer } from '../dashboard/src/server/main.js';
+import { reportProgress } from './bench-utils.js';
 import { readFlags } from './read-flags.js';
 
 const flags = readFlags();
@@ -75,8 +75,7 @@ if (existing < calls) {
   if (existing > 0)
     throw new Error(`${databaseUrl} holds ${existing} calls, fewer than --calls ${calls}; pick another --db`);
   process.stderr.write(`Seeding ${calls.toLocaleString('en-US')} calls over ${days} days into ${databaseUrl}…\n`);
-  const bar = createProgressBar('calls');
-  await fillDemoHistory({ databaseUrl, calls, days, onProgress: (d, t) => bar.update(d, t) });
+  await fillDemoHistory({ databaseUrl, calls, days, onProgress: reportProgress('calls') });
 }
 
 // The last hour at the store's average rate (1M calls / 30 days ≈ 1,400 an hour).

@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Observatory } from '@observatory/core';
+import { startServer } from '@observatory/dashboard';
 import { fillDemoHistory } from '@observatory/examples/demo';
-import { startServer } from '../dashboard/src/server/main.js';
 import { benchCall, formatNumber, quantile } from './bench-utils.js';
 import { readFlags } from './read-flags.js';
 

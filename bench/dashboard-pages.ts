@@ -11,8 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, PAGES } from '../dashboard/src/e2e/launch-chromium.js';
-import { startServer } from '../dashboard/src/server/main.js';
+import { startServer } from '@observatory/dashboard';
+import { launchChromium, PAGES } from '@observatory/dashboard/test';
 import { readFlags } from './read-flags.js';
 
 const flags = readFlags();

@@ -5,25 +5,27 @@
 // them with the expected tokens and dollars, written out below from per-million prices.
 // Writes each adapter's ACCURACY.md; exits non-zero on any mismatch.
 // Run: npx tsx --conditions=@observatory/source bench/framework-accuracy-table.ts
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { awaitAllCallbacks } from '@langchain/core/callbacks/promises';
+import { Annotation, END, START, StateGraph } from '@langchain/langgraph';
 import { observatoryOnFinish, recordGenerateResult } from '@observatory/ai-sdk';
+import {
+  type AiSdkVersion,
+  aiSdkVersions,
+  fromAnthropicMessage,
+  fromOpenAIChat,
+  generatingModel,
+  loadFixture,
+  type ProviderTurn,
+  type Spec,
+  streamingModel,
+} from '@observatory/ai-sdk/test';
 import { type LLMCall, Observatory } from '@observatory/core';
 import { ObservatoryCallbackHandler } from '@observatory/langchain';
 import { FakeUsageChatModel } from '@observatory/langchain/test';
-import {
-  fromAnthropicMessage,
-  fromOpenAIChat,
-  generateResult,
-  type ProviderTurn,
-  type Spec,
-  streamParts,
-} from '../adapters/ai-sdk/src/test/provider-results.ts';
-import { loadFixture } from '../adapters/ai-sdk/src/test/stored-calls.ts';
-import { ObservatoryGraphHandler } from '../adapters/langgraph/src/index.ts';
+import { ObservatoryGraphHandler } from '@observatory/langgraph';
+import { getEncoding } from 'js-tiktoken';
 import { tempDir } from './bench-utils.js';
 
 const COMMAND = 'npx tsx --conditions=@observatory/source bench/framework-accuracy-table.ts';
@@ -67,26 +69,6 @@ interface Row {
   name: string;
   recorded: Checked | undefined;
   expected: Checked | undefined;
-}
-
-/**
- * Import the ESM entry of `specifier` as the workspace package `dependent` resolves it:
- * the bench package does not depend on LangGraph nor on the ai@5/6/7 aliases.
- */
-async function importFrom<T>(dependent: string, specifier: string): Promise<T> {
-  const require = createRequire(new URL(`../${dependent}/package.json`, import.meta.url));
-  const parts = specifier.split('/');
-  const nameParts = specifier.startsWith('@') ? 2 : 1;
-  const name = parts.slice(0, nameParts).join('/');
-  const subpath = ['.', ...parts.slice(nameParts)].join('/');
-  const root = require.resolve
-    .paths(name)
-    ?.map((dir) => join(dir, name))
-    .find((dir) => existsSync(join(dir, 'package.json')));
-  if (!root) throw new Error(`${dependent} cannot resolve ${name}`);
-  let entry = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports[subpath];
-  while (typeof entry === 'object') entry = entry.import ?? entry.default;
-  return import(pathToFileURL(join(root, entry)).href) as Promise<T>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -170,11 +152,7 @@ function expectedRow(row: Partial<Checked> & Pick<Checked, 'provider' | 'modelNa
 // input_tokens already includes cache reads and writes; output_tokens includes reasoning.
 
 const langchainHandler = () => new ObservatoryCallbackHandler(obs, { agentName: 'langchain' });
-const tiktoken = await importFrom<{ getEncoding(name: string): { encode(text: string): number[] } }>(
-  'adapters/langchain',
-  'js-tiktoken',
-);
-const o200k = tiktoken.getEncoding('o200k_base');
+const o200k = getEncoding('o200k_base');
 const noUsageQuestion = 'What is the capital of France?';
 const noUsageAnswer = 'The capital of France is Paris.';
 // The adapter renders the prompt as LangChain's getBufferString does ("Human: …").
@@ -346,25 +324,8 @@ const langchainCases: Case[] = [
 // ---------------------------------------------------------------------------------------
 // LangGraph: a two-node StateGraph; each node calls its own model; the node is the agent.
 
-interface GraphState {
-  text: string;
-}
-interface CompiledGraph {
-  invoke(input: GraphState, config: Record<string, unknown>): Promise<GraphState>;
-}
-interface GraphBuilder {
-  addNode(name: string, node: (state: GraphState) => Promise<Partial<GraphState>>): GraphBuilder;
-  addEdge(from: string, to: string): GraphBuilder;
-  compile(options?: { name?: string }): CompiledGraph;
-}
-interface LangGraphModule {
-  Annotation: { <T>(): T; Root(fields: Record<string, unknown>): unknown };
-  StateGraph: new (state: unknown) => GraphBuilder;
-  START: string;
-  END: string;
-}
-
-const langgraph = await importFrom<LangGraphModule>('adapters/langgraph', '@langchain/langgraph');
+const GraphState = Annotation.Root({ text: Annotation<string>() });
+type GraphState = typeof GraphState.State;
 
 function modelNode(model: FakeUsageChatModel) {
   return async (state: GraphState) => ({ text: state.text + String((await model.invoke(state.text)).content) });
@@ -375,7 +336,6 @@ const langgraphCases: Case[] = [
     source: 'graph.invoke (planner → writer)',
     name: 'two nodes, gpt-4o + claude-sonnet-4-5',
     run: async () => {
-      const { Annotation, StateGraph, START, END } = langgraph;
       const planner = new FakeUsageChatModel({
         responses: ['[plan]'],
         model: 'gpt-4o',
@@ -395,7 +355,7 @@ const langgraphCases: Case[] = [
         },
         responseMetadata: { model_name: 'claude-sonnet-4-5-20250929', stop_reason: 'end_turn' },
       });
-      const graph = new StateGraph(Annotation.Root({ text: Annotation<string>() }))
+      const graph = new StateGraph(GraphState)
         .addNode('planner', modelNode(planner))
         .addNode('writer', modelNode(writer))
         .addEdge(START, 'planner')
@@ -439,49 +399,15 @@ const langgraphCases: Case[] = [
 
 // ---------------------------------------------------------------------------------------
 // AI SDK: mock models of each spec serve trimmed real provider responses mapped the way
-// @ai-sdk/openai and @ai-sdk/anthropic map them (src/test/provider-results.ts).
+// @ai-sdk/openai and @ai-sdk/anthropic map them (`@observatory/ai-sdk/test`).
 
-interface AiModule {
-  generateText(options: Record<string, unknown>): Promise<{ text: string }>;
-  streamText(options: Record<string, unknown>): { consumeStream(): Promise<void> };
-  simulateReadableStream(options: { chunks: unknown[]; initialDelayInMs?: number; chunkDelayInMs?: number }): unknown;
-  stepCountIs(count: number): unknown;
-  tool(definition: Record<string, unknown>): unknown;
-  jsonSchema(schema: Record<string, unknown>): unknown;
-}
-type MockModel = new (options: Record<string, unknown>) => { provider: string; modelId: string };
+const [v5, v6, v7] = aiSdkVersions;
 
-interface AiVersion {
-  ai: AiModule;
-  spec: Spec;
-  Mock: MockModel;
-}
+/** The mock models stream with a short first-part delay: accuracy, not timing, is checked here. */
+const streamed = (version: AiSdkVersion, provider: string, modelId: string, turns: ProviderTurn[]) =>
+  streamingModel(version, provider, modelId, turns, { initialDelayInMs: 5, chunkDelayInMs: 0 });
 
-async function aiVersion(alias: string, spec: Spec, mock: string): Promise<AiVersion> {
-  const ai = await importFrom<AiModule>('adapters/ai-sdk', alias);
-  const test = await importFrom<Record<string, MockModel>>('adapters/ai-sdk', `${alias}/test`);
-  return { ai, spec, Mock: test[mock] };
-}
-
-const v5 = await aiVersion('ai5', 'v2', 'MockLanguageModelV2');
-const v6 = await aiVersion('ai6', 'v3', 'MockLanguageModelV3');
-const v7 = await aiVersion('ai7', 'v4', 'MockLanguageModelV4');
-
-function generatingModel({ spec, Mock }: AiVersion, provider: string, modelId: string, turns: ProviderTurn[]) {
-  return new Mock({ provider, modelId, doGenerate: turns.map((turn) => generateResult(spec, turn)) });
-}
-
-function streamingModel({ ai, spec, Mock }: AiVersion, provider: string, modelId: string, turns: ProviderTurn[]) {
-  return new Mock({
-    provider,
-    modelId,
-    doStream: turns.map((turn) => ({
-      stream: ai.simulateReadableStream({ chunks: streamParts(spec, turn), initialDelayInMs: 5, chunkDelayInMs: 0 }),
-    })),
-  });
-}
-
-function weatherTool({ ai }: AiVersion) {
+function weatherTool({ ai }: AiSdkVersion) {
   return ai.tool({
     description: 'Current weather in a city',
     inputSchema: ai.jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }),
@@ -573,7 +499,7 @@ const aiSdkCases: Case[] = [
     source: 'ai@5 streamText + observatoryOnFinish',
     name: 'OpenAI gpt-4o, cachedInputTokens',
     run: async () => {
-      const model = streamingModel(v5, 'openai.chat', 'gpt-4o', [openAIChat('v2', 'openai-chat-gpt-4o.json')]);
+      const model = streamed(v5, 'openai.chat', 'gpt-4o', [openAIChat('v2', 'openai-chat-gpt-4o.json')]);
       const result = v5.ai.streamText({
         model,
         prompt: 'What changed in 4.2?',
@@ -592,7 +518,7 @@ const aiSdkCases: Case[] = [
       ]);
       const startedAt = Date.now();
       const result = await v5.ai.generateText({ model, prompt: 'Summarise the contract.' });
-      recordGenerateResult(obs, result as never, { model, startedAt, agentName: 'ai5' });
+      recordGenerateResult(obs, result, { model, startedAt, agentName: 'ai5' });
     },
     // v5's usage has no reasoning count for Anthropic (thinking tokens stay inside output).
     expected: [sonnetCached('ai5', 0)],
@@ -601,7 +527,7 @@ const aiSdkCases: Case[] = [
     source: 'ai@5 streamText tool loop (2 steps)',
     name: 'Anthropic, cache write then read, summed',
     run: async () => {
-      const model = streamingModel(v5, 'anthropic.messages', 'claude-sonnet-4-5', anthropicToolLoop('v2'));
+      const model = streamed(v5, 'anthropic.messages', 'claude-sonnet-4-5', anthropicToolLoop('v2'));
       const result = v5.ai.streamText({
         model,
         prompt: 'Weather in Paris?',
@@ -630,7 +556,7 @@ const aiSdkCases: Case[] = [
     name: 'Anthropic, cache read + write + thinking',
     run: async () => {
       const result = v6.ai.streamText({
-        model: streamingModel(v6, 'anthropic.messages', 'claude-sonnet-4-5', [
+        model: streamed(v6, 'anthropic.messages', 'claude-sonnet-4-5', [
           anthropicMessage('v3', 'anthropic-message-sonnet-4-5.json'),
         ]),
         prompt: 'Summarise the contract.',
@@ -687,7 +613,7 @@ const aiSdkCases: Case[] = [
     name: 'Anthropic, cache read + write + thinking',
     run: async () => {
       const result = v7.ai.streamText({
-        model: streamingModel(v7, 'anthropic.messages', 'claude-sonnet-4-5', [
+        model: streamed(v7, 'anthropic.messages', 'claude-sonnet-4-5', [
           anthropicMessage('v4', 'anthropic-message-sonnet-4-5.json'),
         ]),
         prompt: 'Summarise the contract.',
@@ -702,7 +628,7 @@ const aiSdkCases: Case[] = [
     name: 'Anthropic, cache write then read, summed',
     run: async () => {
       const result = v7.ai.streamText({
-        model: streamingModel(v7, 'anthropic.messages', 'claude-sonnet-4-5', anthropicToolLoop('v4')),
+        model: streamed(v7, 'anthropic.messages', 'claude-sonnet-4-5', anthropicToolLoop('v4')),
         prompt: 'Weather in Paris?',
         tools: { weather: weatherTool(v7) },
         stopWhen: v7.ai.stepCountIs(3),

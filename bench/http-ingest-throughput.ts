@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Observatory, type ObservatoryOptions } from '@observatory/core';
 import { createTestDatabase, isPostgresAvailable } from '@observatory/core/test';
-import { startServer } from '../dashboard/src/server/main.js';
+import { startServer } from '@observatory/dashboard';
 import { benchCall, formatNumber, tempDir } from './bench-utils.js';
 
 type Message =

@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { LLMCall, Session } from '@observatory/core';
 import { Observatory } from '@observatory/core';
-import { exportRecords, formatExportAsCsv, formatExportAsNdjson } from '../dashboard/src/export/format-export.js';
-import { importRecords } from '../dashboard/src/import/import-records.js';
-import { readCsvRecords } from '../dashboard/src/import/read-csv-records.js';
-import { readNdjsonRecords } from '../dashboard/src/import/read-ndjson-records.js';
+import {
+  exportRecords,
+  formatExportAsCsv,
+  formatExportAsNdjson,
+  importRecords,
+  readCsvRecords,
+  readNdjsonRecords,
+} from '@observatory/dashboard';
 import { tempDir } from './bench-utils.js';
 import { readFlags } from './read-flags.js';
 

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Serialized } from '@langchain/core/load/serializable';
 import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { Observatory, type RecordCallInput } from '@observatory/core';
 import { ObservatoryCallbackHandler } from '@observatory/langchain';
@@ -45,12 +46,12 @@ const question =
 const answer =
   'Thanks for reaching out about order #48213. You can exchange the shoes for a size 43 free of charge: returns for a wrong size are covered by our policy.\n\nI have emailed you a prepaid return label. Once the courier scans the parcel, we ship the new pair within one business day.';
 
-const llm = {
+const llm: Serialized = {
   lc: 1,
   type: 'constructor',
   id: ['langchain', 'chat_models', 'openai', 'ChatOpenAI'],
   kwargs: {},
-} as const;
+};
 const extraParams = {
   options: { signal: undefined },
   invocation_params: { model: 'gpt-4o', temperature: 0.2, max_tokens: 512, stream: false, n: 1 },

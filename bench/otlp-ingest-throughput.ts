@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { Observatory } from '@observatory/core';
 import { createTestDatabase } from '@observatory/core/test';
+import { startServer } from '@observatory/dashboard';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { startServer } from '../dashboard/src/server/main.js';
 import { benchCall, formatNumber, tempDir } from './bench-utils.js';
 
 const total = Number(process.argv[2] ?? 50_000);

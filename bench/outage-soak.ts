@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Observatory } from '@observatory/core';
-import { startThrowawayPostgres } from '../core/src/faults/throwaway-postgres.js';
+import { startThrowawayPostgres } from '@observatory/core/faults';
 import { benchCall, formatNumber } from './bench-utils.js';
 
 const downMinutes = Number(process.argv[2] ?? 3);

@@ -5,10 +5,10 @@
 // Run: npx tsx --conditions=@observatory/source bench/sdk-accuracy-table.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as anthropic from '@observatory/anthropic/test';
 import { type LLMCall, Observatory } from '@observatory/core';
 import { checkedColumns, type ExpectedCall } from '@observatory/core/test';
-import * as anthropic from '../adapters/anthropic/src/test/anthropic-cases.ts';
-import * as openai from '../adapters/openai/src/test/openai-cases.ts';
+import * as openai from '@observatory/openai/test';
 import { tempDir } from './bench-utils.js';
 
 const COMMAND = 'npx tsx --conditions=@observatory/source bench/sdk-accuracy-table.ts';

@@ -6,9 +6,9 @@
 // Run: npx tsx --conditions=@observatory/source bench/sdk-adapters-overhead.ts [callsPerVariant]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordAnthropicMessage } from '@observatory/anthropic';
 import { Observatory } from '@observatory/core';
-import { recordAnthropicMessage } from '../adapters/anthropic/src/index.ts';
-import { recordOpenAIResponse } from '../adapters/openai/src/index.ts';
+import { recordOpenAIResponse } from '@observatory/openai';
 import { formatNumber, quantile, tempDir, yieldToLoop } from './bench-utils.js';
 
 const perVariant = Number(process.argv[2] ?? 100_000);

@@ -1,5 +1,16 @@
 export type { AdapterCallOptions } from './adapter-call-options.js';
 export { compactFields, toAdapterCallFields } from './adapter-call-options.js';
+export type { FieldSpec, ValueKind } from './call-fields.js';
+export {
+  CALL_COLUMNS,
+  CALL_FIELDS,
+  cellTypeOf,
+  SESSION_COLUMNS,
+  SESSION_FIELDS,
+  storedCallSchema,
+  storedSessionSchema,
+  VALUE_RULES,
+} from './call-fields.js';
 export type { DatabaseTarget } from './database-url.js';
 export { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 export {
@@ -10,6 +21,7 @@ export {
   trackLlmCall,
 } from './default-instance.js';
 export type { OpenTelemetryExport } from './emit-gen-ai-span.js';
+export { errorNameOf } from './error-name-of.js';
 export { LATENCY_BUCKET_BOUNDS_MS, percentileFromHistogram } from './latency-buckets.js';
 export type {
   CacheMetadata,
@@ -50,6 +62,8 @@ export type { StreamSessionsQuery } from './queries/stream-sessions.js';
 export type { CallTotals } from './queries/sum-measures.js';
 export { toCallTotals } from './queries/sum-measures.js';
 export type { RecordCallInput } from './record-input.js';
+export { parseCallInput } from './record-input.js';
 export { redactSecrets } from './redact-secrets.js';
+export { reportAdapterError } from './report-adapter-error.js';
 export { ObservatoryStorage } from './storage.js';
 export type { Store } from './store/create-store.js';

@@ -12,9 +12,9 @@ import { type NormalizedUsage, normalizeUsage } from './normalize-usage.js';
 import { type FieldIssue, ObservatoryError, ObservatoryValidationError } from './observatory-error.js';
 import type { ObservatoryOptions } from './observatory-options.js';
 import { parseRecordedItem } from './parse-recorded-item.js';
+import { DEFAULT_STORAGE_POLICY, type StoragePolicy } from './prepare-for-storage.js';
 import { type CallPrice, priceCall } from './price-call.js';
 import { parseCallInput, type RecordCallInput } from './record-input.js';
-import { redactSecrets } from './redact-secrets.js';
 import { getActiveSession, runInSession } from './session-context.js';
 import { ObservatoryStorage } from './storage.js';
 import { createStore, type Store } from './store/create-store.js';
@@ -92,6 +92,11 @@ export class Observatory {
     this.databaseUrl = resolveDatabaseUrl(options.databaseUrl);
     this.ingestEndpoint = resolveIngestEndpoint(options);
     const redact = options.redact ?? true;
+    const policy: StoragePolicy = {
+      capturePrompts: options.capturePrompts ?? DEFAULT_STORAGE_POLICY.capturePrompts,
+      redact: redact === true ? DEFAULT_STORAGE_POLICY.redact : redact === false ? null : redact,
+      maxTextChars: options.maxTextChars ?? DEFAULT_STORAGE_POLICY.maxTextChars,
+    };
     this.writer = new BatchWriter(
       this.ingestEndpoint
         ? new HttpSink({
@@ -106,14 +111,12 @@ export class Observatory {
         flushIntervalMs: options.flushIntervalMs ?? 500,
         maxQueueSize: options.maxQueueSize ?? 200_000,
         maxRetryDelayMs: options.maxRetryDelayMs ?? 5000,
-        capturePrompts: options.capturePrompts ?? true,
-        redact: redact === true ? redactSecrets : redact === false ? null : redact,
-        maxTextChars: options.maxTextChars ?? 200_000,
+        ...policy,
         spool: this.createSpool(options.spoolDir),
       },
       (error) => this.reportError(error),
     );
-    this.storage = new ObservatoryStorage(() => this.getStore());
+    this.storage = new ObservatoryStorage(() => this.getStore(), policy);
     if (this.enabled && options.flushOnExit !== false) {
       this.unregisterExit = registerExitFlush({ flushOnExit: () => this.flushWithTimeout('exit') });
     }

@@ -1,66 +1,46 @@
 import { z } from 'zod';
+import { VALUE_RULES } from './call-fields.js';
 import type { LLMCall, Session } from './models.js';
 import { type NormalizedUsage, normalizeUsage } from './normalize-usage.js';
 import { ObservatoryValidationError } from './observatory-error.js';
 import type { CallPrice } from './price-call.js';
-import {
-  cacheMetadataSchema,
-  dateLike,
-  dollars,
-  qualityEvaluationSchema,
-  routingDecisionSchema,
-  toValidationError,
-  usageAndTimingFields,
-} from './record-input.js';
+import { toValidationError, usageAndTimingFields } from './record-input.js';
 import type { WriteItem } from './write-item.js';
 
-/**
- * Ids and names as long as their columns, without U+0000 (PostgreSQL refuses it in text):
- * either would fail the whole batch on every retry. Texts are cleaned when stored instead.
- */
-const noNul = (value: string) => !value.includes('\u0000');
-const id = z.string().min(1).max(128).refine(noNul, 'must not contain U+0000');
-const name = z.string().trim().min(1).max(256).refine(noNul, 'must not contain U+0000');
-/** `integer` columns: PostgreSQL's int4. */
+const rule = VALUE_RULES;
 
 const recordedSessionSchema = z.object({
-  id,
-  projectName: name,
-  operationType: name.default('session'),
-  startTime: dateLike,
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-  createdAt: dateLike.optional(),
+  id: rule.id,
+  projectName: rule.name,
+  operationType: rule.name.default('session'),
+  startTime: rule.date,
+  metadata: rule.object.nullish(),
+  createdAt: rule.date.optional(),
 });
 
 const recordedCallSchema = z.object({
-  id,
-  sessionId: id,
-  projectName: name,
-  timestamp: dateLike,
-  provider: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .refine(noNul, 'must not contain U+0000')
-    .transform((p) => p.toLowerCase()),
-  modelName: name,
+  id: rule.id,
+  sessionId: rule.id,
+  projectName: rule.name,
+  timestamp: rule.date,
+  provider: rule.provider,
+  modelName: rule.name,
   ...usageAndTimingFields,
   /** Absent: priced here from the price table, as recordCall would. */
-  totalCost: dollars.nullish(),
-  costSource: z.enum(['price_table', 'custom', 'user', 'unknown']).optional(),
-  agentName: z.string().max(256).refine(noNul, 'must not contain U+0000').nullish(),
-  operationName: z.string().max(256).refine(noNul, 'must not contain U+0000').nullish(),
-  prompt: z.string().nullish(),
-  responseText: z.string().nullish(),
-  routingDecision: routingDecisionSchema.nullish(),
-  cacheMetadata: cacheMetadataSchema.nullish(),
-  qualityEvaluation: qualityEvaluationSchema.nullish(),
-  error: z.string().nullish(),
-  finishReason: z.string().max(64).refine(noNul, 'must not contain U+0000').nullish(),
-  parentId: id.nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-  createdAt: dateLike.optional(),
+  totalCost: rule.dollars.nullish(),
+  costSource: rule.costSource.optional(),
+  agentName: rule.label.nullish(),
+  operationName: rule.label.nullish(),
+  prompt: rule.text.nullish(),
+  responseText: rule.text.nullish(),
+  routingDecision: rule.routingDecision.nullish(),
+  cacheMetadata: rule.cacheMetadata.nullish(),
+  qualityEvaluation: rule.qualityEvaluation.nullish(),
+  error: rule.text.nullish(),
+  finishReason: rule.code.nullish(),
+  parentId: rule.id.nullish(),
+  metadata: rule.object.nullish(),
+  createdAt: rule.date.optional(),
 });
 
 /** Checked first, so an unknown kind is reported as that value rather than as the whole item. */
@@ -76,7 +56,7 @@ export const recordedItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('call'), call: recordedCallSchema }),
   z.object({
     kind: z.literal('end'),
-    end: z.object({ id, endTime: dateLike, success: z.boolean(), error: z.string().nullish() }),
+    end: z.object({ id: rule.id, endTime: rule.date, success: rule.flag, error: rule.text.nullish() }),
   }),
 ]);
 

@@ -29,6 +29,12 @@ describe('prepareForStorage', () => {
     expect(out.metadata).toEqual({ nested: { key: '[REDACTED:openai_key]' } });
   });
 
+  it('replaces U+0000 in texts and in metadata keys, which PostgreSQL refuses anywhere', () => {
+    const out = prepareForStorage(call({ prompt: 'a\u0000b', metadata: { 'user\u0000id': 'x\u0000y' } }), policy);
+    expect(out.prompt).toBe('a\uFFFDb');
+    expect(out.metadata).toEqual({ 'user\uFFFDid': 'x\uFFFDy' });
+  });
+
   it('stores no text at all when prompt capture is off', () => {
     const out = prepareForStorage(call({ prompt: 'secret plan', responseText: 'ok' }), {
       ...policy,

@@ -1,4 +1,5 @@
-import type { LLMCall } from './models.js';
+import type { LLMCall, Session } from './models.js';
+import { redactSecrets } from './redact-secrets.js';
 
 export interface StoragePolicy {
   /** false: store no prompt or response text at all. */
@@ -8,6 +9,13 @@ export interface StoragePolicy {
   /** Longer texts are cut to this many characters, with a marker saying how much was cut. */
   maxTextChars: number;
 }
+
+/** Observatory's defaults: prompts kept, secrets redacted, texts cut at 200,000 characters. */
+export const DEFAULT_STORAGE_POLICY: StoragePolicy = {
+  capturePrompts: true,
+  redact: redactSecrets,
+  maxTextChars: 200_000,
+};
 
 /**
  * The row actually stored for a call: texts redacted, cut to size and made well-formed
@@ -25,6 +33,15 @@ export function prepareForStorage(call: LLMCall, policy: StoragePolicy): LLMCall
     routingDecision: call.routingDecision && (toJsonSafe(call.routingDecision, policy) as LLMCall['routingDecision']),
     qualityEvaluation:
       call.qualityEvaluation && (toJsonSafe(call.qualityEvaluation, policy) as LLMCall['qualityEvaluation']),
+  };
+}
+
+/** A session as stored: its error text and metadata cleaned like a call's. */
+export function prepareSessionForStorage(session: Session, policy: StoragePolicy): Session {
+  return {
+    ...session,
+    error: session.error == null ? null : cleanText(session.error, policy),
+    metadata: session.metadata == null ? null : (toJsonSafe(session.metadata, policy) as Record<string, unknown>),
   };
 }
 
@@ -56,7 +73,8 @@ export function toJsonSafe(value: unknown, policy: Pick<StoragePolicy, 'redact' 
       const obj: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(v)) {
         const safe = visit(item, depth + 1);
-        if (safe !== undefined) obj[key] = safe;
+        // Keys too: PostgreSQL's jsonb refuses U+0000 anywhere, which would fail the batch.
+        if (safe !== undefined) obj[key.toWellFormed().replaceAll('\u0000', '\uFFFD')] = safe;
       }
       out = obj;
     }

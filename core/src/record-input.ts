@@ -1,59 +1,23 @@
 import { z } from 'zod';
+import { VALUE_RULES } from './call-fields.js';
+import type { CacheMetadata, QualityEvaluation, RoutingDecision } from './models.js';
 import { ObservatoryValidationError } from './observatory-error.js';
 
-/** A token count; at most what the store's integer column holds (PostgreSQL would refuse the batch). */
-export const tokenCount = z.number().int().nonnegative().max(2_147_483_647);
-export const milliseconds = z.number().nonnegative().max(1e12);
-export const dollars = z.number().nonnegative().max(1e9);
-const text = z.string();
-
-/** Dates may be given as a Date, an ISO string or epoch milliseconds. */
-export const dateLike = z.union([z.date(), z.string(), z.number()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: 'not a valid date', input: value });
-    return z.NEVER;
-  }
-  return date;
-});
+const rule = VALUE_RULES;
 
 /** Token counts and durations of a call, as `recordCall` and the ingest format take them. */
 export const usageAndTimingFields = {
-  promptTokens: tokenCount.nullish(),
-  completionTokens: tokenCount.nullish(),
-  totalTokens: tokenCount.nullish(),
-  cachedPromptTokens: tokenCount.nullish(),
-  cacheWriteTokens: tokenCount.nullish(),
-  reasoningTokens: tokenCount.nullish(),
+  promptTokens: rule.tokens.nullish(),
+  completionTokens: rule.tokens.nullish(),
+  totalTokens: rule.tokens.nullish(),
+  cachedPromptTokens: rule.tokens.nullish(),
+  cacheWriteTokens: rule.tokens.nullish(),
+  reasoningTokens: rule.tokens.nullish(),
   /** Set by adapters when counts were estimated with a tokenizer. */
-  usageSource: z.enum(['reported', 'estimated', 'missing']).optional(),
-  latencyMs: milliseconds.nullish(),
-  ttftMs: milliseconds.nullish(),
+  usageSource: rule.usageSource.optional(),
+  latencyMs: rule.milliseconds.nullish(),
+  ttftMs: rule.milliseconds.nullish(),
 };
-
-export const routingDecisionSchema = z.object({
-  chosenModel: z.string().min(1),
-  alternativeModels: z.array(z.string()),
-  modelScores: z.record(z.string(), z.number().finite()),
-  reasoning: z.string(),
-  estimatedCostSavings: z.number().finite().optional(),
-});
-
-export const cacheMetadataSchema = z.object({
-  cacheHit: z.boolean(),
-  cacheKey: z.string().optional(),
-  cacheClusterId: z.string().optional(),
-});
-
-export const qualityEvaluationSchema = z.object({
-  judgeScore: z.number().min(0).max(10),
-  reasoning: z.string().optional(),
-  hallucinationFlag: z.boolean(),
-  factualError: z.boolean(),
-  confidence: z.number().min(0).max(1).optional(),
-  errorCategory: z.string().optional(),
-  suggestions: z.array(z.string()),
-});
 
 /** An error may be given as text or as the thrown value itself. */
 const errorLike = z.unknown().transform((value) => {
@@ -72,37 +36,43 @@ export const recordCallSchema = z.object({
    * A caller-chosen id (e.g. derived from an OpenTelemetry span), so the same call sent
    * twice is stored once: a call whose id is already stored is skipped. Default: a new UUIDv7.
    */
-  id: z.string().trim().min(1).max(128).optional(),
+  id: rule.id.optional(),
   /** The project of this one call (and of the session it creates); default: the instance's. */
-  projectName: z.string().trim().min(1).max(256).optional(),
-  sessionId: z.string().min(1).max(128).optional(),
-  provider: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .transform((p) => p.toLowerCase()),
-  modelName: z.string().trim().min(1).max(256),
+  projectName: rule.name.optional(),
+  sessionId: rule.id.optional(),
+  provider: rule.provider,
+  modelName: rule.name,
   ...usageAndTimingFields,
-  totalCost: dollars.nullish(),
-  agentName: z.string().max(256).nullish(),
-  operationName: z.string().max(256).nullish(),
-  prompt: text.nullish(),
-  responseText: text.nullish(),
-  routingDecision: routingDecisionSchema.nullish(),
-  cacheMetadata: cacheMetadataSchema.nullish(),
-  qualityEvaluation: qualityEvaluationSchema.nullish(),
+  totalCost: rule.dollars.nullish(),
+  agentName: rule.label.nullish(),
+  operationName: rule.label.nullish(),
+  prompt: rule.text.nullish(),
+  responseText: rule.text.nullish(),
+  routingDecision: rule.routingDecision.nullish(),
+  cacheMetadata: rule.cacheMetadata.nullish(),
+  qualityEvaluation: rule.qualityEvaluation.nullish(),
   error: errorLike.optional(),
-  finishReason: z.string().max(64).nullish(),
-  parentId: z.string().max(128).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-  timestamp: dateLike.optional(),
+  finishReason: rule.code.nullish(),
+  parentId: rule.id.nullish(),
+  metadata: rule.object.nullish(),
+  timestamp: rule.date.optional(),
 });
 
-export type RecordCallInput = z.input<typeof recordCallSchema>;
+/** What `recordCall` takes; the decision objects as their documented interfaces (extra keys are kept when stored). */
+export type RecordCallInput = Omit<
+  z.input<typeof recordCallSchema>,
+  'routingDecision' | 'cacheMetadata' | 'qualityEvaluation'
+> & {
+  routingDecision?: RoutingDecision | null;
+  cacheMetadata?: CacheMetadata | null;
+  qualityEvaluation?: QualityEvaluation | null;
+};
 export type ParsedCallInput = z.output<typeof recordCallSchema>;
 
-/** Validate `recordCall` input; throws an error naming every bad field and its value. */
+/**
+ * Validate `recordCall` input as `recordCall` does; throws an ObservatoryValidationError
+ * naming every bad field and its value (e.g. to explain why `recordCall` refused a call).
+ */
 export function parseCallInput(input: unknown): ParsedCallInput {
   const result = recordCallSchema.safeParse(input);
   if (result.success) return result.data;

@@ -1,5 +1,11 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { LLMCall, Session } from './models.js';
+import {
+  DEFAULT_STORAGE_POLICY,
+  prepareForStorage,
+  prepareSessionForStorage,
+  type StoragePolicy,
+} from './prepare-for-storage.js';
 import { alignSessionTimes } from './queries/align-session-times.js';
 import { countSessions, type SessionCount } from './queries/count-sessions.js';
 import { type DeleteResult, deleteSessionsBefore } from './queries/delete-sessions-before.js';
@@ -38,7 +44,14 @@ import { writeImportedCalls, writeImportedSessions } from './store/write-importe
  * call `obs.flush()` first to include calls still queued.
  */
 export class ObservatoryStorage {
-  constructor(private readonly getStore: () => Promise<Store>) {}
+  /**
+   * @param policy how texts are stored (redaction, prompt capture, length): imported calls
+   *   go through the same prepare step as recorded ones.
+   */
+  constructor(
+    private readonly getStore: () => Promise<Store>,
+    private readonly policy: StoragePolicy = DEFAULT_STORAGE_POLICY,
+  ) {}
 
   /** The open store (for advanced use: MikroORM entity manager, dialect). */
   store(): Promise<Store> {
@@ -162,18 +175,22 @@ export class ObservatoryStorage {
   /**
    * Write calls recorded elsewhere (e.g. read back from an export), ids kept, in one
    * transaction with their session totals and rollups. Calls already stored are skipped;
-   * a call's missing session gets a stub. Returns how many calls were new.
+   * a call's missing session gets a stub. Texts are prepared as recorded calls' are
+   * (secrets redacted, U+0000 replaced, cut to size). Returns how many calls were new.
    */
   async importCalls(calls: LLMCall[]): Promise<number> {
-    return writeImportedCalls((await this.getStore()).em, calls);
+    const prepared = calls.map((call) => prepareForStorage(call, this.policy));
+    return writeImportedCalls((await this.getStore()).em, prepared);
   }
 
   /**
    * Store sessions exactly as given, totals included, replacing stored ones with the same
-   * id. Import a session after its calls, so its exported totals are the ones kept.
+   * id. Import a session after its calls, so its exported totals are the ones kept. Its
+   * error text and metadata are prepared as a call's are.
    */
   async importSessions(sessions: Session[]): Promise<number> {
-    return writeImportedSessions((await this.getStore()).em, sessions);
+    const prepared = sessions.map((session) => prepareSessionForStorage(session, this.policy));
+    return writeImportedSessions((await this.getStore()).em, prepared);
   }
 
   /** One call by id, with its full prompt and response, or null. */

@@ -8,6 +8,13 @@
  * const app = createApp(new Observatory({ databaseUrl: './observatory.db' }))
  * const overview = await (await app.request('/api/overview?range=7d')).json()
  */
+
+export type { ExportRecord } from './export/format-export.js';
+export { exportRecords, formatExportAsCsv, formatExportAsNdjson } from './export/format-export.js';
+export type { ImportOptions, ImportSummary } from './import/import-records.js';
+export { importRecords } from './import/import-records.js';
+export { readCsvRecords } from './import/read-csv-records.js';
+export { readNdjsonRecords } from './import/read-ndjson-records.js';
 export type { AlertStatus } from './server/alert-monitor.js';
 export { AlertMonitor } from './server/alert-monitor.js';
 export type { CreateAppOptions } from './server/create-app.js';

@@ -1,7 +1,6 @@
-import type { Observatory } from '@observatory/core';
+import { type Observatory, reportAdapterError } from '@observatory/core';
 import { buildCallInput, type CallTiming } from './build-call-input.js';
 import { formatPrompt, type PromptLike } from './format-prompt.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import type { AiSdkFinishEvent, AiSdkMessage, AiSdkModelInfo, AiSdkRecordOptions, AiSdkStep } from './types.js';
 
 /** Labels for every call the global hook records. */
@@ -139,7 +138,7 @@ export function createObservatoryTelemetry(
           pend(stack, call);
         }
       } catch (error) {
-        reportAdapterError(obs, 'telemetry onStart', error);
+        reportAdapterError(obs, 'AI SDK telemetry onStart', error);
       }
     },
 
@@ -151,7 +150,7 @@ export function createObservatoryTelemetry(
         if (pending && event.metadata) removeFrom(byMetadata.get(event.metadata), pending);
         record(event, pending, event);
       } catch (error) {
-        reportAdapterError(obs, 'telemetry onFinish', error);
+        reportAdapterError(obs, 'AI SDK telemetry onFinish', error);
       }
     },
 
@@ -162,7 +161,7 @@ export function createObservatoryTelemetry(
         byCallId.delete(event.callId);
         record(event as TelemetryEndEvent, pending, event as TelemetryEndEvent);
       } catch (error) {
-        reportAdapterError(obs, 'telemetry onEnd', error);
+        reportAdapterError(obs, 'AI SDK telemetry onEnd', error);
       }
     },
 
@@ -174,7 +173,7 @@ export function createObservatoryTelemetry(
         byCallId.delete(callId);
         record({ error: error ?? 'unknown error', finishReason: 'error' }, pending, undefined);
       } catch (error) {
-        reportAdapterError(obs, 'telemetry onError', error);
+        reportAdapterError(obs, 'AI SDK telemetry onError', error);
       }
     },
 
@@ -185,7 +184,7 @@ export function createObservatoryTelemetry(
         byCallId.delete(event.callId);
         record({ steps: event.steps ?? [], error: 'aborted' }, pending, undefined);
       } catch (error) {
-        reportAdapterError(obs, 'telemetry onAbort', error);
+        reportAdapterError(obs, 'AI SDK telemetry onAbort', error);
       }
     },
   };

@@ -1,6 +1,5 @@
-import type { Observatory } from '@observatory/core';
+import { type Observatory, ObservatoryError, reportAdapterError } from '@observatory/core';
 import { buildCallInput, type CallTiming } from './build-call-input.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import type { AiSdkChunkEvent, AiSdkErrorEvent, AiSdkFinishEvent, AiSdkRecordOptions, AiSdkStep } from './types.js';
 
 /** Stream parts that carry model output; the first one marks the time to first token. */
@@ -71,12 +70,16 @@ class CallRecorder {
     try {
       if (this.state === 'failed') return;
       if (this.state === 'finished') {
-        reportAdapterError(this.obs, 'onFinish', 'one hook saw two calls; create one observatoryOnFinish per call');
+        reportAdapterError(
+          this.obs,
+          'AI SDK onFinish',
+          new ObservatoryError('AI SDK onFinish: one hook saw two calls; create one observatoryOnFinish per call'),
+        );
       }
       this.state = 'finished';
       this.obs.recordCall(buildCallInput(event, this.options, this.timing(event)));
     } catch (error) {
-      reportAdapterError(this.obs, 'onFinish', error);
+      reportAdapterError(this.obs, 'AI SDK onFinish', error);
     }
   }
 
@@ -86,7 +89,7 @@ class CallRecorder {
         this.firstOutputAt = performance.now();
       }
     } catch (error) {
-      reportAdapterError(this.obs, 'onChunk', error);
+      reportAdapterError(this.obs, 'AI SDK onChunk', error);
     }
   }
 
@@ -96,7 +99,7 @@ class CallRecorder {
       this.state = 'failed';
       this.obs.recordCall(buildCallInput({ error: event.error, finishReason: 'error' }, this.options, this.timing()));
     } catch (error) {
-      reportAdapterError(this.obs, 'onError', error);
+      reportAdapterError(this.obs, 'AI SDK onError', error);
     }
   }
 
@@ -107,7 +110,7 @@ class CallRecorder {
       const steps = event.steps ?? [];
       this.obs.recordCall(buildCallInput({ steps, error: 'aborted' }, this.options, this.timing({ steps })));
     } catch (error) {
-      reportAdapterError(this.obs, 'onAbort', error);
+      reportAdapterError(this.obs, 'AI SDK onAbort', error);
     }
   }
 

@@ -1,6 +1,5 @@
-import type { LLMCall, Observatory } from '@observatory/core';
+import { type LLMCall, type Observatory, reportAdapterError } from '@observatory/core';
 import { buildCallInput } from './build-call-input.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import type { AiSdkFinishEvent, AiSdkRecordOptions } from './types.js';
 
 /** Options of `recordGenerateResult`: the labels, plus how long the call took. */
@@ -34,7 +33,7 @@ export function recordGenerateResult(
       buildCallInput(result, options, { startedAt: startedAt ?? now - (latencyMs ?? 0), latencyMs }),
     );
   } catch (error) {
-    reportAdapterError(obs, 'recordGenerateResult', error);
+    reportAdapterError(obs, 'AI SDK recordGenerateResult', error);
     return undefined;
   }
 }

@@ -1,10 +1,9 @@
-import type { Observatory } from '@observatory/core';
+import { type Observatory, reportAdapterError } from '@observatory/core';
 import {
   createObservatoryTelemetry,
   type ObservatoryTelemetry,
   type ObservatoryTelemetryOptions,
 } from './create-observatory-telemetry.js';
-import { reportAdapterError } from './report-adapter-error.js';
 
 /** Options of `registerObservatoryTelemetry`. */
 export interface RegisterObservatoryTelemetryOptions extends ObservatoryTelemetryOptions {
@@ -48,7 +47,7 @@ export function registerObservatoryTelemetry(
       globals.AI_SDK_TELEMETRY_INTEGRATIONS.push(integration);
     }
   } catch (error) {
-    reportAdapterError(obs, 'registerObservatoryTelemetry', error);
+    reportAdapterError(obs, 'AI SDK registerObservatoryTelemetry', error);
   }
   return () => {
     const list = (globalThis as AiSdkGlobals).AI_SDK_TELEMETRY_INTEGRATIONS;

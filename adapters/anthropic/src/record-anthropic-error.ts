@@ -1,8 +1,7 @@
 import type { LLMCall, Observatory } from '@observatory/core';
-import { compactFields, toAdapterCallFields } from '@observatory/core';
+import { compactFields, errorNameOf, reportAdapterError, toAdapterCallFields } from '@observatory/core';
 import type { AnthropicAPIErrorLike } from './anthropic-types.js';
 import type { RecordAnthropicOptions } from './record-anthropic-message.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import { serializeAnthropicPrompt } from './serialize-anthropic-prompt.js';
 
 /**
@@ -51,7 +50,7 @@ export function recordAnthropicError(
       },
     });
   } catch (reportFailure) {
-    reportAdapterError(obs, reportFailure);
+    reportAdapterError(obs, 'recordAnthropicError', reportFailure);
     return undefined;
   }
 }
@@ -72,13 +71,4 @@ function describeError(
   if (typeof message === 'string' && message) return message;
   if (typeof error === 'string' && error) return error;
   return error == null ? 'unknown error' : String(error);
-}
-
-/** Prefer a specific `name`; fall back to the class name when `name` is the generic 'Error'. */
-function errorNameOf(error: unknown): string | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const { name } = error as { name?: unknown };
-  const className = (error as object).constructor?.name;
-  if ((name === undefined || name === 'Error') && className && className !== 'Object') return className;
-  return typeof name === 'string' ? name : undefined;
 }

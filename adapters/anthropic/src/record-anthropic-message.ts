@@ -3,11 +3,11 @@ import {
   type LLMCall,
   type Observatory,
   ObservatoryError,
+  reportAdapterError,
   toAdapterCallFields,
 } from '@observatory/core';
 import type { AnthropicRequest } from './anthropic-types.js';
 import { readAnthropicMessage } from './read-anthropic-message.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import { serializeAnthropicPrompt } from './serialize-anthropic-prompt.js';
 
 /** Options of `recordAnthropicMessage` and `recordAnthropicError`. */
@@ -48,6 +48,7 @@ export function recordAnthropicMessage(
     if (!reading) {
       reportAdapterError(
         obs,
+        'recordAnthropicMessage',
         new ObservatoryError(
           `recordAnthropicMessage: not an Anthropic message (${describe(message)}); pass the result of messages.create() or stream.finalMessage()`,
         ),
@@ -66,7 +67,7 @@ export function recordAnthropicMessage(
       metadata: { ...metadata, ...options.metadata },
     });
   } catch (error) {
-    reportAdapterError(obs, error);
+    reportAdapterError(obs, 'recordAnthropicMessage', error);
     return undefined;
   }
 }

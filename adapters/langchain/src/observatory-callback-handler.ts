@@ -2,13 +2,12 @@ import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import type { Serialized } from '@langchain/core/load/serializable';
 import type { BaseMessage } from '@langchain/core/messages';
 import type { LLMResult } from '@langchain/core/outputs';
-import type { Observatory, RecordCallInput } from '@observatory/core';
+import { type Observatory, type RecordCallInput, reportAdapterError } from '@observatory/core';
 import { type ConvertedUsage, convertLangChainUsage } from './convert-langchain-usage.js';
 import { estimateTokens } from './estimate-tokens.js';
 import type { LangChainLlmResult } from './langchain-shapes.js';
 import { readLlmResult } from './read-llm-result.js';
 import { renderMessages } from './render-messages.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import { readRequestedModel, resolveModelName, resolveProvider } from './resolve-model.js';
 
 /** Options of `new ObservatoryCallbackHandler(obs, options)`. */
@@ -21,7 +20,7 @@ export interface ObservatoryCallbackHandlerOptions {
   operationName?: string;
   /** Merged into every call's metadata (run metadata wins on equal keys). */
   metadata?: Record<string, unknown>;
-  /** Receives failures inside the adapter, which never reach your code. Default: a console warning. */
+  /** Receives failures inside the adapter, which never reach your code. Default: the observatory's `onError`. */
   onError?: (error: unknown) => void;
   /**
    * true: let LangChain run this handler in its background callback queue (then call
@@ -218,9 +217,9 @@ export class ObservatoryCallbackHandler extends BaseCallbackHandler {
     };
   }
 
-  /** Report a failure inside the adapter; never throws. */
+  /** Report a failure inside the adapter (to `options.onError`, else the observatory's); never throws. */
   protected reportError(where: string, error: unknown): void {
-    reportAdapterError(this.options.onError ?? ((e) => this.obs.reportError(e)), where, error);
+    reportAdapterError(this.obs, `LangChain ${where}`, error, this.options.onError);
   }
 
   private startModelRun(

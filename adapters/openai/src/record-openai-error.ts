@@ -1,8 +1,7 @@
 import type { LLMCall, Observatory } from '@observatory/core';
-import { compactFields, toAdapterCallFields } from '@observatory/core';
+import { compactFields, errorNameOf, reportAdapterError, toAdapterCallFields } from '@observatory/core';
 import type { OpenAIAPIErrorLike } from './openai-types.js';
 import type { RecordOpenAIOptions } from './record-openai-response.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import { serializeOpenAIPrompt } from './serialize-openai-prompt.js';
 
 /**
@@ -49,7 +48,7 @@ export function recordOpenAIError(
       },
     });
   } catch (reportFailure) {
-    reportAdapterError(obs, reportFailure);
+    reportAdapterError(obs, 'recordOpenAIError', reportFailure);
     return undefined;
   }
 }
@@ -68,13 +67,4 @@ function describeError(error: unknown, apiError: OpenAIAPIErrorLike): string {
   if (typeof apiError.message === 'string' && apiError.message) return apiError.message;
   if (typeof error === 'string' && error) return error;
   return error == null ? 'unknown error' : String(error);
-}
-
-/** The SDK's error classes leave `name` as 'Error'; their class name (`RateLimitError`) says more. */
-function errorNameOf(error: unknown): string | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const { name } = error as { name?: unknown };
-  const className = (error as object).constructor?.name;
-  if ((name === undefined || name === 'Error') && className && className !== 'Object') return className;
-  return typeof name === 'string' ? name : undefined;
 }

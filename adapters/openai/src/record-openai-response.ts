@@ -3,11 +3,11 @@ import {
   type LLMCall,
   type Observatory,
   ObservatoryError,
+  reportAdapterError,
   toAdapterCallFields,
 } from '@observatory/core';
 import type { OpenAIRequest } from './openai-types.js';
 import { readOpenAIResponse } from './read-openai-response.js';
-import { reportAdapterError } from './report-adapter-error.js';
 import { serializeOpenAIPrompt } from './serialize-openai-prompt.js';
 
 /** Options of `recordOpenAIResponse` and `recordOpenAIError`. */
@@ -47,6 +47,7 @@ export function recordOpenAIResponse(
     if (!reading) {
       reportAdapterError(
         obs,
+        'recordOpenAIResponse',
         new ObservatoryError(
           `recordOpenAIResponse: not an OpenAI response (${describe(response)}); pass a ChatCompletion, the final stream chunk with usage, a Response, a response.completed event or an embeddings response`,
         ),
@@ -66,7 +67,7 @@ export function recordOpenAIResponse(
       metadata: { ...metadata, ...options.metadata },
     });
   } catch (error) {
-    reportAdapterError(obs, error);
+    reportAdapterError(obs, 'recordOpenAIResponse', error);
     return undefined;
   }
 }

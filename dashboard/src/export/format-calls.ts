@@ -1,37 +1,7 @@
-import type { LLMCall } from '@observatory/core';
+import { CALL_COLUMNS, type LLMCall } from '@observatory/core';
 
-/** Columns of a CSV export: every stored field of a call, in table order. */
-export const CSV_COLUMNS = [
-  'id',
-  'sessionId',
-  'projectName',
-  'timestamp',
-  'provider',
-  'modelName',
-  'promptTokens',
-  'completionTokens',
-  'totalTokens',
-  'cachedPromptTokens',
-  'cacheWriteTokens',
-  'reasoningTokens',
-  'latencyMs',
-  'ttftMs',
-  'totalCost',
-  'costSource',
-  'usageSource',
-  'agentName',
-  'operationName',
-  'prompt',
-  'responseText',
-  'routingDecision',
-  'cacheMetadata',
-  'qualityEvaluation',
-  'error',
-  'finishReason',
-  'parentId',
-  'metadata',
-  'createdAt',
-] as const satisfies readonly (keyof LLMCall)[];
+/** Columns of a CSV export: every stored field of a call, in table order (core's field table). */
+export const CSV_COLUMNS = CALL_COLUMNS;
 
 /** Rows per yielded chunk, so a stream writes in reasonably sized pieces. */
 const ROWS_PER_CHUNK = 500;

@@ -1,4 +1,4 @@
-import type { LLMCall, Session } from '@observatory/core';
+import { CALL_COLUMNS, type LLMCall, SESSION_COLUMNS, type Session } from '@observatory/core';
 import { CSV_COLUMNS, csvCell, inChunks } from './format-calls.js';
 
 /** One record of a full export: a call or a session. */
@@ -8,26 +8,7 @@ export type ExportRecord = { kind: 'call'; call: LLMCall } | { kind: 'session'; 
  * Session fields that calls do not have. A session's other fields (id, projectName,
  * totalCost, totalTokens, error, metadata, createdAt) share the call columns of that name.
  */
-export const SESSION_ONLY_COLUMNS = [
-  'operationType',
-  'startTime',
-  'endTime',
-  'totalLlmCalls',
-  'totalLatencyMs',
-  'success',
-] as const satisfies readonly (keyof Session)[];
-
-/** Every stored field of a session; in CSV those not in SESSION_ONLY_COLUMNS share a call column. */
-export const SESSION_FIELDS = [
-  'id',
-  'projectName',
-  'totalCost',
-  'totalTokens',
-  'error',
-  'metadata',
-  'createdAt',
-  ...SESSION_ONLY_COLUMNS,
-] as const satisfies readonly (keyof Session)[];
+export const SESSION_ONLY_COLUMNS = SESSION_COLUMNS.filter((column) => !(CALL_COLUMNS as string[]).includes(column));
 
 /**
  * Columns of a full CSV export: the calls-only columns first, in their old positions, then

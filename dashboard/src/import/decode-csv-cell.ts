@@ -1,20 +1,13 @@
+import { CALL_FIELDS, cellTypeOf, SESSION_FIELDS } from '@observatory/core';
 import { FORMULA_START } from '../export/format-calls.js';
 
-const NUMBER_COLUMNS = new Set([
-  'promptTokens',
-  'completionTokens',
-  'totalTokens',
-  'cachedPromptTokens',
-  'cacheWriteTokens',
-  'reasoningTokens',
-  'latencyMs',
-  'ttftMs',
-  'totalCost',
-  'totalLlmCalls',
-  'totalLatencyMs',
-]);
-const BOOLEAN_COLUMNS = new Set(['success']);
-const JSON_COLUMNS = new Set(['routingDecision', 'cacheMetadata', 'qualityEvaluation', 'metadata']);
+/** How each column's cells read back, from core's field tables (a column of both kinds has one type). */
+const CELL_TYPES = new Map<string, ReturnType<typeof cellTypeOf>>(
+  [...Object.entries(SESSION_FIELDS), ...Object.entries(CALL_FIELDS)].map(([column, spec]) => [
+    column,
+    cellTypeOf(spec.kind),
+  ]),
+);
 
 /**
  * Turn one exported CSV cell back into the value csvCell wrote: an empty unquoted cell is
@@ -23,12 +16,13 @@ const JSON_COLUMNS = new Set(['routingDecision', 'cacheMetadata', 'qualityEvalua
  */
 export function decodeCsvCell(column: string, text: string, quoted: boolean): unknown {
   if (text === '' && !quoted) return null;
-  if (NUMBER_COLUMNS.has(column)) {
+  const type = CELL_TYPES.get(column);
+  if (type === 'number') {
     const n = Number(text);
     return text.trim() !== '' && Number.isFinite(n) ? n : text;
   }
-  if (BOOLEAN_COLUMNS.has(column)) return text === 'true' ? true : text === 'false' ? false : text;
-  if (JSON_COLUMNS.has(column)) {
+  if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (type === 'json') {
     try {
       return JSON.parse(text);
     } catch {

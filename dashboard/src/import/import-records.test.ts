@@ -44,8 +44,14 @@ describe.each(testDatabases())('importRecords on %s', (database) => {
     sample = await recordSample();
   });
 
-  async function run(input: string, format: 'json' | 'csv', batchSize?: number) {
+  async function run(
+    input: string,
+    format: 'json' | 'csv',
+    batchSize?: number,
+    prepare?: (target: TestObservatory) => Promise<void>,
+  ) {
     target = await createTestObservatory({ database });
+    await prepare?.(target);
     const problems: ImportProblem[] = [];
     const stream = Readable.from([input]);
     const summary = await importRecords(
@@ -124,15 +130,31 @@ describe.each(testDatabases())('importRecords on %s', (database) => {
     });
   });
 
-  it.runIf(database === 'postgres')('keeps the batch when the database refuses one record in it', async () => {
+  it('keeps the batch when the database refuses one record in it', async () => {
     const [a, b, c] = sample.calls;
-    // PostgreSQL text cannot hold NUL characters (SQLite can).
-    const input = [line('call', a), line('call', { ...b, prompt: 'nul \u0000 here' }), line('call', c)].join('\n');
+    // Validation keeps out what a database would refuse, so a trigger plays the database
+    // refusing one record for a reason of its own (a constraint, a full disk).
+    const refuseMarked = async (t: TestObservatory) => {
+      const knex = (await t.obs.storage.store()).em.getKnex();
+      if (database === 'sqlite') {
+        await knex.raw(
+          "create trigger refuse_marked before insert on llm_calls when new.prompt = 'refuse me' begin select raise(abort, 'refused by a trigger'); end",
+        );
+      } else {
+        await knex.raw(
+          "create function refuse_marked() returns trigger language plpgsql as $$ begin if new.prompt = 'refuse me' then raise exception 'refused by a trigger'; end if; return new; end $$",
+        );
+        await knex.raw(
+          'create trigger refuse_marked before insert on llm_calls for each row execute function refuse_marked()',
+        );
+      }
+    };
+    const input = [line('call', a), line('call', { ...b, prompt: 'refuse me' }), line('call', c)].join('\n');
     await cleanupAfter(async () => {
-      const { summary, problems, storage } = await run(input, 'json', 10);
+      const { summary, problems, storage } = await run(input, 'json', 10, refuseMarked);
       expect(summary).toMatchObject({ calls: 2, badRecords: 1 });
       expect(problems).toEqual([expect.objectContaining({ line: 2, field: 'id', value: b.id })]);
-      expect(problems[0].message).toMatch(/^the database refused this record: /);
+      expect(problems[0].message).toMatch(/^the database refused this record: .*refused by a trigger/);
       expect((await storage.getLlmCalls({ order: 'asc' })).map((call) => call.id)).toEqual([a.id, c.id]);
       const session = await storage.getSession(a.sessionId);
       expect(session).toMatchObject({ operationType: 'external', totalLlmCalls: 2 });

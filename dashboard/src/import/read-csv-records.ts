@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
+import { CALL_COLUMNS, SESSION_COLUMNS } from '@observatory/core';
 import { type CsvError, parse } from 'csv-parse';
-import { CSV_COLUMNS } from '../export/format-calls.js';
-import { EXPORT_CSV_COLUMNS, SESSION_FIELDS } from '../export/format-export.js';
+import { EXPORT_CSV_COLUMNS } from '../export/format-export.js';
 import { decodeCsvCell } from './decode-csv-cell.js';
 import type { ImportProblem, RawRecord } from './raw-record.js';
 
@@ -45,15 +45,15 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<RawRecord
   for (const problem of skipped) yield { line: problem.line, problem };
 }
 
-const CALL_COLUMNS = new Set<string>(CSV_COLUMNS);
-const SESSION_COLUMNS = new Set<string>(SESSION_FIELDS);
+const CALL_FIELD_NAMES = new Set<string>(CALL_COLUMNS);
+const SESSION_FIELD_NAMES = new Set<string>(SESSION_COLUMNS);
 
 /**
  * The record's fields: every column of its kind (an empty cell there is null) and any
  * filled cell of another column, which validation then reports as not of that kind.
  */
 function fieldsOfKind(row: Record<string, unknown>): Record<string, unknown> {
-  const columns = row.kind === 'session' ? SESSION_COLUMNS : CALL_COLUMNS;
+  const columns = row.kind === 'session' ? SESSION_FIELD_NAMES : CALL_FIELD_NAMES;
   const fields: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
     if (columns.has(column) || (value !== null && column !== 'kind')) fields[column] = value;

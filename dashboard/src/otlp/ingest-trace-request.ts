@@ -1,4 +1,4 @@
-import type { Observatory } from '@observatory/core';
+import { type Observatory, ObservatoryValidationError, parseCallInput, type RecordCallInput } from '@observatory/core';
 import type { TraceRejections } from './encode-trace-response.js';
 import type { OtlpTraceRequest } from './otlp-trace-request.js';
 import { readAttributes, toHex } from './read-attributes.js';
@@ -41,11 +41,11 @@ export async function ingestTraceRequest(
           reasons.push(
             `${label}: ${outcome.attribute} = ${JSON.stringify(outcome.value) ?? 'undefined'} ${outcome.reason}`,
           );
-        } else if (observatory.recordCall(outcome.call)) {
+        } else if (recordSpanCall(observatory, outcome.call)) {
           result.calls++;
         } else {
           result.rejectedSpans++;
-          reasons.push(`${label}: refused by recordCall (the server log has the reason)`);
+          reasons.push(`${label}: ${explainRefusal(outcome.call)}`);
         }
       }
     }
@@ -57,6 +57,30 @@ export async function ingestTraceRequest(
     ...(unlisted > 0 ? [`… and ${unlisted} more`] : []),
   ].join('; ');
   return result;
+}
+
+/** recordCall, refusing rather than throwing when the Observatory is strict: one bad span never fails the others. */
+function recordSpanCall(observatory: Observatory, call: RecordCallInput): boolean {
+  try {
+    return observatory.recordCall(call) !== undefined;
+  } catch (error) {
+    if (ObservatoryValidationError.isInstance(error)) return false;
+    throw error;
+  }
+}
+
+/** Why recordCall refused a span's call: each bad field and its value, by the rules every way in shares. */
+function explainRefusal(call: RecordCallInput): string {
+  try {
+    parseCallInput(call);
+  } catch (error) {
+    if (ObservatoryValidationError.isInstance(error)) {
+      return error.issues
+        .map((issue) => `${issue.field} = ${JSON.stringify(issue.value) ?? 'undefined'}: ${issue.message}`)
+        .join('; ');
+    }
+  }
+  return 'refused by recordCall (the server log has the reason)';
 }
 
 /**

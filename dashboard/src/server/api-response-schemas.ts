@@ -164,19 +164,20 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
         authRequired: { type: 'boolean' },
         calls: { type: 'number' },
         firstDay: { type: ['number', 'null'] },
-        display: {
-          type: 'object',
-          properties: {
-            theme: { type: 'string', enum: ['dark', 'light'] },
-            timezone: { type: 'string', enum: ['local', 'utc'] },
-            defaultRange: { type: 'string', enum: ['24h', '7d', '14d', '30d', '90d'] },
-            liveRefreshMs: { type: 'number' },
-          },
-          required: ['theme', 'timezone', 'defaultRange', 'liveRefreshMs'],
-          additionalProperties: false,
-        },
+        display: { $ref: '#/components/schemas/DisplaySettings' },
       },
       required: ['version', 'database', 'dialect', 'now', 'authRequired', 'calls', 'firstDay', 'display'],
+      additionalProperties: false,
+    },
+    DisplaySettings: {
+      type: 'object',
+      properties: {
+        theme: { type: 'string', enum: ['dark', 'light'] },
+        timezone: { type: 'string', enum: ['local', 'utc'] },
+        defaultRange: { type: 'string', enum: ['24h', '7d', '14d', '30d', '90d'] },
+        liveRefreshMs: { type: 'number' },
+      },
+      required: ['theme', 'timezone', 'defaultRange', 'liveRefreshMs'],
       additionalProperties: false,
     },
     FiltersResponse: {
@@ -327,7 +328,8 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
       ],
       additionalProperties: false,
     },
-    CallRecord: {
+    CallRecord: { $ref: '#/components/schemas/DatesAsStrings%3CLLMCall%3E' },
+    'DatesAsStrings<LLMCall>': {
       type: 'object',
       properties: {
         id: { type: 'string' },
@@ -352,21 +354,7 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
         prompt: { type: ['string', 'null'] },
         responseText: { type: ['string', 'null'] },
         routingDecision: { anyOf: [{ $ref: '#/components/schemas/RoutingDecision' }, { type: 'null' }] },
-        cacheMetadata: {
-          anyOf: [
-            {
-              type: 'object',
-              properties: {
-                cacheHit: { type: 'boolean' },
-                cacheKey: { type: 'string' },
-                cacheClusterId: { type: 'string' },
-              },
-              required: ['cacheHit'],
-              additionalProperties: false,
-            },
-            { type: 'null' },
-          ],
-        },
+        cacheMetadata: { anyOf: [{ $ref: '#/components/schemas/CacheMetadata' }, { type: 'null' }] },
         qualityEvaluation: { anyOf: [{ $ref: '#/components/schemas/QualityEvaluation' }, { type: 'null' }] },
         error: { type: ['string', 'null'] },
         finishReason: { type: ['string', 'null'] },
@@ -419,6 +407,12 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
       required: ['chosenModel', 'alternativeModels', 'modelScores', 'reasoning'],
       additionalProperties: false,
     },
+    CacheMetadata: {
+      type: 'object',
+      properties: { cacheHit: { type: 'boolean' }, cacheKey: { type: 'string' }, cacheClusterId: { type: 'string' } },
+      required: ['cacheHit'],
+      additionalProperties: false,
+    },
     QualityEvaluation: {
       type: 'object',
       properties: {
@@ -433,7 +427,8 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
       required: ['judgeScore', 'hallucinationFlag', 'factualError', 'suggestions'],
       additionalProperties: false,
     },
-    SessionRecord: {
+    SessionRecord: { $ref: '#/components/schemas/DatesAsStrings%3CSession%3E' },
+    'DatesAsStrings<Session>': {
       type: 'object',
       properties: {
         id: { type: 'string' },
@@ -1717,23 +1712,8 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
       type: 'object',
       properties: {
         alerts: { $ref: '#/components/schemas/AlertSettings' },
-        display: {
-          type: 'object',
-          properties: {
-            theme: { type: 'string', enum: ['dark', 'light'] },
-            timezone: { type: 'string', enum: ['local', 'utc'] },
-            defaultRange: { type: 'string', enum: ['24h', '7d', '14d', '30d', '90d'] },
-            liveRefreshMs: { type: 'number' },
-          },
-          required: ['theme', 'timezone', 'defaultRange', 'liveRefreshMs'],
-          additionalProperties: false,
-        },
-        retention: {
-          type: 'object',
-          properties: { days: { type: ['number', 'null'] }, autoPrune: { type: 'boolean' } },
-          required: ['days', 'autoPrune'],
-          additionalProperties: false,
-        },
+        display: { $ref: '#/components/schemas/DisplaySettings' },
+        retention: { $ref: '#/components/schemas/RetentionSettings' },
       },
       required: ['alerts', 'display', 'retention'],
       additionalProperties: false,
@@ -1764,6 +1744,12 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
       ],
       additionalProperties: false,
     },
+    RetentionSettings: {
+      type: 'object',
+      properties: { days: { type: ['number', 'null'] }, autoPrune: { type: 'boolean' } },
+      required: ['days', 'autoPrune'],
+      additionalProperties: false,
+    },
     AlertsResponse: {
       type: 'object',
       properties: {
@@ -1788,13 +1774,14 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
       required: ['rule', 'label', 'value', 'threshold', 'state', 'message'],
       additionalProperties: false,
     },
-    AlertEvent: {
+    AlertEvent: { $ref: '#/components/schemas/DatesAsStrings%3CAlertEvent%3E' },
+    'DatesAsStrings<AlertEvent>': {
       type: 'object',
       properties: {
         id: { type: 'string' },
         rule: { type: 'string' },
         projectName: { type: ['string', 'null'] },
-        status: { type: 'string', enum: ['firing', 'resolved'] },
+        status: { type: 'string' },
         value: { type: 'number' },
         threshold: { type: 'number' },
         message: { type: 'string' },

@@ -8,9 +8,9 @@ import {
 } from '@observatory/core';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { BadRequest } from '../bad-request.js';
 import { AlertMonitor } from './alert-monitor.js';
 import type { AppContext } from './app-context.js';
-import { BadRequest } from '../bad-request.js';
 import { EndpointTimings } from './endpoint-timings.js';
 import { RollupView } from './rollup-view.js';
 import { cacheRoutes } from './routes/cache.js';

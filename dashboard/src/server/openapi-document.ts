@@ -176,7 +176,7 @@ export function describedRoutes(): string[] {
   return ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path}`);
 }
 
-export function buildOpenApiDocument(version: string): Record<string, unknown> {
+export function buildOpenApiDocument(version: string): { openapi: string; [key: string]: unknown } {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of ENDPOINTS) {
     const openApiPath = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');

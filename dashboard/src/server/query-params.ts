@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { parseDuration } from '../parse-duration.js';
 import { BadRequest } from '../bad-request.js';
+import { parseDuration } from '../parse-duration.js';
 
 /** Project and time window shared by every dashboard endpoint. */
 export interface RangeFilter {

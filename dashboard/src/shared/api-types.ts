@@ -3,33 +3,63 @@
  * app. Dates are epoch milliseconds unless named otherwise; money is US dollars.
  */
 
-import type { CallTotals, LatencyPercentiles } from '@observatory/core';
+import type {
+  BreakdownRow,
+  CallTotals,
+  LatencyPercentiles,
+  LLMCall,
+  Overview,
+  QualityEvaluation,
+  RoutingDecision,
+  Session,
+  AlertEvent as StoredAlertEvent,
+  TimeSeriesPoint,
+} from '@observatory/core';
+
+/** A value as JSON carries it: dates become ISO strings (what `c.json` writes). */
+export type Json<T> = unknown extends T
+  ? T
+  : T extends Date
+    ? string
+    : T extends ReadonlyArray<infer U>
+      ? Json<U>[]
+      : T extends object
+        ? { [K in keyof T]: Json<T[K]> }
+        : T;
+
+/** A stored record as the API sends it: its date fields as ISO strings, the rest as stored. */
+export type DatesAsStrings<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+
+import type { AlertSettings, DashboardSettings } from './dashboard-settings.js';
+
+/** Core's own shapes, sent as they are (no dates in them). */
+export type {
+  AlertSettings,
+  BreakdownRow,
+  DashboardSettings,
+  Overview,
+  QualityEvaluation,
+  RoutingDecision,
+  TimeSeriesPoint,
+};
+/** A stored call as the API sends it (core's LLMCall, dates as ISO strings). */
+export type CallRecord = DatesAsStrings<LLMCall>;
+/** A stored session as the API sends it. */
+export type SessionRecord = DatesAsStrings<Session>;
+/** An alert that fired or resolved, as the API sends it. */
+export type AlertEvent = DatesAsStrings<StoredAlertEvent>;
 
 /** Totals over a set of calls, exactly as core's query layer computes them. */
 export type { CallTotals };
 /** Latency percentiles from the hourly histograms. */
 export type Percentiles = LatencyPercentiles;
 
-export interface Overview extends CallTotals, Percentiles {
-  totalSessions: number;
-  failedSessions: number;
-}
-
 export interface OverviewResponse extends Overview {
   from: number | null;
   to: number | null;
   previous: Overview | null;
-}
-
-export interface BreakdownRow extends CallTotals, Percentiles {
-  key: string;
-  provider?: string;
-  costShare: number;
-}
-
-export interface TimeSeriesPoint extends CallTotals {
-  time: number;
-  key?: string;
 }
 
 export interface MetaResponse {
@@ -47,72 +77,6 @@ export interface FiltersResponse {
   models: string[];
   agents: string[];
   operations: string[];
-}
-
-export interface RoutingDecision {
-  chosenModel: string;
-  alternativeModels: string[];
-  modelScores: Record<string, number>;
-  reasoning: string;
-  estimatedCostSavings?: number;
-}
-
-export interface QualityEvaluation {
-  judgeScore: number;
-  reasoning?: string;
-  hallucinationFlag: boolean;
-  factualError: boolean;
-  confidence?: number;
-  errorCategory?: string;
-  suggestions: string[];
-}
-
-export interface CallRecord {
-  id: string;
-  sessionId: string;
-  projectName: string;
-  timestamp: string;
-  provider: string;
-  modelName: string;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  cachedPromptTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  latencyMs: number;
-  ttftMs: number | null;
-  totalCost: number;
-  costSource: string;
-  usageSource: string;
-  agentName: string | null;
-  operationName: string | null;
-  prompt: string | null;
-  responseText: string | null;
-  routingDecision: RoutingDecision | null;
-  cacheMetadata: { cacheHit: boolean; cacheKey?: string; cacheClusterId?: string } | null;
-  qualityEvaluation: QualityEvaluation | null;
-  error: string | null;
-  finishReason: string | null;
-  parentId: string | null;
-  metadata: Record<string, unknown> | null;
-  createdAt: string;
-}
-
-export interface SessionRecord {
-  id: string;
-  projectName: string;
-  operationType: string;
-  startTime: string;
-  endTime: string | null;
-  totalCost: number;
-  totalTokens: number;
-  totalLlmCalls: number;
-  totalLatencyMs: number;
-  success: boolean | null;
-  error: string | null;
-  metadata: Record<string, unknown> | null;
-  createdAt: string;
 }
 
 export interface LiveEvent {
@@ -457,29 +421,6 @@ export interface EstimateResponse {
   monthlyDelta: number;
 }
 
-export interface AlertSettings {
-  enabled: boolean;
-  project: string | null;
-  dailyCostUsd: number | null;
-  errorRatePct: number | null;
-  p95LatencyMs: number | null;
-  windowMinutes: number;
-  minCalls: number;
-  webhookUrl: string | null;
-  checkIntervalSeconds: number;
-}
-
-export interface DashboardSettings {
-  alerts: AlertSettings;
-  display: {
-    theme: 'dark' | 'light';
-    timezone: 'local' | 'utc';
-    defaultRange: '24h' | '7d' | '14d' | '30d' | '90d';
-    liveRefreshMs: number;
-  };
-  retention: { days: number | null; autoPrune: boolean };
-}
-
 export interface SettingsResponse {
   settings: DashboardSettings;
   database: {
@@ -505,19 +446,6 @@ export interface AlertCheck {
   threshold: number | null;
   state: 'ok' | 'firing' | 'off' | 'quiet';
   message: string;
-}
-
-export interface AlertEvent {
-  id: string;
-  rule: string;
-  projectName: string | null;
-  status: 'firing' | 'resolved';
-  value: number;
-  threshold: number;
-  message: string;
-  startedAt: string;
-  resolvedAt: string | null;
-  webhookStatus: string | null;
 }
 
 export interface AlertsResponse {

@@ -9,6 +9,7 @@ import {
   useContext,
 } from 'solid-js';
 import type { DashboardSettings } from '../shared/api-types.js';
+import { DEFAULT_SETTINGS } from '../shared/dashboard-settings.js';
 import { apiGet } from './api.js';
 import type { TimeZoneChoice } from './format.js';
 
@@ -35,12 +36,7 @@ interface AppState {
 
 const AppStateContext = createContext<AppState>();
 
-const DEFAULT_DISPLAY: DashboardSettings['display'] = {
-  theme: 'dark',
-  timezone: 'local',
-  defaultRange: '7d',
-  liveRefreshMs: 1000,
-};
+const DEFAULT_DISPLAY = DEFAULT_SETTINGS.display;
 
 /** Filters live in the URL (?project=&range=), so every view can be linked and reloaded. */
 export function AppStateProvider(props: ParentProps<{ display?: DashboardSettings['display'] }>) {

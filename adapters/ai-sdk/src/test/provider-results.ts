@@ -6,6 +6,7 @@
  * providers do, including v5 Anthropic's `inputTokens` without cache tokens.
  */
 
+/** The language model spec: v2 (ai 5), v3 (ai 6), v4 (ai 7). */
 export type Spec = 'v2' | 'v3' | 'v4';
 
 /** One model turn, independent of the spec. */
@@ -58,6 +59,7 @@ interface AnthropicMessage {
   };
 }
 
+/** A Chat Completions response as `@ai-sdk/openai` of the spec maps it (usage, text, tool call, finish reason). */
 export function fromOpenAIChat(spec: Spec, completion: OpenAIChatCompletion): ProviderTurn {
   const choice = completion.choices[0];
   const call = choice.message.tool_calls?.[0];
@@ -96,6 +98,10 @@ export function fromOpenAIChat(spec: Spec, completion: OpenAIChatCompletion): Pr
   };
 }
 
+/**
+ * A Messages API response as `@ai-sdk/anthropic` of the spec maps it; in v2 (ai 5) its
+ * `inputTokens` is Anthropic's own, without cache reads and writes.
+ */
 export function fromAnthropicMessage(spec: Spec, message: AnthropicMessage): ProviderTurn {
   const raw = message.usage;
   const cacheRead = raw.cache_read_input_tokens ?? undefined;

@@ -19,6 +19,7 @@ export interface AnthropicCase {
   expected: ExpectedCall;
 }
 
+/** What a case's SDK call gave, and the options to record it with. */
 export interface CaseOutcome {
   /** 'error' when the SDK threw: record with recordAnthropicError. */
   kind: 'message' | 'error';
@@ -26,7 +27,6 @@ export interface CaseOutcome {
   options: RecordAnthropicOptions;
 }
 
-/** The columns each case checks, as read back from the store. */
 /** US dollars per million tokens below 200K input (Anthropic's price list; checked against @pydantic/genai-prices 0.1.8). */
 const CLAUDE_SONNET_4_5 = { input: 3, cacheRead: 0.3, cacheWrite5m: 3.75, output: 15 };
 
@@ -50,6 +50,7 @@ const overloaded: FakeReply = {
   headers: { 'request-id': 'req_011CSHoEeqs5C35K2UUqR7Fy' },
 };
 
+/** The cases, in the order of the accuracy table. */
 export const anthropicCases: AnthropicCase[] = [
   {
     name: 'claude-sonnet-4-5, cache read + write',

@@ -19,6 +19,7 @@ export interface OpenAICase {
   expected: ExpectedCall;
 }
 
+/** What a case's SDK call gave, and the options to record it with. */
 export interface CaseOutcome {
   /** 'error' when the SDK threw: record with recordOpenAIError. */
   kind: 'response' | 'error';
@@ -26,7 +27,6 @@ export interface CaseOutcome {
   options: RecordOpenAIOptions;
 }
 
-/** The columns each case checks, as read back from the store. */
 /** US dollars per million tokens (OpenAI's price list; checked against @pydantic/genai-prices 0.1.8). */
 const GPT_4O = { input: 2.5, cacheRead: 1.25, output: 10 };
 const GPT_4O_MINI = { input: 0.15, cacheRead: 0.075, output: 0.6 };
@@ -48,6 +48,7 @@ const chatRequest = {
   ],
 };
 
+/** The cases, in the order of the accuracy table. */
 export const openAICases: OpenAICase[] = [
   {
     name: 'gpt-4o, cache read',

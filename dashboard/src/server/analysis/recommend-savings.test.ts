@@ -41,7 +41,9 @@ describe('recommendSavings', () => {
       30,
     ).filter((r) => r.kind === 'switch_model');
     expect(switchModel.title).toBe('Run Coach on gpt-4o-mini instead of gpt-4o');
-    expect(switchModel.detail).toMatch(/^On Coach's own judged calls, gpt-4o-mini scores 9\.20 \(n=500\) vs 9\.30 \(n=400\)/);
+    expect(switchModel.detail).toMatch(
+      /^On Coach's own judged calls, gpt-4o-mini scores 9\.20 \(n=500\) vs 9\.30 \(n=400\)/,
+    );
   });
 
   it('suggests a cheaper model the judge scores as well, with the repriced monthly saving', () => {

@@ -4,6 +4,7 @@ import { clusterPrompts, minHashSignature, type PromptCluster, shingle } from '.
 import { wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
 import { pickInterval, readInt, readRange } from '../query-params.js';
+import { reply } from '../reply.js';
 
 /** MinHash bands × rows; see cluster-prompts.ts. */
 const BANDS = 16;
@@ -35,7 +36,7 @@ export function cacheRoutes(ctx: AppContext): Hono {
     ]);
     const calls = sample.calls;
     if (calls.length === 0 && overview.cacheLookups === 0) {
-      return c.json({ empty: true, totalCalls: overview.totalCalls });
+      return reply(c, 'GET /api/cache', { empty: true, totalCalls: overview.totalCalls });
     }
 
     const key = `${threshold}:${calls.length}:${calls[0]?.id}:${calls.at(-1)?.id}`;
@@ -70,7 +71,7 @@ export function cacheRoutes(ctx: AppContext): Hono {
     const hitRate = wilsonInterval(overview.cacheHits, overview.cacheLookups);
     const potential = described.reduce((sum, cl) => sum + cl.monthlySavings, 0);
     const top = described.slice(0, 50);
-    return c.json({
+    return reply(c, 'GET /api/cache', {
       empty: false,
       interval,
       kpis: {

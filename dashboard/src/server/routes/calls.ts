@@ -2,6 +2,7 @@ import type { LLMCall } from '@observatory/core';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { readEnum, readInt, readRange, readText } from '../query-params.js';
+import { reply } from '../reply.js';
 
 const HOUR_MS = 3_600_000;
 /** Prompt and response characters in list items; the full text comes from /api/calls/:id. */
@@ -32,13 +33,13 @@ export function callsRoutes(ctx: AppContext): Hono {
         ctx.storage.getLlmCalls({ ...query, limit, offset }),
         countCalls(ctx, query),
       ]);
-      return c.json({ items: items.map(preview), total, limit, offset });
+      return reply(c, 'GET /api/calls', { items: items.map(preview), total, limit, offset });
     })
     .get('/calls/:id', async (c) => {
       const id = c.req.param('id');
       const call = id.length <= 128 ? await ctx.storage.getLlmCall(id) : null;
       if (!call) return c.json({ error: `No call with id ${JSON.stringify(id.slice(0, 128))}` }, 404);
-      return c.json(call);
+      return reply(c, 'GET /api/calls/:id', call);
     });
 }
 

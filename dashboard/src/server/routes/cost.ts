@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { BadRequest } from '../../bad-request.js';
 import { forecastDailyCost } from '../analysis/forecast-daily-cost.js';
 import { judgeEstimate } from '../analysis/judge-estimate.js';
 import { buildModelCatalog } from '../analysis/model-catalog.js';
@@ -6,8 +7,8 @@ import { recommendSavings, type UsageCell } from '../analysis/recommend-savings.
 import { priceWithoutPromptCache, repriceUsage } from '../analysis/reprice-usage.js';
 import { welchTTest } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../../bad-request.js';
 import { type RangeFilter, readInt, readRange, readText } from '../query-params.js';
+import { reply } from '../reply.js';
 
 const DAY_MS = 86_400_000;
 /** The forecast looks at least this far back, so a 24-hour view still has a run-rate. */
@@ -64,7 +65,7 @@ export function costRoutes(ctx: AppContext): Hono {
         if (without !== null && actual !== null) promptCacheDollars += Math.max(0, without - actual);
       }
 
-      return c.json({
+      return reply(c, 'GET /api/cost', {
         range: { from: filter.from?.getTime() ?? firstDay, to: end, days: rangeDays },
         totals: overview,
         daily: daily.map((p) => ({ day: p.time, cost: p.totalCost, calls: p.totalCalls })),
@@ -138,7 +139,7 @@ export function costRoutes(ctx: AppContext): Hono {
         current: judgeEstimate(scopeTotals),
         target: judgeEstimate(targetTotals),
       };
-      return c.json({
+      return reply(c, 'GET /api/cost/scenario', {
         scope: {
           agent: scope.agentName ?? null,
           model: scope.modelName ?? null,
@@ -167,7 +168,11 @@ export function costRoutes(ctx: AppContext): Hono {
     .get('/models/catalog', async (c) => {
       const { projectName } = readRange(c, ctx.now());
       const models = await ctx.view.breakdown('model', { projectName });
-      return c.json(buildModelCatalog(models.map((m) => [m.provider ?? '', m.key] as const)));
+      return reply(
+        c,
+        'GET /api/models/catalog',
+        buildModelCatalog(models.map((m) => [m.provider ?? '', m.key] as const)),
+      );
     });
 }
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BadRequest } from '../../bad-request.js';
 import { readJsonBody } from '../read-json-body.js';
+import { reply } from '../reply.js';
 
 /** Largest request body by default: ~5,000 calls with short prompts. */
 export const DEFAULT_INGEST_BODY_BYTES = 16 * 1024 * 1024;
@@ -71,7 +72,7 @@ export function ingestCallsRoutes(observatory: Observatory | null, maxBodyBytes 
           400,
         );
       }
-      return c.json({ accepted: result.accepted, rejected });
+      return reply(c, 'POST /api/calls', { accepted: result.accepted, rejected });
     },
   );
 }

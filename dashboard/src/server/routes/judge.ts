@@ -1,10 +1,11 @@
 import type { BreakdownRow, CallSample } from '@observatory/core';
 import { Hono } from 'hono';
+import { BadRequest } from '../../bad-request.js';
 import { judgeEstimate } from '../analysis/judge-estimate.js';
 import { welchTTest, wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../../bad-request.js';
 import { pickInterval, readEnum, readRange, readText } from '../query-params.js';
+import { reply } from '../reply.js';
 
 /** Judged calls read for error categories, the score histogram and best/worst examples. */
 const JUDGE_SAMPLE = 1000;
@@ -20,7 +21,8 @@ export function judgeRoutes(ctx: AppContext): Hono {
       const now = ctx.now();
       const filter = readRange(c, now);
       const overview = await ctx.view.overview(filter);
-      if (overview.judgedCalls === 0) return c.json({ empty: true, totalCalls: overview.totalCalls });
+      if (overview.judgedCalls === 0)
+        return reply(c, 'GET /api/judge', { empty: true, totalCalls: overview.totalCalls });
       const interval = pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay());
       const [series, byModel, byAgent, sample] = await Promise.all([
         ctx.view.series({ ...filter, interval }),
@@ -45,7 +47,7 @@ export function judgeRoutes(ctx: AppContext): Hono {
       const byScore = [...judged].sort(
         (a, b) => (b.qualityEvaluation?.judgeScore ?? 0) - (a.qualityEvaluation?.judgeScore ?? 0),
       );
-      return c.json({
+      return reply(c, 'GET /api/judge', {
         empty: false,
         interval,
         kpis: {
@@ -93,7 +95,7 @@ export function judgeRoutes(ctx: AppContext): Hono {
       ]);
       const ea = judgeEstimate(ta);
       const eb = judgeEstimate(tb);
-      return c.json({
+      return reply(c, 'GET /api/judge/compare', {
         by,
         a: {
           name: a,

@@ -2,6 +2,7 @@ import type { CallSample } from '@observatory/core';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { readEnum, readRange } from '../query-params.js';
+import { reply } from '../reply.js';
 
 const WINDOWS = { '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '24h': 86_400_000 } as const;
 /** Bucket width per window: about 30–60 bars each. */
@@ -38,7 +39,7 @@ export function liveRoutes(ctx: AppContext): Hono {
         eventsPromise,
       ]);
       const lastSeen = lastSeenByAgent(events.calls);
-      return c.json({
+      return reply(c, 'GET /api/live', {
         window,
         now,
         from: hourFrom.getTime(),
@@ -109,7 +110,7 @@ export function liveRoutes(ctx: AppContext): Hono {
     }
     const n = calls.length;
     const sortedLatency = calls.map((x) => x.latencyMs).sort((a, b) => a - b);
-    return c.json({
+    return reply(c, 'GET /api/live', {
       window,
       now,
       from: from.getTime(),

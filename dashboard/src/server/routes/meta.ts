@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { loadSettings } from '../dashboard-settings.js';
 import { readRange } from '../query-params.js';
+import { reply } from '../reply.js';
 
 /** GET /api/meta (server facts for the app shell) and GET /api/filters (values for filter pickers). */
 export function metaRoutes(ctx: AppContext): Hono {
@@ -12,7 +13,7 @@ export function metaRoutes(ctx: AppContext): Hono {
         ctx.view.firstDay(),
         loadSettings(ctx.storage),
       ]);
-      return c.json({
+      return reply(c, 'GET /api/meta', {
         version: ctx.version,
         database: ctx.database.description,
         dialect: ctx.database.dialect,
@@ -30,6 +31,6 @@ export function metaRoutes(ctx: AppContext): Hono {
         ctx.view.distinct('agent', projectName),
         ctx.view.distinct('operation', projectName),
       ]);
-      return c.json({ models, agents, operations });
+      return reply(c, 'GET /api/filters', { models, agents, operations });
     });
 }

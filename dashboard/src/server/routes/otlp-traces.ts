@@ -2,10 +2,10 @@ import { gunzipSync } from 'node:zlib';
 import type { Observatory } from '@observatory/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { BadRequest } from '../../bad-request.js';
 import { decodeTraceRequest, type OtlpEncoding } from '../../otlp/decode-trace-request.js';
 import { encodeTraceResponse } from '../../otlp/encode-trace-response.js';
 import { ingestTraceRequest } from '../../otlp/ingest-trace-request.js';
-import { BadRequest } from '../../bad-request.js';
 
 /** Largest request body accepted, as sent (bytes). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { readBoolean, readRange } from '../query-params.js';
+import { reply } from '../reply.js';
 
 /**
  * GET /api/overview?project=&from=&to=&range=&compare= → the KPIs (totalCost, totalTokens,
@@ -24,6 +25,11 @@ export function overviewRoutes(ctx: AppContext): Hono {
         to: filter.from,
       });
     }
-    return c.json({ ...overview, from: filter.from?.getTime() ?? null, to: filter.to?.getTime() ?? null, previous });
+    return reply(c, 'GET /api/overview', {
+      ...overview,
+      from: filter.from?.getTime() ?? null,
+      to: filter.to?.getTime() ?? null,
+      previous,
+    });
   });
 }

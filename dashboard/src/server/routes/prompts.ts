@@ -1,11 +1,12 @@
 import { type CallSample, priceCall } from '@observatory/core';
 import { Hono } from 'hono';
+import { BadRequest } from '../../bad-request.js';
 import { countTokens } from '../analysis/count-tokens.js';
 import { estimateMeanOf, mannWhitney, welchTTest, wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../../bad-request.js';
 import { type RangeFilter, readRange } from '../query-params.js';
 import { readJsonBody } from '../read-json-body.js';
+import { reply } from '../reply.js';
 
 /**
  * Prompt variants are read from call metadata: `metadata.promptId` names the prompt (a
@@ -34,7 +35,7 @@ export function promptsRoutes(ctx: AppContext): Hono {
     .get('/prompts', async (c) => {
       const filter = readRange(c, ctx.now());
       const sample = await sampleVariants(ctx, filter);
-      if (sample.calls.length === 0) return c.json({ empty: true });
+      if (sample.calls.length === 0) return reply(c, 'GET /api/prompts', { empty: true });
       const groups = groupByPrompt(sample.calls);
       const prompts = [];
       for (const [promptId, variants] of groups) {
@@ -64,7 +65,7 @@ export function promptsRoutes(ctx: AppContext): Hono {
         });
       }
       prompts.sort((a, b) => b.calls - a.calls);
-      return c.json({
+      return reply(c, 'GET /api/prompts', {
         empty: false,
         keys: { promptId: `metadata.${PROMPT_ID_KEY}`, variant: `metadata.${PROMPT_VARIANT_KEY}` },
         prompts,
@@ -180,7 +181,7 @@ export function promptsRoutes(ctx: AppContext): Hono {
           monthlyDelta: (projected.totalCost - current.totalCost) * callsPerDay * share * 30,
         };
       });
-      return c.json({
+      return reply(c, 'POST /api/prompts/estimate', {
         promptId: promptId ?? null,
         variant: variant ?? null,
         chars: text.length,

@@ -3,6 +3,7 @@ import { judgeEstimate } from '../analysis/judge-estimate.js';
 import { wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
 import { pickInterval, readEnum, readRange } from '../query-params.js';
+import { reply } from '../reply.js';
 
 /** Routed calls read for decision examples and the "considered vs chosen" table. */
 const DECISION_SAMPLE = 500;
@@ -20,7 +21,7 @@ export function routerRoutes(ctx: AppContext): Hono {
     const columns = readEnum(c, 'columns', ['agent', 'operation'] as const, 'agent');
     const overview = await ctx.view.overview(filter);
     if (overview.routedCalls === 0) {
-      return c.json({ empty: true, totalCalls: overview.totalCalls });
+      return reply(c, 'GET /api/router', { empty: true, totalCalls: overview.totalCalls });
     }
     const interval = pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay());
     const [byModel, cells, series, sample] = await Promise.all([
@@ -44,7 +45,7 @@ export function routerRoutes(ctx: AppContext): Hono {
       }
     }
 
-    return c.json({
+    return reply(c, 'GET /api/router', {
       empty: false,
       kpis: {
         routedCalls: overview.routedCalls,

@@ -1,8 +1,9 @@
 import type { BreakdownDimension, SeriesInterval } from '@observatory/core';
 import { Hono } from 'hono';
-import type { AppContext } from '../app-context.js';
 import { BadRequest } from '../../bad-request.js';
+import type { AppContext } from '../app-context.js';
 import { pickInterval, readEnum, readRange, readText } from '../query-params.js';
+import { reply } from '../reply.js';
 
 const DIMENSIONS = [
   'model',
@@ -29,19 +30,23 @@ export function seriesRoutes(ctx: AppContext): Hono {
       const interval =
         requested === 'auto' ? pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay()) : requested;
       const points = await ctx.view.series({ ...filter, interval, groupBy });
-      return c.json({ interval, groupBy: groupBy ?? null, points });
+      return reply(c, 'GET /api/timeseries', { interval, groupBy: groupBy ?? null, points });
     })
     .get('/matrix', async (c) => {
       const filter = { ...readRange(c, ctx.now()), ...readKeys(c) };
       const rows = readEnum(c, 'rows', DIMENSIONS, 'agent');
       const columns = readEnum(c, 'columns', DIMENSIONS, 'model');
       if (rows === columns) throw new BadRequest('columns', columns, `a dimension other than rows (${rows})`);
-      return c.json({ rows, columns, cells: await ctx.view.crossBreakdown(rows, columns, filter) });
+      return reply(c, 'GET /api/matrix', {
+        rows,
+        columns,
+        cells: await ctx.view.crossBreakdown(rows, columns, filter),
+      });
     })
     .get('/breakdown', async (c) => {
       const filter = { ...readRange(c, ctx.now()), ...readKeys(c) };
       const by = readEnum(c, 'by', DIMENSIONS, 'model');
-      return c.json({ by, rows: await ctx.view.breakdown(by, filter) });
+      return reply(c, 'GET /api/breakdown', { by, rows: await ctx.view.breakdown(by, filter) });
     });
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { readEnum, readInt, readRange, readText } from '../query-params.js';
+import { reply } from '../reply.js';
 
 /** GET /api/sessions → { items } newest first; GET /api/sessions/:id → { session, calls }. */
 export function sessionsRoutes(ctx: AppContext): Hono {
@@ -17,13 +18,13 @@ export function sessionsRoutes(ctx: AppContext): Hono {
         limit,
         offset,
       });
-      return c.json({ items, limit, offset });
+      return reply(c, 'GET /api/sessions', { items, limit, offset });
     })
     .get('/sessions/:id', async (c) => {
       const id = c.req.param('id');
       const session = id.length <= 128 ? await ctx.storage.getSession(id) : null;
       if (!session) return c.json({ error: `No session with id ${JSON.stringify(id.slice(0, 128))}` }, 404);
       const calls = await ctx.storage.getLlmCalls({ sessionId: id, order: 'asc', limit: 500 });
-      return c.json({ session, calls });
+      return reply(c, 'GET /api/sessions/:id', { session, calls });
     });
 }

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
+import { BadRequest } from '../../bad-request.js';
 import { formatCallsAsCsv, formatCallsAsNdjson } from '../../export/format-calls.js';
 import type { AppContext } from '../app-context.js';
-import { BadRequest } from '../../bad-request.js';
 import { loadSettings, updateSettings } from '../dashboard-settings.js';
 import { readEnum, readRange } from '../query-params.js';
 import { readJsonBody } from '../read-json-body.js';
+import { reply } from '../reply.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +25,7 @@ export function settingsRoutes(ctx: AppContext): Hono {
         ctx.database.sizeBytes(),
         ctx.view.breakdown('project', {}),
       ]);
-      return c.json({
+      return reply(c, 'GET /api/settings', {
         settings,
         database: { description: ctx.database.description, dialect: ctx.database.dialect, sizeBytes: size, ...stats },
         projects: projects.map((name) => {
@@ -40,22 +41,22 @@ export function settingsRoutes(ctx: AppContext): Hono {
       const current = await loadSettings(ctx.storage);
       const settings = await updateSettings(ctx.storage, current, body);
       if ('alerts' in body) await ctx.alerts.evaluate(settings);
-      return c.json({ settings });
+      return reply(c, 'PUT /api/settings', { settings });
     })
     .get('/alerts', async (c) => {
       const [status, events] = await Promise.all([ctx.alerts.status(), ctx.storage.getAlertEvents({ limit: 50 })]);
-      return c.json({ ...status, events });
+      return reply(c, 'GET /api/alerts', { ...status, events });
     })
     .post('/alerts/evaluate', async (c) => {
       const status = await ctx.alerts.evaluate();
       const events = await ctx.storage.getAlertEvents({ limit: 50 });
-      return c.json({ ...status, events });
+      return reply(c, 'POST /api/alerts/evaluate', { ...status, events });
     })
     .post('/alerts/test-webhook', async (c) => {
       const settings = await loadSettings(ctx.storage);
       const url = settings.alerts.webhookUrl;
       if (!url) throw new BadRequest('alerts.webhookUrl', null, 'a webhook URL saved in Settings first');
-      return c.json({ status: await ctx.alerts.testWebhook(url) });
+      return reply(c, 'POST /api/alerts/test-webhook', { status: await ctx.alerts.testWebhook(url) });
     })
     .post('/retention/prune', async (c) => {
       const body = await readJsonBody(c);
@@ -69,7 +70,7 @@ export function settingsRoutes(ctx: AppContext): Hono {
       const before = new Date(ctx.now() - days * DAY_MS);
       const result = await ctx.storage.deleteSessionsBefore(before, project ?? undefined);
       ctx.samples.clear();
-      return c.json({ ...result, before: before.toISOString() });
+      return reply(c, 'POST /api/retention/prune', { ...result, before: before.toISOString() });
     })
     .get('/export', (c) => {
       const filter = readRange(c, ctx.now());

@@ -1,6 +1,7 @@
 import { type Accessor, createEffect, createResource, createSignal, type Resource } from 'solid-js';
 import { createStore, reconcile, type SetStoreFunction } from 'solid-js/store';
 import type { AlertsResponse, DashboardSettings, SettingsResponse } from '../../../shared/api-types.js';
+import { DEFAULT_SETTINGS } from '../../../shared/dashboard-settings.js';
 import { apiGet, apiSend } from '../../api.js';
 import { useAppState } from '../../app-state.js';
 
@@ -25,28 +26,13 @@ export interface SettingsForm {
   save(section: keyof DashboardSettings): Promise<void>;
 }
 
-const DEFAULTS: DashboardSettings = {
-  alerts: {
-    enabled: true,
-    project: null,
-    dailyCostUsd: null,
-    errorRatePct: 5,
-    p95LatencyMs: null,
-    windowMinutes: 60,
-    minCalls: 20,
-    webhookUrl: null,
-    checkIntervalSeconds: 60,
-  },
-  display: { theme: 'dark', timezone: 'local', defaultRange: '7d', liveRefreshMs: 1000 },
-  retention: { days: null, autoPrune: false },
-};
 
 /** Loads the settings and alert checks, and keeps the form in step with what is stored. */
 export function createSettingsForm(): SettingsForm {
   const state = useAppState();
   const [data, { refetch }] = createResource(() => apiGet<SettingsResponse>('settings'));
   const [alerts, alertActions] = createResource(() => apiGet<AlertsResponse>('alerts'));
-  const [form, setForm] = createStore<DashboardSettings>(structuredClone(DEFAULTS));
+  const [form, setForm] = createStore<DashboardSettings>(structuredClone(DEFAULT_SETTINGS));
   const [message, setMessage] = createSignal<FormMessage | null>(null);
   createEffect(() => {
     const settings = data.latest?.settings;
