@@ -3,6 +3,7 @@
 // the writer really runs (an app's LLM calls are never back to back).
 // Run: npx tsx --conditions=@observatory/source bench/record-call-latency.ts [calls]
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Observatory } from '@observatory/core';
 import { benchCall, formatNumber, quantile, tempDir, yieldToLoop } from './bench-utils.js';
 
@@ -20,6 +21,9 @@ const session = obs.startSession('bench');
 for (let i = 0; i < warmup; i++) obs.recordCall(benchCall(i, session.id));
 await obs.flush();
 
+// How long the host's event loop is held up meanwhile (libsql writes run on this thread).
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 const samples = new Float64Array(total);
 for (let i = 0; i < total; i++) {
   const start = process.hrtime.bigint();
@@ -32,13 +36,19 @@ for (let i = 0; i < total; i++) {
   }
 }
 await obs.flush();
+loopDelay.disable();
 const stats = obs.stats();
 await obs.close();
 
 samples.sort();
 const p50 = quantile(samples, 0.5);
 const p99 = quantile(samples, 0.99);
-console.log(`recordCall over ${formatNumber(total, 0)} calls (writer running, SQLite):`);
+console.log(
+  `recordCall over ${formatNumber(total, 0)} calls (writer running, SQLite via ${process.env.OBSERVATORY_SQLITE_DRIVER ?? 'libsql'}):`,
+);
+console.log(
+  `  event-loop delay while recording: p50 ${formatNumber(loopDelay.percentile(50) / 1e6)} ms, p99 ${formatNumber(loopDelay.percentile(99) / 1e6)} ms, max ${formatNumber(loopDelay.max / 1e6)} ms`,
+);
 console.log(
   `  p50 ${formatNumber(p50)} µs (target ≤ 5 µs)   p99 ${formatNumber(p99)} µs (target ≤ 50 µs)   max ${formatNumber(samples[samples.length - 1])} µs`,
 );

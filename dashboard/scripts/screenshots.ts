@@ -52,12 +52,7 @@ try {
       // Show the editor at work: an edited instruction, its token and cost estimate, and the diff.
       const editor = page.locator('[data-prompt-editor]');
       const text = await editor.inputValue();
-      await editor.fill(
-        text.replace(
-          /^(.*?\.) /,
-          '$1 Cite the relevant help-center article by its title, then offer one follow-up step. ',
-        ),
-      );
+      await editor.fill(`${text} Cite the source of every figure you give, then offer one follow-up step.`);
       await page.waitForFunction(() => document.querySelectorAll('[data-diff] .added').length > 0);
       await page.waitForTimeout(1200);
     }

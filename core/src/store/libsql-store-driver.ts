@@ -37,6 +37,11 @@ class ObservatoryLibSqlDialect extends LibSqlKnexDialect {
     } catch (error) {
       connection.broken = error;
       throw error;
+    } finally {
+      // libsql runs each statement on this thread and knex chains a transaction's statements
+      // as microtasks: yield to the event loop between them, so a batch holds the host up
+      // for one statement at a time rather than for the whole transaction.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -24,8 +24,13 @@ export interface WriteBatch {
   mayRepeatCalls?: boolean;
 }
 
-/** Rows per INSERT: keeps llm_calls (30 columns) under SQLite's 32,766 bound parameters. */
-const INSERT_CHUNK_ROWS = 500;
+/**
+ * Rows per INSERT: far under SQLite's 32,766 bound parameters (llm_calls has 29 columns),
+ * and short enough that one statement holds the host's thread for a few ms at most (libsql
+ * runs statements on it; 500-row statements held it up to 55 ms, 100-row ones 26 ms, with
+ * the same throughput: bench/record-call-latency.ts).
+ */
+const INSERT_CHUNK_ROWS = 100;
 
 /**
  * Write one batch in one transaction: sessions, calls, session totals, session ends and

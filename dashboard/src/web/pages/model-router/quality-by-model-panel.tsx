@@ -11,11 +11,11 @@ export function QualityByModelPanel(props: { router: RouterResponse }) {
       <DataTable
         rows={props.router.scatter.filter((m) => m.routedCalls > 0)}
         columns={[
-          { header: 'Model', cell: (m) => formatModelName(m.model) },
+          { header: 'Model', class: 'nowrap', cell: (m) => formatModelName(m.model) },
           { header: 'Routed', align: 'right', cell: (m) => formatCompact(m.routedCalls) },
           { header: 'Cost / call', align: 'right', cell: (m) => formatCost(m.costPerCall) },
           { header: 'Score [95% CI]', align: 'right', cell: (m) => formatEstimate(m.judge) },
-          { header: 'Interval', style: { width: '160px' }, cell: (m) => <CiBar estimate={m.judge} /> },
+          { header: 'Interval', style: { width: '110px' }, cell: (m) => <CiBar estimate={m.judge} /> },
           { header: 'n', align: 'right', class: 'faint', cell: (m) => formatInteger(m.judge.n) },
         ]}
       />

@@ -26,7 +26,6 @@ export interface SettingsForm {
   save(section: keyof DashboardSettings): Promise<void>;
 }
 
-
 /** Loads the settings and alert checks, and keeps the form in step with what is stored. */
 export function createSettingsForm(): SettingsForm {
   const state = useAppState();
