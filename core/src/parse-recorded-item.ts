@@ -4,7 +4,7 @@ import type { LLMCall, Session } from './models.js';
 import { type NormalizedUsage, normalizeUsage } from './normalize-usage.js';
 import { ObservatoryValidationError } from './observatory-error.js';
 import type { CallPrice } from './price-call.js';
-import { toValidationError, usageAndTimingFields } from './record-input.js';
+import { callDetailFields, toValidationError, usageAndTimingFields } from './record-input.js';
 import type { WriteItem } from './write-item.js';
 
 const rule = VALUE_RULES;
@@ -29,17 +29,8 @@ const recordedCallSchema = z.object({
   /** Absent: priced here from the price table, as recordCall would. */
   totalCost: rule.dollars.nullish(),
   costSource: rule.costSource.optional(),
-  agentName: rule.label.nullish(),
-  operationName: rule.label.nullish(),
-  prompt: rule.text.nullish(),
-  responseText: rule.text.nullish(),
-  routingDecision: rule.routingDecision.nullish(),
-  cacheMetadata: rule.cacheMetadata.nullish(),
-  qualityEvaluation: rule.qualityEvaluation.nullish(),
+  ...callDetailFields,
   error: rule.text.nullish(),
-  finishReason: rule.code.nullish(),
-  parentId: rule.id.nullish(),
-  metadata: rule.object.nullish(),
   createdAt: rule.date.optional(),
 });
 

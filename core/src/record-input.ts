@@ -5,6 +5,20 @@ import { ObservatoryValidationError } from './observatory-error.js';
 
 const rule = VALUE_RULES;
 
+/** The optional details of a call (who, what was said, the user's decisions), as every way in takes them. */
+export const callDetailFields = {
+  agentName: rule.label.nullish(),
+  operationName: rule.label.nullish(),
+  prompt: rule.text.nullish(),
+  responseText: rule.text.nullish(),
+  routingDecision: rule.routingDecision.nullish(),
+  cacheMetadata: rule.cacheMetadata.nullish(),
+  qualityEvaluation: rule.qualityEvaluation.nullish(),
+  finishReason: rule.code.nullish(),
+  parentId: rule.id.nullish(),
+  metadata: rule.object.nullish(),
+};
+
 /** Token counts and durations of a call, as `recordCall` and the ingest format take them. */
 export const usageAndTimingFields = {
   promptTokens: rule.tokens.nullish(),
@@ -44,17 +58,8 @@ export const recordCallSchema = z.object({
   modelName: rule.name,
   ...usageAndTimingFields,
   totalCost: rule.dollars.nullish(),
-  agentName: rule.label.nullish(),
-  operationName: rule.label.nullish(),
-  prompt: rule.text.nullish(),
-  responseText: rule.text.nullish(),
-  routingDecision: rule.routingDecision.nullish(),
-  cacheMetadata: rule.cacheMetadata.nullish(),
-  qualityEvaluation: rule.qualityEvaluation.nullish(),
+  ...callDetailFields,
   error: errorLike.optional(),
-  finishReason: rule.code.nullish(),
-  parentId: rule.id.nullish(),
-  metadata: rule.object.nullish(),
   timestamp: rule.date.optional(),
 });
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.OBSERVATORY_CHROMIUM ?? '/usr/bin/chromium';
@@ -33,3 +33,14 @@ export const PAGES: ReadonlyArray<{ name: string; path: string; charts: number }
   { name: 'prompt-optimizer', path: '/prompts?range=14d', charts: 1 },
   { name: 'settings', path: '/settings', charts: 0 },
 ];
+
+/** A 1440×900 page that records every console error and uncaught exception. */
+export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './launch-chromium.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openPage as openBrowserPage } from './launch-chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const builtCli = join(repoRoot, 'dashboard/dist/cli.js');
@@ -152,15 +152,7 @@ describe.skipIf(missing.length > 0)('the main job (npm start) in Chromium', () =
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function openPage(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, errors };
-  }
+  const openPage = () => openBrowserPage(browser);
 
   it('shows new calls arriving on the Live page within a minute', async () => {
     const { page, errors } = await openPage();

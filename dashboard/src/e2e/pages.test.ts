@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Observatory } from '@observatory/core';
 import { fillDemoHistory } from '@observatory/examples/demo';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server/main.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './launch-chromium.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openPage as openBrowserPage } from './launch-chromium.js';
 
 const XSS_PROMPT = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>Where is my invoice?';
 const dashboardDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,16 +69,7 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  /** A page that records every console error and uncaught exception. */
-  async function openPage(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, errors };
-  }
+  const openPage = () => openBrowserPage(browser);
 
   it('renders stored HTML as text, never as markup', async () => {
     const { page, errors } = await openPage();
