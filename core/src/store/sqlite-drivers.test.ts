@@ -1,14 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Observatory } from '../observatory.js';
-import { createTestDatabase, makeCall, type TestDatabase } from '../test/index.js';
-import { createStore } from './create-store.js';
+import { startRecorder } from '../faults/run-child.js';
+import { createTestDatabase, type TestDatabase } from '../test/index.js';
 import { loadStoreDriver } from './load-store-driver.js';
 
-/** Record `count` calls into `databaseUrl` and close. */
-async function record(databaseUrl: string, projectName: string, count: number): Promise<void> {
-  const obs = new Observatory({ databaseUrl, projectName, flushOnExit: false, strict: true, spoolDir: false });
-  for (let i = 0; i < count; i++) obs.recordCall(makeCall({ promptTokens: 100 + i, completionTokens: 10 }));
-  await obs.close();
+const summaryScript = fileURLToPath(new URL('../__fixtures__/store-summary.ts', import.meta.url));
+
+/** The driver that opens `databaseUrl` and the calls per project it reads, from a process of its own. */
+function summarize(databaseUrl: string): { driver: string; projects: Record<string, number> } {
+  const out = execFileSync(
+    process.execPath,
+    ['--conditions=@observatory/source', '--import', 'tsx', summaryScript, databaseUrl],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+}
+
+async function record(databaseUrl: string, project: string, calls: number): Promise<void> {
+  const child = startRecorder([databaseUrl, project, String(calls)]);
+  expect(await child.done, child.output()).toBe(0);
 }
 
 describe('the two SQLite drivers', () => {
@@ -17,30 +28,15 @@ describe('the two SQLite drivers', () => {
     await db?.drop();
   });
 
+  // One process per library: two SQLite libraries in one process on one file would not see
+  // each other's locks, which is also why an app should use one driver per process.
   it('opens libsql by default and sqlite3 for sqlite3:PATH, and each reads what the other wrote', async () => {
     db = await createTestDatabase('sqlite');
-    const driverOf = async (url: string) => {
-      const store = await createStore(url);
-      const name = store.orm.config.get('driver')?.name;
-      await store.close();
-      return name;
-    };
-    expect(await driverOf(`libsql:${db.url}`)).toBe('ObservatoryLibSqlDriver');
-    expect(await driverOf(`sqlite3:${db.url}`)).toBe('SqliteDriver');
-
     await record(`libsql:${db.url}`, 'written-by-libsql', 30);
     await record(`sqlite3:${db.url}`, 'written-by-sqlite3', 20);
-    for (const url of [`libsql:${db.url}`, `sqlite3:${db.url}`]) {
-      const reader = new Observatory({ databaseUrl: url, flushOnExit: false });
-      try {
-        const projects = await reader.storage.getDistinctProjects();
-        expect(projects.sort()).toEqual(['written-by-libsql', 'written-by-sqlite3']);
-        const overview = await reader.storage.getOverview({ projectName: 'written-by-sqlite3' });
-        expect([overview.totalCalls, overview.promptTokens]).toEqual([20, 20 * 100 + (19 * 20) / 2]);
-      } finally {
-        await reader.close();
-      }
-    }
+    const expected = { 'written-by-libsql': 30, 'written-by-sqlite3': 20 };
+    expect(summarize(`libsql:${db.url}`)).toEqual({ driver: 'ObservatoryLibSqlDriver', projects: expected });
+    expect(summarize(`sqlite3:${db.url}`)).toEqual({ driver: 'SqliteDriver', projects: expected });
   });
 
   it('names the command that fixes a sqlite3 driver without its native binding', async () => {
