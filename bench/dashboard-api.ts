@@ -15,6 +15,7 @@ import { Observatory } from '@observatory/core';
 import { startServer } from '@observatory/dashboard';
 import { fillDemoHistory } from '@observatory/examples/demo';
 import { reportProgress } from './bench-utils.js';
+import { DASHBOARD_ENDPOINTS as ENDPOINTS, requestEndpoint } from './dashboard-endpoints.js';
 import { readFlags } from './read-flags.js';
 
 const flags = readFlags();
@@ -23,42 +24,6 @@ const days = flags.int('days', 1, 365, 30);
 const rounds = flags.int('rounds', 1, 10_000, 40);
 const databaseUrl = flags.text('db') ?? '/tmp/observatory-bench-dashboard.db';
 const liveRate = flags.int('live-rate', 0, 1000, 5);
-
-/** What the eight pages request, with the parameters they send (30-day range, all projects and one project). */
-const ENDPOINTS = [
-  '/api/health',
-  '/api/meta',
-  '/api/projects',
-  '/api/filters',
-  '/api/alerts',
-  '/api/overview?range=30d&compare=true',
-  '/api/overview?range=7d&compare=true&project=crew-career-copilot',
-  '/api/timeseries?range=30d',
-  '/api/timeseries?range=30d&groupBy=model',
-  '/api/timeseries?range=30d&interval=hour',
-  '/api/timeseries?range=24h&project=crew-code-review',
-  '/api/breakdown?range=30d&by=model',
-  '/api/breakdown?range=30d&by=agent',
-  '/api/matrix?range=30d&rows=agent&columns=model',
-  '/api/sessions?limit=8',
-  '/api/calls?limit=10',
-  '/api/calls/:id',
-  '/api/live?window=5m',
-  '/api/live?window=15m',
-  '/api/live?window=1h',
-  '/api/live?window=24h',
-  '/api/cost?range=30d&horizon=30',
-  '/api/cost/scenario?range=30d&agent=Reviewer&model=gpt-4o&target=claude-haiku-4-5',
-  '/api/models/catalog',
-  '/api/router?range=30d',
-  '/api/router?range=30d&columns=operation',
-  '/api/cache?range=30d',
-  '/api/judge?range=30d',
-  '/api/judge/compare?range=30d&by=model&a=gpt-4o&b=claude-sonnet-4-5',
-  '/api/prompts?range=30d',
-  'POST /api/prompts/estimate?range=30d',
-  '/api/settings',
-];
 
 async function countCalls(): Promise<number> {
   if (!existsSync(databaseUrl)) return 0;
@@ -120,26 +85,8 @@ const liveTimer =
       }, 200)
     : null;
 const [newest] = await server.observatory.storage.getLlmCalls({ limit: 1 });
-const estimateBody = JSON.stringify({
-  promptId: 'support-reply',
-  variant: 'concise',
-  original: 'You are a support agent for Acme Cloud. Answer in at most three sentences.',
-  text: 'You are a support agent for Acme Cloud. Answer in at most three sentences, and cite the help article.',
-});
 
-async function request(endpoint: string): Promise<number> {
-  const [method, path] = endpoint.startsWith('POST ') ? ['POST', endpoint.slice(5)] : ['GET', endpoint];
-  const url = `${server.url}${path.replace(':id', newest?.id ?? 'none')}`;
-  const started = performance.now();
-  const response = await fetch(
-    url,
-    method === 'POST' ? { method, body: estimateBody, headers: { 'content-type': 'application/json' } } : {},
-  );
-  await response.arrayBuffer();
-  const elapsed = performance.now() - started;
-  if (!response.ok) throw new Error(`${endpoint} → ${response.status}`);
-  return elapsed;
-}
+const request = (endpoint: string) => requestEndpoint(server.url, endpoint, newest?.id);
 
 try {
   // Let the server's start-up warm-up (rollup cache fill, tokenizer) finish before timing the first requests.

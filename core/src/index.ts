@@ -51,7 +51,6 @@ export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
 export type { LlmCallQuery } from './queries/get-llm-calls.js';
 export type { MetricLabels, MetricTotals } from './queries/get-metric-totals.js';
 export type { Overview } from './queries/get-overview.js';
-export type { LatencySlice, RollupSlice, SliceKey, SlicePeriod, SliceRange } from './queries/get-rollup-slices.js';
 export type { SessionQuery } from './queries/get-sessions.js';
 export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';

@@ -15,18 +15,11 @@ import { type BreakdownDimension, type BreakdownRow, getBreakdown } from './quer
 import { type CrossBreakdownRow, getCrossBreakdown } from './queries/get-cross-breakdown.js';
 import { getDashboardSettings } from './queries/get-dashboard-settings.js';
 import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
+import { getFirstDay } from './queries/get-first-day.js';
 import { getLlmCall } from './queries/get-llm-call.js';
 import { countLlmCalls, getLlmCalls, type LlmCallQuery } from './queries/get-llm-calls.js';
 import { getMetricTotals, type MetricTotals } from './queries/get-metric-totals.js';
-import { getOverview, type Overview } from './queries/get-overview.js';
-import {
-  getLatencySlices,
-  getRollupFingerprints,
-  getRollupSlices,
-  type LatencySlice,
-  type RollupSlice,
-  type SliceRange,
-} from './queries/get-rollup-slices.js';
+import { getOverview, getTotals, type Overview } from './queries/get-overview.js';
 import { getSession, getSessions, type SessionQuery } from './queries/get-sessions.js';
 import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
@@ -35,6 +28,7 @@ import { type AlertEvent, saveAlertEvent } from './queries/save-alert-event.js';
 import { saveDashboardSettings } from './queries/save-dashboard-settings.js';
 import { type StreamCallsQuery, streamLlmCalls } from './queries/stream-llm-calls.js';
 import { type StreamSessionsQuery, streamSessions } from './queries/stream-sessions.js';
+import type { CallTotals } from './queries/sum-measures.js';
 import type { Store } from './store/create-store.js';
 import { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
 
@@ -101,6 +95,16 @@ export class ObservatoryStorage {
   }
 
   /** Totals per model, agent, operation, provider or project. */
+  /** Summed measures over a filter, without percentiles or sessions: the cheapest aggregate. */
+  async getTotals(filter: AggregateFilter = {}): Promise<CallTotals> {
+    return getTotals(await this.knex(), filter);
+  }
+
+  /** Start (epoch ms, UTC) of the first day with calls, optionally in one project; null when there is none. */
+  async getFirstDay(projectName?: string): Promise<number | null> {
+    return getFirstDay(await this.knex(), projectName);
+  }
+
   async getBreakdown(by: BreakdownDimension, filter: AggregateFilter = {}): Promise<BreakdownRow[]> {
     return getBreakdown(await this.knex(), by, filter);
   }
@@ -196,23 +200,6 @@ export class ObservatoryStorage {
   /** One call by id, with its full prompt and response, or null. */
   async getLlmCall(id: string): Promise<LLMCall | null> {
     return getLlmCall((await this.getStore()).em, id);
-  }
-
-  /** Call rollups summed per hour or UTC day and full key (project, provider, model, agent, operation). */
-  async getRollupSlices(range: SliceRange): Promise<RollupSlice[]> {
-    return getRollupSlices(await this.knex(), range);
-  }
-
-  /** Latency histograms summed per hour or UTC day and full key. */
-  async getLatencySlices(range: SliceRange): Promise<LatencySlice[]> {
-    return getLatencySlices(await this.knex(), range);
-  }
-
-  /** Per hour or day: calls, summed latency and rollup rows, to tell when a cached period changed. */
-  async getRollupFingerprints(
-    range: SliceRange,
-  ): Promise<Array<{ period: number; calls: number; latencySumMs: number; rows: number }>> {
-    return getRollupFingerprints(await this.knex(), range);
   }
 
   /** Sessions started in [from, to), per project, with how many failed. */

@@ -126,33 +126,6 @@ describe.each(testDatabases())('dashboard queries on %s', (database) => {
     await expect(t.obs.storage.getCrossBreakdown('model', 'model')).rejects.toThrow(/dimensions/);
   });
 
-  it('getRollupSlices and getLatencySlices re-aggregate per day, with fingerprints', async () => {
-    const slices = await t.obs.storage.getRollupSlices({ period: 'day' });
-    const mine = slices.filter((s) => s.projectName === projectName);
-    expect(mine.map((s) => [s.period, s.modelName, s.agentName, s.sums.calls])).toEqual(
-      expect.arrayContaining([
-        [T0, 'gpt-4o', 'Reviewer', 2],
-        [T0 + DAY, 'gpt-4o-mini', 'Writer', 1],
-        [T0 + DAY, 'gpt-4o', 'Reviewer', 1],
-      ]),
-    );
-    // Three gpt-4o calls and one gpt-4o-mini call, 1200 input and 300 output tokens each.
-    const expected = (3 * (1200 * 2.5 + 300 * 10) + (1200 * 0.15 + 300 * 0.6)) / 1e6;
-    expect(mine.reduce((sum, s) => sum + s.sums.total_cost, 0)).toBeCloseTo(expected, 12);
-    const hourly = await t.obs.storage.getLatencySlices({ period: 'hour', from: new Date(T0), to: new Date(T0 + DAY) });
-    expect(hourly.filter((s) => s.projectName === projectName).map((s) => [s.period, s.calls])).toEqual(
-      expect.arrayContaining([
-        [T0 + HOUR, 1],
-        [T0 + 2 * HOUR, 1],
-      ]),
-    );
-    const prints = await t.obs.storage.getRollupFingerprints({ period: 'day' });
-    expect(prints.map((p) => [p.period, p.calls, p.latencySumMs])).toEqual([
-      [T0, 2, 300],
-      [T0 + DAY, 3, 300 + 400 + 850],
-    ]);
-  });
-
   it('countSessions counts sessions started in a range, per project, with failures', async () => {
     await t.obs.storage.alignSessionTimes(projectName);
     const counts = await t.obs.storage.countSessions({ from: new Date(T0), to: new Date(T0 + 2 * DAY) });

@@ -16,16 +16,15 @@ export interface AggregateFilter {
 
 const HOUR_MS = 3_600_000;
 
-/** Apply an AggregateFilter to a query over a rollup table. */
-export function whereRollup(query: Knex.QueryBuilder, filter: AggregateFilter): Knex.QueryBuilder {
-  if (filter.projectName !== undefined) query.where('project_name', filter.projectName);
-  if (filter.from) query.where('hour_start', '>=', Math.floor(checkDate('from', filter.from) / HOUR_MS) * HOUR_MS);
-  if (filter.to) query.where('hour_start', '<', checkDate('to', filter.to));
-  if (filter.provider !== undefined) query.where('model_provider', filter.provider);
-  if (filter.modelName !== undefined) query.where('model_name', filter.modelName);
-  if (filter.agentName !== undefined) query.where('agent_name', filter.agentName);
-  if (filter.operationName !== undefined) query.where('operation_name', filter.operationName);
-  return query;
+/**
+ * The hours a filter covers, as rollup `hour_start` bounds: from the hour holding `from`
+ * (inclusive) to the first hour starting at or after `to` (exclusive).
+ */
+export function hourRange(filter: AggregateFilter): { from?: number; to?: number } {
+  return {
+    from: filter.from ? Math.floor(checkDate('from', filter.from) / HOUR_MS) * HOUR_MS : undefined,
+    to: filter.to ? Math.ceil(checkDate('to', filter.to) / HOUR_MS) * HOUR_MS : undefined,
+  };
 }
 
 function checkDate(field: string, value: Date): number {

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
-import { type AggregateFilter, whereRollup } from './filters.js';
+import type { AggregateFilter } from './filters.js';
 import { getLatencyPercentiles, type LatencyPercentiles, NO_PERCENTILES } from './get-latency-percentiles.js';
+import { rollupRows } from './rollup-rows.js';
 import { type CallTotals, selectSums, toCallTotals } from './sum-measures.js';
 
 /** What a breakdown groups by. */
@@ -30,7 +31,7 @@ export async function getBreakdown(
   filter: AggregateFilter,
 ): Promise<BreakdownRow[]> {
   const column = BREAKDOWN_COLUMNS[dimension];
-  const query = whereRollup(knex('llm_call_rollups'), filter)
+  const query = rollupRows(knex, 'calls', filter)
     .select(knex.raw('?? as grp', [column]), ...selectSums(knex))
     .groupBy(column)
     .orderBy('total_cost', 'desc')

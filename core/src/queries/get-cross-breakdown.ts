@@ -1,7 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
-import { type AggregateFilter, whereRollup } from './filters.js';
+import type { AggregateFilter } from './filters.js';
 import { BREAKDOWN_COLUMNS, type BreakdownDimension } from './get-breakdown.js';
+import { rollupRows } from './rollup-rows.js';
 import { type CallTotals, selectSums, toCallTotals } from './sum-measures.js';
 
 export interface CrossBreakdownRow extends CallTotals {
@@ -32,7 +33,7 @@ export async function getCrossBreakdown(
       },
     ]);
   }
-  const result: Array<Record<string, unknown>> = await whereRollup(knex('llm_call_rollups'), filter)
+  const result: Array<Record<string, unknown>> = await rollupRows(knex, 'calls', filter)
     .select(knex.raw('?? as r', [rowColumn]), knex.raw('?? as c', [columnColumn]), ...selectSums(knex))
     .groupBy(rowColumn, columnColumn)
     .orderBy('total_cost', 'desc');

@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { ROLLUP_TABLES } from '../store/write-batch.js';
 
 /**
  * Every project that has sessions or calls, sorted. Found by a loose index scan (a
@@ -29,9 +30,16 @@ function toRows(result: unknown): Array<{ name: string | null }> {
   return (result as { rows: Array<{ name: string | null }> }).rows;
 }
 
-/** Distinct values of a rollup key column, optionally within one project; '' (none) excluded. */
+/**
+ * Distinct values of a rollup key column with calls, optionally within one project; ''
+ * (none) excluded. Read from the daily rollups: a day holds a key once, not 24 times.
+ */
 export async function getDistinctRollupValues(knex: Knex, column: string, projectName?: string): Promise<string[]> {
-  const query = knex('llm_call_rollups').distinct(column).whereNot(column, '').orderBy(column);
+  const query = knex(ROLLUP_TABLES.day.calls)
+    .distinct(column)
+    .whereNot(column, '')
+    .where('calls', '>', 0)
+    .orderBy(column);
   if (projectName !== undefined) query.where('project_name', projectName);
   const rows: Array<Record<string, string>> = await query;
   return rows.map((row) => row[column]);

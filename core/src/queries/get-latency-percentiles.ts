@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { percentileFromHistogram } from '../latency-buckets.js';
-import { type AggregateFilter, toNumber, whereRollup } from './filters.js';
+import { type AggregateFilter, toNumber } from './filters.js';
+import { rollupRows } from './rollup-rows.js';
 
 export interface LatencyPercentiles {
   p50LatencyMs: number | null;
@@ -17,9 +18,7 @@ export async function getLatencyPercentiles(
   filter: AggregateFilter,
   groupColumn?: string,
 ): Promise<Map<string, LatencyPercentiles>> {
-  const query = whereRollup(knex('llm_latency_rollups'), filter)
-    .select('bucket', knex.raw('sum(calls) as calls'))
-    .groupBy('bucket');
+  const query = rollupRows(knex, 'latency', filter).select('bucket', knex.raw('sum(calls) as calls')).groupBy('bucket');
   if (groupColumn) query.select(knex.raw('?? as grp', [groupColumn])).groupBy(groupColumn);
   const rows: Array<{ bucket: unknown; calls: unknown; grp?: unknown }> = await query;
   const histograms = new Map<string, Map<number, number>>();

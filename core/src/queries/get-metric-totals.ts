@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { toNumber } from './filters.js';
+import { rollupRows } from './rollup-rows.js';
 
 /** Labels of one metrics series: who made the calls, with which model. */
 export interface MetricLabels {
@@ -33,7 +34,7 @@ export interface MetricTotals extends MetricLabels {
  */
 export async function getMetricTotals(knex: Knex): Promise<MetricTotals[]> {
   const labels = ['project_name', 'model_provider', 'model_name', 'agent_name'];
-  const rows: Array<Record<string, unknown>> = await knex('llm_call_rollups')
+  const rows: Array<Record<string, unknown>> = await rollupRows(knex, 'calls', {})
     .select(
       ...labels,
       knex.raw('sum(calls) as calls'),
@@ -47,7 +48,7 @@ export async function getMetricTotals(knex: Knex): Promise<MetricTotals[]> {
       knex.raw('sum(latency_sum_ms) as latency_sum_ms'),
     )
     .groupBy(labels);
-  const histogramRows: Array<Record<string, unknown>> = await knex('llm_latency_rollups')
+  const histogramRows: Array<Record<string, unknown>> = await rollupRows(knex, 'latency', {})
     .select(...labels, 'bucket', knex.raw('sum(calls) as calls'))
     .groupBy([...labels, 'bucket']);
 

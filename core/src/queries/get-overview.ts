@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
-import { type AggregateFilter, toNumber, whereRollup } from './filters.js';
+import { type AggregateFilter, toNumber } from './filters.js';
 import { getLatencyPercentiles, type LatencyPercentiles, NO_PERCENTILES } from './get-latency-percentiles.js';
+import { rollupRows } from './rollup-rows.js';
 import { type CallTotals, selectSums, toCallTotals } from './sum-measures.js';
 
 export interface Overview extends CallTotals, LatencyPercentiles {
@@ -10,9 +11,15 @@ export interface Overview extends CallTotals, LatencyPercentiles {
   failedSessions: number;
 }
 
+/** Summed measures over a filter (no percentiles, no sessions): the cheapest aggregate. */
+export async function getTotals(knex: Knex, filter: AggregateFilter): Promise<CallTotals> {
+  const [totalsRow] = await rollupRows(knex, 'calls', filter).select(selectSums(knex));
+  return toCallTotals(totalsRow);
+}
+
 /** Headline KPIs for a project and time range, from rollups (never a scan of calls). */
 export async function getOverview(knex: Knex, filter: AggregateFilter): Promise<Overview> {
-  const [totalsRow] = await whereRollup(knex('llm_call_rollups'), filter).select(selectSums(knex));
+  const totals = await getTotals(knex, filter);
   const percentiles = (await getLatencyPercentiles(knex, filter)).get('') ?? NO_PERCENTILES;
   const sessions = knex('sessions').select(
     knex.raw('count(*) as sessions'),
@@ -23,7 +30,7 @@ export async function getOverview(knex: Knex, filter: AggregateFilter): Promise<
   if (filter.to) sessions.where('start_time', '<', filter.to);
   const [sessionRow] = await sessions;
   return {
-    ...toCallTotals(totalsRow),
+    ...totals,
     ...percentiles,
     totalSessions: toNumber(sessionRow?.sessions),
     failedSessions: toNumber(sessionRow?.failed),

@@ -1,7 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
-import { type AggregateFilter, toNumber, whereRollup } from './filters.js';
+import { type AggregateFilter, toNumber } from './filters.js';
 import { BREAKDOWN_COLUMNS, type BreakdownDimension } from './get-breakdown.js';
+import { rollupRows } from './rollup-rows.js';
 import { type CallTotals, selectSums, toCallTotals } from './sum-measures.js';
 
 /** Width of a time-series point. */
@@ -39,7 +40,7 @@ export async function getTimeSeries(
   // `width` comes from the fixed table above, so inlining it is safe, and PostgreSQL needs
   // the GROUP BY expression to be textually the same as the selected one.
   const bucket = `(hour_start / ${width}) * ${width}`;
-  const query = whereRollup(knex('llm_call_rollups'), filter)
+  const query = rollupRows(knex, 'calls', filter, { hourly: interval === 'hour' })
     .select(knex.raw(`${bucket} as time`), ...selectSums(knex))
     .groupByRaw(bucket)
     .orderBy('time');

@@ -1,7 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { LLMCall, Session } from '../models.js';
 import { buildRollupDeltas, type RollupDeltas } from './build-rollup-deltas.js';
-import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
+import { type CallRollup, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, type RollupKey } from './call-rollup.entity.js';
+import type { LatencyRollup } from './latency-rollup.entity.js';
 import { LLMCallEntity } from './llm-call.entity.js';
 import { SessionEntity } from './session.entity.js';
 
@@ -118,23 +119,71 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
 
 export type SessionTotalSource = Pick<LLMCall, 'sessionId' | 'totalCost' | 'totalTokens' | 'latencyMs'>;
 
-/** Upsert rollup rows, adding each measure to what is stored. Same SQL on SQLite and PostgreSQL. */
+/** The rollup tables of each period: hourly, and daily (for long ranges). */
+export const ROLLUP_TABLES = {
+  hour: { calls: 'llm_call_rollups', latency: 'llm_latency_rollups' },
+  day: { calls: 'llm_call_rollups_daily', latency: 'llm_latency_rollups_daily' },
+} as const;
+
+/**
+ * Upsert rollup rows into the hourly and the daily tables, adding each measure to what is
+ * stored. Same SQL on SQLite and PostgreSQL.
+ */
 export async function applyRollupDeltas(knex: Knex, deltas: RollupDeltas): Promise<void> {
+  await upsertRollups(knex, ROLLUP_TABLES.hour, deltas);
+  await upsertRollups(knex, ROLLUP_TABLES.day, toDailyDeltas(deltas));
+}
+
+async function upsertRollups(
+  knex: Knex,
+  tables: { calls: string; latency: string },
+  deltas: RollupDeltas,
+): Promise<void> {
   const keyColumns = ROLLUP_KEY_FIELDS.map(toColumn);
   for (const rows of chunk(deltas.rollups)) {
     const merge: Record<string, Knex.Raw> = {};
     for (const field of ROLLUP_MEASURE_FIELDS) {
       const column = toColumn(field);
-      merge[column] = knex.raw('?? + excluded.??', [`llm_call_rollups.${column}`, column]);
+      merge[column] = knex.raw('?? + excluded.??', [`${tables.calls}.${column}`, column]);
     }
-    await knex('llm_call_rollups').insert(rows.map(toColumns)).onConflict(keyColumns).merge(merge);
+    await knex(tables.calls).insert(rows.map(toColumns)).onConflict(keyColumns).merge(merge);
   }
   for (const rows of chunk(deltas.latency)) {
-    await knex('llm_latency_rollups')
+    await knex(tables.latency)
       .insert(rows.map(toColumns))
       .onConflict([...keyColumns, 'bucket'])
-      .merge({ calls: knex.raw('?? + excluded.??', ['llm_latency_rollups.calls', 'calls']) });
+      .merge({ calls: knex.raw('?? + excluded.??', [`${tables.latency}.calls`, 'calls']) });
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/** The hourly deltas summed per UTC day (the daily tables' `hour_start` is the day's start). */
+function toDailyDeltas(deltas: RollupDeltas): RollupDeltas {
+  const keyOf = (row: RollupKey) =>
+    [
+      row.projectName,
+      Math.floor(row.hourStart / DAY_MS),
+      row.provider,
+      row.modelName,
+      row.agentName,
+      row.operationName,
+    ].join('\u0000');
+  const rollups = new Map<string, CallRollup>();
+  for (const row of deltas.rollups) {
+    const id = keyOf(row);
+    const day = rollups.get(id);
+    if (!day) rollups.set(id, { ...row, hourStart: Math.floor(row.hourStart / DAY_MS) * DAY_MS });
+    else for (const field of ROLLUP_MEASURE_FIELDS) day[field] += row[field];
+  }
+  const latency = new Map<string, LatencyRollup>();
+  for (const row of deltas.latency) {
+    const id = `${keyOf(row)}\u0000${row.bucket}`;
+    const day = latency.get(id);
+    if (!day) latency.set(id, { ...row, hourStart: Math.floor(row.hourStart / DAY_MS) * DAY_MS });
+    else day.calls += row.calls;
+  }
+  return { rollups: [...rollups.values()], latency: [...latency.values()] };
 }
 
 /** Field names that differ from the plain snake_case of the property. */

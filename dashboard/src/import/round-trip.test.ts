@@ -114,8 +114,10 @@ async function readAggregates(obs: Observatory): Promise<Record<string, unknown>
     out[`breakdown-${by}`] = await obs.storage.getBreakdown(by);
   }
   out.series = await obs.storage.getTimeSeries({ interval: 'hour' });
-  out.latency = sortByKey(await obs.storage.getLatencySlices({ period: 'hour' }));
-  out.rollups = sortByKey(await obs.storage.getRollupSlices({ period: 'hour' }));
+  // Finer cuts: every hour per model (hourly rollups) and every day per agent (daily ones).
+  out.seriesByModel = sortByKey(await obs.storage.getTimeSeries({ interval: 'hour', groupBy: 'model' }));
+  out.seriesByAgent = sortByKey(await obs.storage.getTimeSeries({ interval: 'day', groupBy: 'agent' }));
+  out.cells = sortByKey(await obs.storage.getCrossBreakdown('model', 'agent'));
   return out;
 }
 
@@ -128,7 +130,7 @@ function sortByKey<T extends object>(rows: T[]): T[] {
  * rollups add the same calls in different batches; everything else must be identical.
  */
 function expectSameAggregates(actual: unknown, expected: unknown, path = ''): void {
-  if (typeof expected === 'number' && typeof actual === 'number' && !Number.isInteger(expected)) {
+  if (typeof expected === 'number' && typeof actual === 'number' && !(Number.isInteger(expected) && Number.isInteger(actual))) {
     const scale = Math.max(Math.abs(expected), Number.MIN_VALUE);
     if (Math.abs(actual - expected) / scale > 1e-12) expect.fail(`${path}: ${actual} ≠ ${expected}`);
     return;

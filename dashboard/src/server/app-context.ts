@@ -1,15 +1,12 @@
 import type { ObservatoryStorage } from '@observatory/core';
 import type { AlertMonitor } from './alert-monitor.js';
 import type { EndpointTimings } from './endpoint-timings.js';
-import type { RollupView } from './rollup-view.js';
 import type { SampleCache } from './sample-cache.js';
 import type { SignatureCache } from './signature-cache.js';
 
-/** What every route needs: the store, the clock, and the server's shared state. */
+/** What every route needs: the store (its queries are the one read model), the clock, and the server's shared state. */
 export interface AppContext {
   storage: ObservatoryStorage;
-  /** Aggregates over the rollups, with closed days cached (use instead of storage.getOverview & co). */
-  view: RollupView;
   /** Bounded samples of recent calls, slid forward between requests (use instead of storage.sampleCalls). */
   samples: SampleCache;
   now(): number;

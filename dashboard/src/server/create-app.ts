@@ -12,7 +12,6 @@ import { BadRequest } from '../bad-request.js';
 import { AlertMonitor } from './alert-monitor.js';
 import type { AppContext } from './app-context.js';
 import { EndpointTimings } from './endpoint-timings.js';
-import { RollupView } from './rollup-view.js';
 import { cacheRoutes } from './routes/cache.js';
 import { callsRoutes } from './routes/calls.js';
 import { costRoutes } from './routes/cost.js';
@@ -52,9 +51,9 @@ export interface CreateAppOptions {
   /** Largest POST /api/calls body in bytes; past it the answer is 413. Default 16 MiB. */
   ingestMaxBodyBytes?: number;
   /**
-   * How stale cached aggregates of closed hours and days (RollupView) and recent-call
-   * samples (SampleCache) may get before being checked again (ms). Default 2,000; 0 checks
-   * on every request (tests).
+   * How stale the recent-call samples (SampleCache) may get before being checked again (ms).
+   * Default 2,000; 0 checks on every request (tests). Aggregates are never cached: core
+   * reads them from the hourly and daily rollups.
    */
   cacheRevalidateMs?: number;
 }
@@ -80,7 +79,6 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
   const dialect = databaseUrl === 'unknown' ? 'sqlite' : parseDatabaseUrl(databaseUrl).dialect;
   const ctx: AppContext = {
     storage,
-    view: new RollupView(storage, now, { revalidateMs: options.cacheRevalidateMs }),
     samples: new SampleCache(storage, now, { refreshMs: options.cacheRevalidateMs }),
     now,
     database: {

@@ -95,7 +95,8 @@ export class Migration0001InitialSchema extends Migration {
   }
 }
 
-const ROLLUP_KEY_COLUMNS = [
+/** The rollup tables' columns, shared with later migrations that add rollup tables of other periods. */
+export const ROLLUP_KEY_COLUMNS = [
   'project_name',
   'hour_start',
   'model_provider',
@@ -104,7 +105,7 @@ const ROLLUP_KEY_COLUMNS = [
   'operation_name',
 ] as const;
 
-const ROLLUP_COUNT_COLUMNS = [
+export const ROLLUP_COUNT_COLUMNS = [
   'calls',
   'error_calls',
   'prompt_tokens',
@@ -123,7 +124,7 @@ const ROLLUP_COUNT_COLUMNS = [
   'factual_errors',
 ];
 
-const ROLLUP_SUM_COLUMNS = [
+export const ROLLUP_SUM_COLUMNS = [
   'total_cost',
   'latency_sum_ms',
   'ttft_sum_ms',
@@ -132,7 +133,7 @@ const ROLLUP_SUM_COLUMNS = [
   'judge_score_sq_sum',
 ];
 
-function addRollupKey(t: Knex.CreateTableBuilder): void {
+export function addRollupKey(t: Knex.CreateTableBuilder): void {
   t.string('project_name', 256).notNullable();
   t.bigInteger('hour_start').notNullable();
   t.string('model_provider', 64).notNullable();

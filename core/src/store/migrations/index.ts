@@ -1,8 +1,12 @@
 import { Migration0001InitialSchema } from './0001-initial-schema.js';
 import { Migration0002DashboardSettings } from './0002-dashboard-settings.js';
+import { Migration0003DailyRollups } from './0003-daily-rollups.js';
+import { Migration0004CallsByTime } from './0004-calls-by-time.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
   { name: '0002-dashboard-settings', class: Migration0002DashboardSettings },
+  { name: '0003-daily-rollups', class: Migration0003DailyRollups },
+  { name: '0004-calls-by-time', class: Migration0004CallsByTime },
 ];

@@ -27,11 +27,11 @@ export function cacheRoutes(ctx: AppContext): Hono {
     const filter = readRange(c, now);
     const sampleSize = readInt(c, 'sample', { min: 50, max: 5000, fallback: 1500 });
     const threshold = readInt(c, 'threshold', { min: 50, max: 100, fallback: 70 }) / 100;
-    const interval = pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay());
+    const interval = pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay());
     const [overview, series, byAgent, sample] = await Promise.all([
-      ctx.view.overview(filter),
-      ctx.view.series({ ...filter, interval }),
-      ctx.view.breakdown('agent', filter),
+      ctx.storage.getOverview(filter),
+      ctx.storage.getTimeSeries({ ...filter, interval }),
+      ctx.storage.getBreakdown('agent', filter),
       ctx.samples.get({ ...filter, require: 'prompt', limit: sampleSize, promptChars: PROMPT_CHARS }),
     ]);
     const calls = sample.calls;

@@ -53,7 +53,7 @@ async function countCalls(
 ): Promise<number> {
   const aligned = (d?: Date) => d === undefined || d.getTime() % HOUR_MS === 0;
   if (query?.sessionId === undefined && aligned(query?.from) && aligned(query?.to)) {
-    const totals = await ctx.view.totals({
+    const totals = await ctx.storage.getTotals({
       projectName: query?.projectName,
       from: query?.from,
       to: query?.to,

@@ -28,18 +28,18 @@ export function costRoutes(ctx: AppContext): Hono {
       const end = filter.to?.getTime() ?? now;
       const lookbackFrom = Math.min(filter.from?.getTime() ?? 0, end - MIN_FORECAST_LOOKBACK_DAYS * DAY_MS);
       const [overview, daily, byModel, byAgent, byOperation, cells, firstDay] = await Promise.all([
-        ctx.view.overview(filter),
-        ctx.view.series({
+        ctx.storage.getOverview(filter),
+        ctx.storage.getTimeSeries({
           projectName: filter.projectName,
           from: new Date(Math.floor(lookbackFrom / DAY_MS) * DAY_MS),
           to: filter.to,
           interval: 'day',
         }),
-        ctx.view.breakdown('model', filter),
-        ctx.view.breakdown('agent', filter),
-        ctx.view.breakdown('operation', filter),
-        ctx.view.crossBreakdown('agent', 'model', filter),
-        ctx.view.firstDay(),
+        ctx.storage.getBreakdown('model', filter),
+        ctx.storage.getBreakdown('agent', filter),
+        ctx.storage.getBreakdown('operation', filter),
+        ctx.storage.getCrossBreakdown('agent', 'model', filter),
+        ctx.storage.getFirstDay(),
       ]);
       const rangeDays = spanDays(filter, now, firstDay);
       const providers = new Map(byModel.map((m) => [m.key, m.provider ?? '']));
@@ -109,10 +109,10 @@ export function costRoutes(ctx: AppContext): Hono {
         operationName: readText(c, 'operation'),
       };
       const [groups, scopeTotals, firstDay, knownModels] = await Promise.all([
-        ctx.view.breakdown('model', scope),
-        ctx.view.totals(scope),
-        ctx.view.firstDay(),
-        ctx.view.breakdown('model', filter),
+        ctx.storage.getBreakdown('model', scope),
+        ctx.storage.getTotals(scope),
+        ctx.storage.getFirstDay(),
+        ctx.storage.getBreakdown('model', filter),
       ]);
       const targetProvider =
         readText(c, 'targetProvider') ??
@@ -127,7 +127,7 @@ export function costRoutes(ctx: AppContext): Hono {
           throw new BadRequest('target', target, 'a model with a known price (see /api/models/catalog)');
         projected += repriced;
       }
-      const targetTotals = await ctx.view.totals({
+      const targetTotals = await ctx.storage.getTotals({
         projectName: filter.projectName,
         from: filter.from,
         to: filter.to,
@@ -167,7 +167,7 @@ export function costRoutes(ctx: AppContext): Hono {
     })
     .get('/models/catalog', async (c) => {
       const { projectName } = readRange(c, ctx.now());
-      const models = await ctx.view.breakdown('model', { projectName });
+      const models = await ctx.storage.getBreakdown('model', { projectName });
       return reply(
         c,
         'GET /api/models/catalog',

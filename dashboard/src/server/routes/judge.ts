@@ -20,14 +20,14 @@ export function judgeRoutes(ctx: AppContext): Hono {
     .get('/judge', async (c) => {
       const now = ctx.now();
       const filter = readRange(c, now);
-      const overview = await ctx.view.overview(filter);
+      const overview = await ctx.storage.getOverview(filter);
       if (overview.judgedCalls === 0)
         return reply(c, 'GET /api/judge', { empty: true, totalCalls: overview.totalCalls });
-      const interval = pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay());
+      const interval = pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay());
       const [series, byModel, byAgent, sample] = await Promise.all([
-        ctx.view.series({ ...filter, interval }),
-        ctx.view.breakdown('model', filter),
-        ctx.view.breakdown('agent', filter),
+        ctx.storage.getTimeSeries({ ...filter, interval }),
+        ctx.storage.getBreakdown('model', filter),
+        ctx.storage.getBreakdown('agent', filter),
         ctx.samples.get({ ...filter, require: 'quality', limit: JUDGE_SAMPLE, promptChars: 300, responseChars: 300 }),
       ]);
       const judged = sample.calls.filter((call) => call.qualityEvaluation);
@@ -90,8 +90,8 @@ export function judgeRoutes(ctx: AppContext): Hono {
       if (!b) throw new BadRequest('b', c.req.query('b') ?? null, `the second ${by} to compare`);
       const key = by === 'model' ? 'modelName' : 'agentName';
       const [ta, tb] = await Promise.all([
-        ctx.view.totals({ ...filter, [key]: a }),
-        ctx.view.totals({ ...filter, [key]: b }),
+        ctx.storage.getTotals({ ...filter, [key]: a }),
+        ctx.storage.getTotals({ ...filter, [key]: b }),
       ]);
       const ea = judgeEstimate(ta);
       const eb = judgeEstimate(tb);

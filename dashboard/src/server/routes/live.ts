@@ -33,9 +33,9 @@ export function liveRoutes(ctx: AppContext): Hono {
     if (window === '24h') {
       const hourFrom = new Date(Math.floor(from.getTime() / bucket) * bucket);
       const [overview, points, agents, events] = await Promise.all([
-        ctx.view.overview({ projectName, from: hourFrom }),
-        ctx.view.series({ projectName, from: hourFrom, interval: 'hour' }),
-        ctx.view.breakdown('agent', { projectName, from: hourFrom }),
+        ctx.storage.getOverview({ projectName, from: hourFrom }),
+        ctx.storage.getTimeSeries({ projectName, from: hourFrom, interval: 'hour' }),
+        ctx.storage.getBreakdown('agent', { projectName, from: hourFrom }),
         eventsPromise,
       ]);
       const lastSeen = lastSeenByAgent(events.calls);

@@ -9,8 +9,8 @@ export function metaRoutes(ctx: AppContext): Hono {
   return new Hono()
     .get('/meta', async (c) => {
       const [totals, firstDay, settings] = await Promise.all([
-        ctx.view.totals({}),
-        ctx.view.firstDay(),
+        ctx.storage.getTotals({}),
+        ctx.storage.getFirstDay(),
         loadSettings(ctx.storage),
       ]);
       return reply(c, 'GET /api/meta', {
@@ -27,9 +27,9 @@ export function metaRoutes(ctx: AppContext): Hono {
     .get('/filters', async (c) => {
       const { projectName } = readRange(c, ctx.now());
       const [models, agents, operations] = await Promise.all([
-        ctx.view.distinct('model', projectName),
-        ctx.view.distinct('agent', projectName),
-        ctx.view.distinct('operation', projectName),
+        ctx.storage.getDistinctModels(projectName),
+        ctx.storage.getDistinctAgents(projectName),
+        ctx.storage.getDistinctOperations(projectName),
       ]);
       return reply(c, 'GET /api/filters', { models, agents, operations });
     });

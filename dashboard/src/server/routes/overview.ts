@@ -14,12 +14,12 @@ export function overviewRoutes(ctx: AppContext): Hono {
     const now = ctx.now();
     const filter = readRange(c, now);
     const compare = readBoolean(c, 'compare') ?? false;
-    const overview = await ctx.view.overview(filter);
+    const overview = await ctx.storage.getOverview(filter);
     let previous = null;
     if (compare && filter.from) {
       const end = filter.to?.getTime() ?? now;
       const span = end - filter.from.getTime();
-      previous = await ctx.view.overview({
+      previous = await ctx.storage.getOverview({
         projectName: filter.projectName,
         from: new Date(filter.from.getTime() - span),
         to: filter.from,

@@ -19,15 +19,15 @@ export function routerRoutes(ctx: AppContext): Hono {
     const now = ctx.now();
     const filter = readRange(c, now);
     const columns = readEnum(c, 'columns', ['agent', 'operation'] as const, 'agent');
-    const overview = await ctx.view.overview(filter);
+    const overview = await ctx.storage.getOverview(filter);
     if (overview.routedCalls === 0) {
       return reply(c, 'GET /api/router', { empty: true, totalCalls: overview.totalCalls });
     }
-    const interval = pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay());
+    const interval = pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay());
     const [byModel, cells, series, sample] = await Promise.all([
-      ctx.view.breakdown('model', filter),
-      ctx.view.crossBreakdown('model', columns, filter),
-      ctx.view.series({ ...filter, interval, groupBy: 'model' }),
+      ctx.storage.getBreakdown('model', filter),
+      ctx.storage.getCrossBreakdown('model', columns, filter),
+      ctx.storage.getTimeSeries({ ...filter, interval, groupBy: 'model' }),
       ctx.samples.get({ ...filter, require: 'routing', limit: DECISION_SAMPLE, promptChars: 200, responseChars: 0 }),
     ]);
     const routedModels = new Set(byModel.filter((m) => m.routedCalls > 0).map((m) => m.key));

@@ -28,8 +28,8 @@ export function seriesRoutes(ctx: AppContext): Hono {
       const groupBy = readEnum(c, 'groupBy', DIMENSIONS);
       const requested = readEnum(c, 'interval', [...INTERVALS, 'auto'] as const, 'auto');
       const interval =
-        requested === 'auto' ? pickInterval(filter, now, filter.from ? null : await ctx.view.firstDay()) : requested;
-      const points = await ctx.view.series({ ...filter, interval, groupBy });
+        requested === 'auto' ? pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay()) : requested;
+      const points = await ctx.storage.getTimeSeries({ ...filter, interval, groupBy });
       return reply(c, 'GET /api/timeseries', { interval, groupBy: groupBy ?? null, points });
     })
     .get('/matrix', async (c) => {
@@ -40,13 +40,13 @@ export function seriesRoutes(ctx: AppContext): Hono {
       return reply(c, 'GET /api/matrix', {
         rows,
         columns,
-        cells: await ctx.view.crossBreakdown(rows, columns, filter),
+        cells: await ctx.storage.getCrossBreakdown(rows, columns, filter),
       });
     })
     .get('/breakdown', async (c) => {
       const filter = { ...readRange(c, ctx.now()), ...readKeys(c) };
       const by = readEnum(c, 'by', DIMENSIONS, 'model');
-      return reply(c, 'GET /api/breakdown', { by, rows: await ctx.view.breakdown(by, filter) });
+      return reply(c, 'GET /api/breakdown', { by, rows: await ctx.storage.getBreakdown(by, filter) });
     });
 }
 

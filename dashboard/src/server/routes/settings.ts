@@ -23,7 +23,7 @@ export function settingsRoutes(ctx: AppContext): Hono {
         ctx.storage.getStoreStats(),
         ctx.storage.getDistinctProjects(),
         ctx.database.sizeBytes(),
-        ctx.view.breakdown('project', {}),
+        ctx.storage.getBreakdown('project', {}),
       ]);
       return reply(c, 'GET /api/settings', {
         settings,
