@@ -55,7 +55,6 @@ export type { SessionQuery } from './queries/get-sessions.js';
 export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
 export type { CallSample, CallSampleQuery, CallSampleResult, SampleRequirement } from './queries/sample-calls.js';
-export type { AlertEvent } from './queries/save-alert-event.js';
 export type { StreamCallsQuery } from './queries/stream-llm-calls.js';
 export type { StreamSessionsQuery } from './queries/stream-sessions.js';
 export type { CallTotals } from './queries/sum-measures.js';

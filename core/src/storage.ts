@@ -10,10 +10,8 @@ import { alignSessionTimes } from './queries/align-session-times.js';
 import { countSessions, type SessionCount } from './queries/count-sessions.js';
 import { type DeleteResult, deleteSessionsBefore } from './queries/delete-sessions-before.js';
 import type { AggregateFilter } from './queries/filters.js';
-import { getAlertEvents } from './queries/get-alert-events.js';
 import { type BreakdownDimension, type BreakdownRow, getBreakdown } from './queries/get-breakdown.js';
 import { type CrossBreakdownRow, getCrossBreakdown } from './queries/get-cross-breakdown.js';
-import { getDashboardSettings } from './queries/get-dashboard-settings.js';
 import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
 import { getFirstDay } from './queries/get-first-day.js';
 import { getLlmCall } from './queries/get-llm-call.js';
@@ -24,8 +22,6 @@ import { getSession, getSessions, type SessionQuery } from './queries/get-sessio
 import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
 import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './queries/sample-calls.js';
-import { type AlertEvent, saveAlertEvent } from './queries/save-alert-event.js';
-import { saveDashboardSettings } from './queries/save-dashboard-settings.js';
 import { type StreamCallsQuery, streamLlmCalls } from './queries/stream-llm-calls.js';
 import { type StreamSessionsQuery, streamSessions } from './queries/stream-sessions.js';
 import type { CallTotals } from './queries/sum-measures.js';
@@ -144,26 +140,6 @@ export class ObservatoryStorage {
   /** Row counts of the store (calls from the rollups, never by counting call rows). */
   async getStoreStats(): Promise<StoreStats> {
     return getStoreStats(await this.knex());
-  }
-
-  /** Dashboard settings by key (alert thresholds, webhook, display, retention). */
-  async getDashboardSettings(): Promise<Record<string, unknown>> {
-    return getDashboardSettings(await this.knex());
-  }
-
-  /** Store dashboard settings, replacing those with the same keys. */
-  async saveDashboardSettings(values: Record<string, unknown>): Promise<void> {
-    return saveDashboardSettings(await this.knex(), values);
-  }
-
-  /** Insert or update an alert event. */
-  async saveAlertEvent(event: AlertEvent): Promise<void> {
-    return saveAlertEvent(await this.knex(), event);
-  }
-
-  /** Alert events, newest first. */
-  async getAlertEvents(query: { status?: AlertEvent['status']; limit?: number } = {}): Promise<AlertEvent[]> {
-    return getAlertEvents(await this.knex(), query);
   }
 
   /** Every matching call, oldest first, paged by keyset: for exports of any size. */

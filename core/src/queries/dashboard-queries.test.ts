@@ -161,39 +161,4 @@ describe.each(testDatabases())('dashboard queries on %s', (database) => {
     expect(stats).toMatchObject({ calls: 5, sessions: 3, firstHour: T0 + HOUR, lastHour: T0 + DAY + 2 * HOUR });
     expect(stats.rollupRows).toBeGreaterThanOrEqual(5);
   });
-
-  it('stores dashboard settings and alert events', async () => {
-    await t.obs.storage.saveDashboardSettings({ alerts: { dailyCostUsd: 5 }, display: { theme: 'light' } });
-    await t.obs.storage.saveDashboardSettings({ alerts: { dailyCostUsd: 7 } });
-    expect(await t.obs.storage.getDashboardSettings()).toEqual({
-      alerts: { dailyCostUsd: 7 },
-      display: { theme: 'light' },
-    });
-    await expect(t.obs.storage.saveDashboardSettings({ 'bad key!': 1 })).rejects.toThrow(/key/);
-
-    const event = {
-      id: 'e1',
-      rule: 'daily_cost',
-      projectName: null,
-      status: 'firing' as const,
-      value: 12.5,
-      threshold: 10,
-      message: 'Daily cost is $12.50',
-      startedAt: new Date(T0),
-      resolvedAt: null,
-      webhookStatus: null,
-    };
-    await t.obs.storage.saveAlertEvent(event);
-    expect(await t.obs.storage.getAlertEvents({ status: 'firing' })).toEqual([event]);
-    await t.obs.storage.saveAlertEvent({
-      ...event,
-      status: 'resolved',
-      resolvedAt: new Date(T0 + HOUR),
-      webhookStatus: '200',
-    });
-    expect(await t.obs.storage.getAlertEvents({ status: 'firing' })).toEqual([]);
-    expect(await t.obs.storage.getAlertEvents()).toEqual([
-      { ...event, status: 'resolved', resolvedAt: new Date(T0 + HOUR), webhookStatus: '200' },
-    ]);
-  });
 });

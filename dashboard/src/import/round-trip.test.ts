@@ -130,7 +130,11 @@ function sortByKey<T extends object>(rows: T[]): T[] {
  * rollups add the same calls in different batches; everything else must be identical.
  */
 function expectSameAggregates(actual: unknown, expected: unknown, path = ''): void {
-  if (typeof expected === 'number' && typeof actual === 'number' && !(Number.isInteger(expected) && Number.isInteger(actual))) {
+  if (
+    typeof expected === 'number' &&
+    typeof actual === 'number' &&
+    !(Number.isInteger(expected) && Number.isInteger(actual))
+  ) {
     const scale = Math.max(Math.abs(expected), Number.MIN_VALUE);
     if (Math.abs(actual - expected) / scale > 1e-12) expect.fail(`${path}: ${actual} ≠ ${expected}`);
     return;

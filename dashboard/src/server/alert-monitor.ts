@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AlertEvent, ObservatoryStorage } from '@observatory/core';
+import type { ObservatoryStorage } from '@observatory/core';
 import { type AlertCheck, evaluateAlertRules } from './analysis/evaluate-alert-rules.js';
 import { type DashboardSettings, loadSettings } from './dashboard-settings.js';
+import { type AlertEvent, dashboardStoreOf } from './store/dashboard-store.js';
 
 export interface AlertStatus {
   evaluatedAt: number;
@@ -89,7 +90,7 @@ export class AlertMonitor {
       windowCalls: window.totalCalls,
     });
 
-    const open = await this.storage.getAlertEvents({ status: 'firing', limit: 100 });
+    const open = await dashboardStoreOf(this.storage).getAlertEvents({ status: 'firing', limit: 100 });
     const firing: AlertEvent[] = [];
     for (const check of checks) {
       const current = open.find((e) => e.rule === check.rule && e.projectName === alerts.project);
@@ -109,7 +110,7 @@ export class AlertMonitor {
               webhookStatus: null,
             };
         if (!current && alerts.webhookUrl) event.webhookStatus = await this.notify(alerts.webhookUrl, event);
-        await this.storage.saveAlertEvent(event);
+        await dashboardStoreOf(this.storage).saveAlertEvent(event);
         firing.push(event);
       }
     }
@@ -119,7 +120,7 @@ export class AlertMonitor {
       if (firing.some((f) => f.id === event.id)) continue;
       const resolved: AlertEvent = { ...event, status: 'resolved', resolvedAt: new Date(now) };
       if (alerts.webhookUrl) resolved.webhookStatus = await this.notify(alerts.webhookUrl, resolved);
-      await this.storage.saveAlertEvent(resolved);
+      await dashboardStoreOf(this.storage).saveAlertEvent(resolved);
     }
     this.last = { evaluatedAt: now, checks, firing };
     return this.last;

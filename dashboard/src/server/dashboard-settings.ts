@@ -7,13 +7,14 @@ import {
   type DisplaySettings,
   type RetentionSettings,
 } from '../shared/dashboard-settings.js';
+import { dashboardStoreOf } from './store/dashboard-store.js';
 
 export type { AlertSettings, DashboardSettings, DisplaySettings, RetentionSettings };
 export { DEFAULT_SETTINGS };
 
 /** Stored settings over the defaults; anything invalid in the store falls back to its default. */
 export async function loadSettings(storage: ObservatoryStorage): Promise<DashboardSettings> {
-  const stored = await storage.getDashboardSettings();
+  const stored = await dashboardStoreOf(storage).getSettings();
   const merged: DashboardSettings = structuredClone(DEFAULT_SETTINGS);
   for (const section of ['alerts', 'display', 'retention'] as const) {
     const value = stored[section];
@@ -48,7 +49,7 @@ export async function updateSettings(
     Object.assign(next[section], merged);
     changed[section] = next[section];
   }
-  await storage.saveDashboardSettings(changed);
+  await dashboardStoreOf(storage).saveSettings(changed);
   return next;
 }
 

@@ -12,7 +12,6 @@ import type {
   QualityEvaluation,
   RoutingDecision,
   Session,
-  AlertEvent as StoredAlertEvent,
   TimeSeriesPoint,
 } from '@observatory/core';
 
@@ -32,6 +31,7 @@ export type DatesAsStrings<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
 
+import type { AlertEvent as StoredAlertEvent } from './alert-event.js';
 import type { AlertSettings, DashboardSettings } from './dashboard-settings.js';
 
 /** Core's own shapes, sent as they are (no dates in them). */

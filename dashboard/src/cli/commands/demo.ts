@@ -1,5 +1,6 @@
 import { Observatory } from '@observatory/core';
 import { loadSettings, updateSettings } from '../../server/dashboard-settings.js';
+import { dashboardStoreOf } from '../../server/store/dashboard-store.js';
 import { type Command, DB_OPTION, JSON_OPTION } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
 import { durationOption, intOption, textOption } from '../read-options.js';
@@ -76,7 +77,7 @@ const DEMO_ALERTS = { errorRatePct: 2, p95LatencyMs: 6000, checkIntervalSeconds:
 async function setDemoAlerts(databaseUrl: string | undefined): Promise<void> {
   const obs = new Observatory({ databaseUrl, flushOnExit: false });
   try {
-    if ((await obs.storage.getDashboardSettings()).alerts) return;
+    if ((await dashboardStoreOf(obs.storage).getSettings()).alerts) return;
     await updateSettings(obs.storage, await loadSettings(obs.storage), { alerts: DEMO_ALERTS });
   } finally {
     await obs.close();

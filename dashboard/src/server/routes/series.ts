@@ -28,7 +28,9 @@ export function seriesRoutes(ctx: AppContext): Hono {
       const groupBy = readEnum(c, 'groupBy', DIMENSIONS);
       const requested = readEnum(c, 'interval', [...INTERVALS, 'auto'] as const, 'auto');
       const interval =
-        requested === 'auto' ? pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay()) : requested;
+        requested === 'auto'
+          ? pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay())
+          : requested;
       const points = await ctx.storage.getTimeSeries({ ...filter, interval, groupBy });
       return reply(c, 'GET /api/timeseries', { interval, groupBy: groupBy ?? null, points });
     })

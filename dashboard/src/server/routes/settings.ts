@@ -7,6 +7,7 @@ import { loadSettings, updateSettings } from '../dashboard-settings.js';
 import { readEnum, readRange } from '../query-params.js';
 import { readJsonBody } from '../read-json-body.js';
 import { reply } from '../reply.js';
+import { dashboardStoreOf } from '../store/dashboard-store.js';
 
 const DAY_MS = 86_400_000;
 
@@ -44,12 +45,15 @@ export function settingsRoutes(ctx: AppContext): Hono {
       return reply(c, 'PUT /api/settings', { settings });
     })
     .get('/alerts', async (c) => {
-      const [status, events] = await Promise.all([ctx.alerts.status(), ctx.storage.getAlertEvents({ limit: 50 })]);
+      const [status, events] = await Promise.all([
+        ctx.alerts.status(),
+        dashboardStoreOf(ctx.storage).getAlertEvents({ limit: 50 }),
+      ]);
       return reply(c, 'GET /api/alerts', { ...status, events });
     })
     .post('/alerts/evaluate', async (c) => {
       const status = await ctx.alerts.evaluate();
-      const events = await ctx.storage.getAlertEvents({ limit: 50 });
+      const events = await dashboardStoreOf(ctx.storage).getAlertEvents({ limit: 50 });
       return reply(c, 'POST /api/alerts/evaluate', { ...status, events });
     })
     .post('/alerts/test-webhook', async (c) => {
