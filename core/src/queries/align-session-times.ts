@@ -5,16 +5,27 @@ import type { Knex } from '@mikro-orm/knex';
  * call, for sessions whose calls carry earlier timestamps than the session row: history
  * recorded after the fact (an import, `observatory demo`). Live sessions are untouched,
  * since their calls never predate their start. Returns the number of sessions moved.
+ *
+ * One pass over the calls grouped by session, joined to the sessions (UPDATE … FROM, on
+ * SQLite ≥ 3.33 and PostgreSQL alike), not a subquery per session: on a fresh PostgreSQL
+ * table without statistics, per-row subqueries were planned as scans (minutes for 200k sessions).
  */
 export async function alignSessionTimes(knex: Knex, projectName?: string): Promise<number> {
-  const firstCall = '(select min(c.timestamp) from llm_calls c where c.session_id = sessions.id)';
-  const lastCall = '(select max(c.timestamp) from llm_calls c where c.session_id = sessions.id)';
-  const query = knex('sessions')
-    .whereRaw(`start_time > ${firstCall}`)
-    .update({
-      start_time: knex.raw(firstCall),
-      end_time: knex.raw(`case when end_time is null then null else ${lastCall} end`),
-    });
-  if (projectName !== undefined) query.where('project_name', projectName);
-  return query;
+  const calls = knex('llm_calls')
+    .select('session_id', knex.raw('min(timestamp) as first_call'), knex.raw('max(timestamp) as last_call'))
+    .groupBy('session_id');
+  if (projectName !== undefined) calls.where('project_name', projectName);
+  const { sql, bindings } = calls.toSQL();
+  const result = await knex.raw(
+    `update sessions set start_time = c.first_call, end_time = case when sessions.end_time is null then null else c.last_call end from (${sql}) as c where sessions.id = c.session_id and sessions.start_time > c.first_call`,
+    bindings,
+  );
+  return affectedRows(result);
+}
+
+/** knex.raw's answer: a row count on PostgreSQL (`rowCount`), SQLite's `changes` on libsql/sqlite3. */
+function affectedRows(result: unknown): number {
+  const r = result as { rowCount?: number; changes?: number } | number[] | undefined;
+  if (Array.isArray(r)) return 0;
+  return Number(r?.rowCount ?? r?.changes ?? 0);
 }
