@@ -1,9 +1,11 @@
 /**
  * The dashboard API under concurrent load on loopback while ingest runs: N clients loop
  * over the endpoints the pages call for a fixed time while a writer records calls at a
- * steady rate into the same SQLite store. Reports errors and p50/p95/p99 latency.
+ * steady rate into the same store. Reports errors and p50/p95/p99 latency.
  *
- *   npx tsx --conditions=@observatory/source bench/dashboard-load.ts [--calls 100000] [--clients 16] [--seconds 30] [--ingest 200]
+ *   npx tsx --conditions=@observatory/source bench/dashboard-load.ts [--db PATH|postgresql://…] [--calls 100000] [--clients 16] [--seconds 30] [--ingest 200]
+ *
+ * Without --db a SQLite store is seeded with --calls calls of demo history over 14 days.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { Observatory } from '@observatory/core';
 import { startServer } from '@observatory/dashboard';
 import { fillDemoHistory } from '@observatory/examples/demo';
 import { benchCall, formatNumber, quantile } from './bench-utils.js';
+import { DASHBOARD_ENDPOINTS } from './dashboard-endpoints.js';
 import { readFlags } from './read-flags.js';
 
 const flags = readFlags();
@@ -20,34 +23,27 @@ const clients = flags.int('clients', 1, 256, 16);
 const seconds = flags.int('seconds', 1, 3600, 30);
 const ingestPerSecond = flags.int('ingest', 0, 100_000, 200);
 
-const ENDPOINTS = [
-  '/api/health',
-  '/api/meta',
-  '/api/projects',
-  '/api/filters',
-  '/api/alerts',
-  '/api/overview?range=14d&compare=true',
-  '/api/timeseries?range=14d&groupBy=model',
-  '/api/breakdown?range=14d&by=agent',
-  '/api/sessions?limit=8',
-  '/api/calls?limit=10',
-  '/api/live?window=5m',
-  '/api/live?window=1h',
-  '/api/cost?range=14d&horizon=30',
-  '/api/router?range=14d',
-  '/api/cache?range=14d',
-  '/api/judge?range=14d',
-  '/api/prompts?range=14d',
-  '/api/settings',
-];
-
-const dir = mkdtempSync(join(tmpdir(), 'observatory-bench-load-'));
-const databaseUrl = join(dir, 'load.db');
-process.stderr.write(`Seeding ${formatNumber(calls, 0)} demo calls…\n`);
-await fillDemoHistory({ databaseUrl, calls, days: 14 });
+const given = flags.text('db');
+const dir = given ? null : mkdtempSync(join(tmpdir(), 'observatory-bench-load-'));
+const databaseUrl = given ?? join(dir as string, 'load.db');
+if (!given) {
+  process.stderr.write(`Seeding ${formatNumber(calls, 0)} demo calls…\n`);
+  await fillDemoHistory({ databaseUrl, calls, days: 14 });
+}
+const storeCalls = await (async () => {
+  const reader = new Observatory({ databaseUrl, flushOnExit: false });
+  try {
+    return (await reader.storage.getStoreStats()).calls;
+  } finally {
+    await reader.close();
+  }
+})();
+// Each client walks the pages' requests (GET only; :id is the newest call).
+const ENDPOINTS = DASHBOARD_ENDPOINTS.filter((e) => !e.startsWith('POST ') && !e.includes(':id'));
 const server = await startServer({ databaseUrl, port: 0, webRoot: null, token: null });
 const writer = new Observatory({ databaseUrl, projectName: 'load-ingest', flushIntervalMs: 200, flushOnExit: false });
 
+const runStarted = new Date();
 let ingested = 0;
 const ingestTimer = setInterval(() => {
   for (let i = 0; i < ingestPerSecond / 10; i++) writer.recordCall(benchCall(ingested++));
@@ -75,13 +71,13 @@ async function client(offset: number): Promise<void> {
 await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
 clearInterval(ingestTimer);
 await writer.close();
-const stored = await server.observatory.storage.countLlmCalls({ projectName: 'load-ingest' });
+const stored = await server.observatory.storage.countLlmCalls({ projectName: 'load-ingest', from: runStarted });
 await server.close();
-rmSync(dir, { recursive: true, force: true });
+if (dir) rmSync(dir, { recursive: true, force: true });
 
 const all = [...latencies.values()].flat().sort((a, b) => a - b);
 console.log(
-  `${clients} concurrent clients for ${seconds} s on loopback, ingest ${ingestPerSecond} calls/s, store of ${formatNumber(calls, 0)} calls:`,
+  `${clients} concurrent clients for ${seconds} s on loopback, ingest ${ingestPerSecond} calls/s, store of ${formatNumber(storeCalls, 0)} calls:`,
 );
 console.log(
   `  ${formatNumber(all.length, 0)} requests (${formatNumber(all.length / seconds, 0)}/s), errors ${errors.length}; latency p50 ${formatNumber(quantile(all, 0.5), 1)} ms, p95 ${formatNumber(quantile(all, 0.95), 1)} ms, p99 ${formatNumber(quantile(all, 0.99), 1)} ms`,

@@ -2,6 +2,7 @@ import { Migration0001InitialSchema } from './0001-initial-schema.js';
 import { Migration0002DashboardSettings } from './0002-dashboard-settings.js';
 import { Migration0003DailyRollups } from './0003-daily-rollups.js';
 import { Migration0004CallsByTime } from './0004-calls-by-time.js';
+import { Migration0005SessionsByProjectOutcome } from './0005-sessions-by-project-outcome.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: '0002-dashboard-settings', class: Migration0002DashboardSettings },
   { name: '0003-daily-rollups', class: Migration0003DailyRollups },
   { name: '0004-calls-by-time', class: Migration0004CallsByTime },
+  { name: '0005-sessions-by-project-outcome', class: Migration0005SessionsByProjectOutcome },
 ];
