@@ -4,6 +4,7 @@ import { type CallRollup, ROLLUP_MEASURE_FIELDS, type RollupKey } from './call-r
 import type { LatencyRollup } from './latency-rollup.entity.js';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export interface RollupDeltas {
   rollups: CallRollup[];
@@ -19,7 +20,7 @@ export function buildRollupDeltas(calls: Iterable<RollupSource>, sign: 1 | -1 = 
   const latency = new Map<string, LatencyRollup>();
   for (const call of calls) {
     const key = rollupKeyOf(call);
-    const id = `${key.projectName}\u0000${key.hourStart}\u0000${key.provider}\u0000${key.modelName}\u0000${key.agentName}\u0000${key.operationName}`;
+    const id = rollupId(key);
     let row = rollups.get(id);
     if (!row) {
       row = { ...key, ...emptyMeasures() };
@@ -34,6 +35,36 @@ export function buildRollupDeltas(calls: Iterable<RollupSource>, sign: 1 | -1 = 
     else latency.set(latencyId, { ...key, bucket, calls: sign });
   }
   return { rollups: [...rollups.values()], latency: [...latency.values()] };
+}
+
+/** The hourly deltas summed per UTC day (the daily tables' `hour_start` is the day's start). */
+export function toDailyDeltas(deltas: RollupDeltas): RollupDeltas {
+  const toDay = <R extends RollupKey>(row: R): R => ({
+    ...row,
+    hourStart: Math.floor(row.hourStart / DAY_MS) * DAY_MS,
+  });
+  const rollups = new Map<string, CallRollup>();
+  for (const row of deltas.rollups) {
+    const daily = toDay(row);
+    const id = rollupId(daily);
+    const sum = rollups.get(id);
+    if (!sum) rollups.set(id, daily);
+    else for (const field of ROLLUP_MEASURE_FIELDS) sum[field] += row[field];
+  }
+  const latency = new Map<string, LatencyRollup>();
+  for (const row of deltas.latency) {
+    const daily = toDay(row);
+    const id = `${rollupId(daily)}\u0000${row.bucket}`;
+    const sum = latency.get(id);
+    if (!sum) latency.set(id, daily);
+    else sum.calls += row.calls;
+  }
+  return { rollups: [...rollups.values()], latency: [...latency.values()] };
+}
+
+/** One rollup key as a map key. */
+function rollupId(key: RollupKey): string {
+  return `${key.projectName}\u0000${key.hourStart}\u0000${key.provider}\u0000${key.modelName}\u0000${key.agentName}\u0000${key.operationName}`;
 }
 
 /** The fields of a call that rollups read. */

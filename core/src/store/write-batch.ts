@@ -1,8 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { LLMCall, Session } from '../models.js';
-import { buildRollupDeltas, type RollupDeltas } from './build-rollup-deltas.js';
-import { type CallRollup, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, type RollupKey } from './call-rollup.entity.js';
-import type { LatencyRollup } from './latency-rollup.entity.js';
+import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
+import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
 import { LLMCallEntity } from './llm-call.entity.js';
 import { SessionEntity } from './session.entity.js';
 
@@ -154,36 +153,6 @@ async function upsertRollups(
       .onConflict([...keyColumns, 'bucket'])
       .merge({ calls: knex.raw('?? + excluded.??', [`${tables.latency}.calls`, 'calls']) });
   }
-}
-
-const DAY_MS = 86_400_000;
-
-/** The hourly deltas summed per UTC day (the daily tables' `hour_start` is the day's start). */
-function toDailyDeltas(deltas: RollupDeltas): RollupDeltas {
-  const keyOf = (row: RollupKey) =>
-    [
-      row.projectName,
-      Math.floor(row.hourStart / DAY_MS),
-      row.provider,
-      row.modelName,
-      row.agentName,
-      row.operationName,
-    ].join('\u0000');
-  const rollups = new Map<string, CallRollup>();
-  for (const row of deltas.rollups) {
-    const id = keyOf(row);
-    const day = rollups.get(id);
-    if (!day) rollups.set(id, { ...row, hourStart: Math.floor(row.hourStart / DAY_MS) * DAY_MS });
-    else for (const field of ROLLUP_MEASURE_FIELDS) day[field] += row[field];
-  }
-  const latency = new Map<string, LatencyRollup>();
-  for (const row of deltas.latency) {
-    const id = `${keyOf(row)}\u0000${row.bucket}`;
-    const day = latency.get(id);
-    if (!day) latency.set(id, { ...row, hourStart: Math.floor(row.hourStart / DAY_MS) * DAY_MS });
-    else day.calls += row.calls;
-  }
-  return { rollups: [...rollups.values()], latency: [...latency.values()] };
 }
 
 /** Field names that differ from the plain snake_case of the property. */
