@@ -7,24 +7,35 @@ import {
   type StoragePolicy,
 } from './prepare-for-storage.js';
 import { alignSessionTimes } from './queries/align-session-times.js';
+import type { CallFilter } from './queries/call-filters.js';
+import { indexCallText } from './queries/call-text-search.js';
 import { countSessions, type SessionCount } from './queries/count-sessions.js';
 import { type DeleteResult, deleteSessionsBefore } from './queries/delete-sessions-before.js';
 import type { AggregateFilter } from './queries/filters.js';
+import { type CallPage, countLlmCalls, findCalls, type LlmCallQuery } from './queries/find-calls.js';
+import {
+  findSessions,
+  getSession,
+  type SessionFilter,
+  type SessionPage,
+  type SessionQuery,
+} from './queries/find-sessions.js';
 import { type BreakdownDimension, type BreakdownRow, getBreakdown } from './queries/get-breakdown.js';
 import { type CrossBreakdownRow, getCrossBreakdown } from './queries/get-cross-breakdown.js';
 import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
 import { getFirstDay } from './queries/get-first-day.js';
 import { getLlmCall } from './queries/get-llm-call.js';
-import { countLlmCalls, getLlmCalls, type LlmCallQuery } from './queries/get-llm-calls.js';
 import { getMetricTotals, type MetricTotals } from './queries/get-metric-totals.js';
 import { getOverview, getTotals, type Overview } from './queries/get-overview.js';
-import { getSession, getSessions, type SessionQuery } from './queries/get-sessions.js';
+import { getSessionSteps, type SessionStep } from './queries/get-session-steps.js';
 import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
+import { refreshStatistics } from './queries/refresh-statistics.js';
 import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './queries/sample-calls.js';
 import { type StreamCallsQuery, streamLlmCalls } from './queries/stream-llm-calls.js';
 import { type StreamSessionsQuery, streamSessions } from './queries/stream-sessions.js';
 import type { CallTotals } from './queries/sum-measures.js';
+import { type SessionCallSummary, summarizeSessionCalls } from './queries/summarize-session-calls.js';
 import type { Store } from './store/create-store.js';
 import { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
 
@@ -48,20 +59,56 @@ export class ObservatoryStorage {
     return this.getStore();
   }
 
+  /** Sessions matching the filters, newest first by default (the first page of `findSessions`). */
   async getSessions(query: SessionQuery = {}): Promise<Session[]> {
-    return getSessions((await this.getStore()).em, query);
+    return (await this.findSessions(query)).items;
+  }
+
+  /** A page of sessions and the cursor of the next page: filters, sort and keyset paging. */
+  async findSessions(query: SessionQuery = {}): Promise<SessionPage> {
+    const store = await this.getStore();
+    return findSessions(store.em, store.dialect, query);
   }
 
   async getSession(id: string): Promise<Session | null> {
     return getSession((await this.getStore()).em, id);
   }
 
-  async getLlmCalls(query: LlmCallQuery = {}): Promise<LLMCall[]> {
-    return getLlmCalls((await this.getStore()).em, query);
+  /** Every call of a session in time order without its texts: totals, timeline and agent graph. */
+  async getSessionSteps(sessionId: string): Promise<SessionStep[]> {
+    return getSessionSteps(await this.knex(), sessionId);
   }
 
-  async countLlmCalls(query: LlmCallQuery = {}): Promise<number> {
-    return countLlmCalls((await this.getStore()).em, query);
+  /** Agents, models, token parts and failed calls of each listed session. */
+  async summarizeSessionCalls(sessionIds: string[]): Promise<Map<string, SessionCallSummary>> {
+    return summarizeSessionCalls(await this.knex(), sessionIds);
+  }
+
+  /** Calls matching the filters, newest first by default (the first page of `findCalls`). */
+  async getLlmCalls(query: LlmCallQuery = {}): Promise<LLMCall[]> {
+    return (await this.findCalls(query)).items;
+  }
+
+  /** A page of calls and the cursor of the next page: filters, full-text search and keyset paging. */
+  async findCalls(query: LlmCallQuery = {}): Promise<CallPage> {
+    const store = await this.getStore();
+    return findCalls(store.em, store.dialect, query);
+  }
+
+  /** How many calls match (counting at most `max`, so a broad filter stays cheap). */
+  async countLlmCalls(filter: CallFilter = {}, max?: number): Promise<number> {
+    const store = await this.getStore();
+    return countLlmCalls(store.em, store.dialect, filter, max);
+  }
+
+  /**
+   * Add calls written since the last run to SQLite's full-text index, at most `maxRows` in
+   * one short write; returns how many (fewer than `maxRows`: caught up). PostgreSQL's index
+   * is kept by the database: 0. Searches are complete either way (unindexed calls are scanned).
+   */
+  async indexCallText(maxRows?: number): Promise<number> {
+    const store = await this.getStore();
+    return indexCallText(store.em.getKnex(), store.dialect, maxRows);
   }
 
   async getDistinctProjects(): Promise<string[]> {
@@ -82,7 +129,8 @@ export class ObservatoryStorage {
 
   /** Delete sessions started before `date` with their calls, keeping rollups consistent. */
   async deleteSessionsBefore(date: Date, projectName?: string): Promise<DeleteResult> {
-    return deleteSessionsBefore((await this.getStore()).em, date, projectName);
+    const store = await this.getStore();
+    return deleteSessionsBefore(store.em, store.dialect, date, projectName);
   }
 
   /** KPIs: totals, cost, error rate, average and p50/p95/p99 latency, sessions. */
@@ -90,7 +138,6 @@ export class ObservatoryStorage {
     return getOverview(await this.knex(), filter);
   }
 
-  /** Totals per model, agent, operation, provider or project. */
   /** Summed measures over a filter, without percentiles or sessions: the cheapest aggregate. */
   async getTotals(filter: AggregateFilter = {}): Promise<CallTotals> {
     return getTotals(await this.knex(), filter);
@@ -101,6 +148,7 @@ export class ObservatoryStorage {
     return getFirstDay(await this.knex(), projectName);
   }
 
+  /** Totals per model, agent, operation, provider or project. */
   async getBreakdown(by: BreakdownDimension, filter: AggregateFilter = {}): Promise<BreakdownRow[]> {
     return getBreakdown(await this.knex(), by, filter);
   }
@@ -118,6 +166,12 @@ export class ObservatoryStorage {
    */
   async alignSessionTimes(projectName?: string): Promise<number> {
     return alignSessionTimes(await this.knex(), projectName);
+  }
+
+  /** Refresh the database's query planner statistics: call it after writing a large history at once. */
+  async refreshStatistics(): Promise<void> {
+    const store = await this.getStore();
+    await refreshStatistics(store.em.getKnex(), store.dialect);
   }
 
   /**
@@ -144,12 +198,14 @@ export class ObservatoryStorage {
 
   /** Every matching call, oldest first, paged by keyset: for exports of any size. */
   async *streamLlmCalls(query: StreamCallsQuery = {}): AsyncGenerator<LLMCall> {
-    yield* streamLlmCalls((await this.getStore()).em, query);
+    const store = await this.getStore();
+    yield* streamLlmCalls(store.em, store.dialect, query);
   }
 
   /** Every matching session (by start time), oldest first, paged by keyset: for exports. */
   async *streamSessions(query: StreamSessionsQuery = {}): AsyncGenerator<Session> {
-    yield* streamSessions((await this.getStore()).em, query);
+    const store = await this.getStore();
+    yield* streamSessions(store.em, store.dialect, query);
   }
 
   /**

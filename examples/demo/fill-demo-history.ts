@@ -1,7 +1,7 @@
 import { Observatory, type ObservatoryStorage } from '@observatory/core';
 import { createSampleDatabase } from '../crews/sql-agent/create-sample-database.js';
 import { createSeededRandom } from '../shared/seeded-random.js';
-import { DEMO_CREWS, type DemoCrew } from './demo-crews.js';
+import { DEMO_CREWS } from './demo-crews.js';
 import { type RecordedSession, replaySession } from './replay-session.js';
 import { inSimulatedTime } from './simulated-clock.js';
 import { createTrafficRhythm } from './traffic-rhythm.js';
@@ -87,16 +87,17 @@ export async function fillDemoHistory(options: DemoOptions = {}): Promise<DemoSu
       try {
         const before = summary.calls;
         const recorded = () => obs.stats().recorded;
+        const crewSessionIds = new Set<string>();
         // The crews, through their frameworks, in simulated time.
         while (recorded() < Math.max(1, crewTarget)) {
-          await crew.run(inSimulatedTime(obs, nextSessionStart, random), nextSeed++, database);
+          await crew.run(inSimulatedTime(obs, nextSessionStart, random, crewSessionIds), nextSeed++, database);
           summary.calls = before + recorded();
           report();
         }
         summary.crewCalls += recorded();
         await obs.flush();
         // Their sessions again, at other times, until the crew's share is reached.
-        const sessions = await loadRecordedSessions(obs.storage, crew);
+        const sessions = await loadRecordedSessions(obs.storage, crewSessionIds);
         summary.sessions += sessions.length;
         while (recorded() < target && sessions.length > 0) {
           replaySession(obs, random.pick(sessions), nextSessionStart());
@@ -109,6 +110,7 @@ export async function fillDemoHistory(options: DemoOptions = {}): Promise<DemoSu
         }
         await obs.flush();
         await obs.storage.alignSessionTimes(crew.project);
+        if (last) await obs.storage.refreshStatistics();
         summary.calls = before + recorded();
         summary.projects.push(crew.project);
         report();
@@ -127,19 +129,17 @@ export async function fillDemoHistory(options: DemoOptions = {}): Promise<DemoSu
   return summary;
 }
 
-/** Every session the crew recorded so far, with its calls in time order. */
-async function loadRecordedSessions(storage: ObservatoryStorage, crew: DemoCrew): Promise<RecordedSession[]> {
-  const page = 10_000;
-  const bySession = new Map<string, RecordedSession>();
-  for (let offset = 0; ; offset += page) {
-    const sessions = await storage.getSessions({ projectName: crew.project, limit: page, offset });
-    for (const session of sessions) bySession.set(session.id, { session, calls: [] });
-    if (sessions.length < page) break;
+/**
+ * The sessions the crews recorded in this run, with their calls in time order (not the
+ * store's earlier history: topping up a store of millions of calls reads only these).
+ */
+async function loadRecordedSessions(storage: ObservatoryStorage, sessionIds: Set<string>): Promise<RecordedSession[]> {
+  const recorded: RecordedSession[] = [];
+  for (const id of sessionIds) {
+    const session = await storage.getSession(id);
+    if (!session) continue;
+    const calls = await storage.getLlmCalls({ sessionId: id, order: 'asc', limit: 10_000 });
+    if (calls.length > 0) recorded.push({ session, calls });
   }
-  for (let offset = 0; ; offset += page) {
-    const calls = await storage.getLlmCalls({ projectName: crew.project, limit: page, offset, order: 'asc' });
-    for (const call of calls) bySession.get(call.sessionId)?.calls.push(call);
-    if (calls.length < page) break;
-  }
-  return [...bySession.values()].filter((recorded) => recorded.calls.length > 0);
+  return recorded;
 }

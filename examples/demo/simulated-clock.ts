@@ -13,14 +13,22 @@ import { simulatedTiming } from '../shared/simulated-provider.js';
  * after the model's time to first token. Everything else is `obs` itself.
  *
  * Session rows keep their real start and end times; `storage.alignSessionTimes` moves them
- * to their calls once the history is written.
+ * to their calls once the history is written. The id of every session a call is recorded
+ * in is added to `sessionIds`, so the caller can read back what this run made and nothing else.
  */
-export function inSimulatedTime(obs: Observatory, nextSessionStart: () => number, random: SeededRandom): Observatory {
+export function inSimulatedTime(
+  obs: Observatory,
+  nextSessionStart: () => number,
+  random: SeededRandom,
+  sessionIds: Set<string>,
+): Observatory {
   let clock = nextSessionStart();
   const recordCall = (input: RecordCallInput) => {
     const timing = simulatedDurations(input, () => random.next());
     clock += random.int(300, 2500) + (timing.latencyMs ?? 0);
-    return obs.recordCall({ ...input, ...timing, timestamp: clock });
+    const call = obs.recordCall({ ...input, ...timing, timestamp: clock });
+    if (call) sessionIds.add(call.sessionId);
+    return call;
   };
   const startSession: Observatory['startSession'] = (...args) => {
     clock = nextSessionStart();

@@ -101,6 +101,8 @@ export async function importRecords(
   if (calls.length > 0) await flushCalls();
   if (sessions.length > 0) await flushSessions();
   await writing;
+  // A large import leaves the planner's statistics stale until autovacuum runs.
+  if (summary.calls + summary.sessions > 10_000) await storage.refreshStatistics();
   return summary;
 }
 
