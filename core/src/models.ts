@@ -113,7 +113,7 @@ export interface Session {
   totalTokens: number;
   totalLlmCalls: number;
   totalLatencyMs: number;
-  /** null while the session is open. */
+  /** null while the session is open (`endTime` null), and on a session ended as cancelled. */
   success: boolean | null;
   error: string | null;
   metadata: Record<string, unknown> | null;

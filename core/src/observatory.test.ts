@@ -126,6 +126,31 @@ describe.each(testDatabases())('Observatory on %s', (database) => {
     await expectSessionTotalsMatchCalls(obs);
   });
 
+  it('ends a session as cancelled: ended, with success and error null, also when ingested', async () => {
+    t = await createTestObservatory({ database });
+    const { obs } = t;
+    const session = obs.startSession('streamed_answer');
+    obs.recordCall(makeCall({ sessionId: session.id }));
+    await obs.endSession(session, { cancelled: true });
+    const ingested = '01890000-0000-7000-8000-00000000c0de';
+    const startTime = new Date().toISOString();
+    const ingest = await obs.ingestRecorded([
+      { kind: 'session', session: { id: ingested, projectName: obs.projectName, operationType: 'remote', startTime } },
+      { kind: 'end', end: { id: ingested, endTime: startTime, success: null } },
+    ]);
+    expect(ingest).toEqual({ accepted: 2, rejected: [] });
+    await obs.flush();
+
+    expect([session.success, session.error, session.endTime instanceof Date]).toEqual([null, null, true]);
+    const sessions = await obs.storage.getSessions({ projectName: obs.projectName });
+    expect(
+      sessions.map((s) => [s.operationType, s.endTime instanceof Date, s.success, s.error, s.totalLlmCalls]).sort(),
+    ).toEqual([
+      ['remote', true, null, null, 0],
+      ['streamed_answer', true, null, null, 1],
+    ]);
+  });
+
   it('keeps concurrent withSession calls apart and puts stray calls in one implicit session', async () => {
     t = await createTestObservatory({ database });
     const { obs } = t;

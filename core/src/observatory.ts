@@ -48,11 +48,13 @@ export interface IngestResult {
   rejected: Array<{ index: number; issues: FieldIssue[] }>;
 }
 
-/** How a session ended. */
-export interface EndSessionOptions {
-  success: boolean;
-  error?: unknown;
-}
+/**
+ * How a session ended: succeeded, failed (with the error), or cancelled. A cancelled
+ * session was stopped on purpose before it finished (e.g. the consumer stopped reading a
+ * stream): it is stored ended (`endTime` set) with `success` and `error` null, so it counts
+ * neither as a success nor as a failure.
+ */
+export type EndSessionOptions = { success: boolean; error?: unknown } | { cancelled: true };
 
 /**
  * Records LLM calls and sessions into SQLite or PostgreSQL. Recording is synchronous and
@@ -152,7 +154,10 @@ export class Observatory {
     return session;
   }
 
-  /** End a session (by object or id). Ending one that is not open is reported as an error. */
+  /**
+   * End a session (by object or id) as a success, a failure or cancelled (`{ cancelled: true }`).
+   * Ending one that is not open is reported as an error.
+   */
   async endSession(session: Session | string, options: EndSessionOptions = { success: true }): Promise<void> {
     if (!this.guard('endSession')) return;
     const id = typeof session === 'string' ? session : session.id;
@@ -163,8 +168,8 @@ export class Observatory {
     }
     this.openSessions.delete(id);
     open.endTime = new Date();
-    open.success = options.success;
-    open.error = errorText(options.error);
+    open.success = 'cancelled' in options ? null : options.success;
+    open.error = 'cancelled' in options ? null : errorText(options.error);
     if (typeof session !== 'string' && session !== open) Object.assign(session, open);
     this.enqueue({ kind: 'end', end: { id, endTime: open.endTime, success: open.success, error: open.error } });
   }

@@ -47,7 +47,7 @@ export const recordedItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('call'), call: recordedCallSchema }),
   z.object({
     kind: z.literal('end'),
-    end: z.object({ id: rule.id, endTime: rule.date, success: rule.flag, error: rule.text.nullish() }),
+    end: z.object({ id: rule.id, endTime: rule.date, success: rule.flag.nullable(), error: rule.text.nullish() }),
   }),
 ]);
 

@@ -2,7 +2,7 @@ import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import type { Serialized } from '@langchain/core/load/serializable';
 import type { BaseMessage } from '@langchain/core/messages';
 import type { LLMResult } from '@langchain/core/outputs';
-import { type Observatory, type RecordCallInput, reportAdapterError } from '@observatory/core';
+import { type LLMCall, type Observatory, type RecordCallInput, reportAdapterError } from '@observatory/core';
 import { type ConvertedUsage, convertLangChainUsage } from './convert-langchain-usage.js';
 import { estimateTokens } from './estimate-tokens.js';
 import type { LangChainLlmResult } from './langchain-shapes.js';
@@ -36,6 +36,12 @@ export interface CallContext {
   sessionId?: string;
   agentName?: string;
   operationName?: string;
+  /** `parent_id` of the call: a stored call's id, or null. Default: the model run's parent run id. */
+  parentId?: string | null;
+  /** Added to the call's metadata, over the run's. */
+  metadata?: Record<string, unknown>;
+  /** Told the call once it is recorded (as a success or an error), e.g. to parent later calls on it. */
+  onRecorded?: (call: LLMCall) => void;
 }
 
 /** What a model run's start told us, kept until its end or error. */
@@ -261,18 +267,19 @@ export class ObservatoryCallbackHandler extends BaseCallbackHandler {
     endedAt: number,
     fields: Pick<RecordCallInput, 'modelName' | 'provider'> & Partial<RecordCallInput>,
   ): void {
-    this.obs.recordCall({
+    const call = this.obs.recordCall({
       sessionId: run.context.sessionId,
       agentName: run.context.agentName,
       operationName: run.context.operationName ?? run.runName,
       latencyMs: Math.max(0, endedAt - run.startedAt),
       ttftMs: run.firstTokenAt === undefined ? undefined : Math.max(0, run.firstTokenAt - run.startedAt),
       prompt: run.prompt,
-      parentId: run.parentRunId,
+      parentId: run.context.parentId === undefined ? run.parentRunId : run.context.parentId,
       metadata: this.callMetadata(run, runId),
       timestamp: run.timestamp,
       ...fields,
     });
+    if (call) run.context.onRecorded?.(call);
   }
 
   private callMetadata(run: ModelRun, runId: string): Record<string, unknown> {
@@ -282,6 +289,7 @@ export class ObservatoryCallbackHandler extends BaseCallbackHandler {
         if (!MAPPED_METADATA_KEYS.has(key)) metadata[key] = run.metadata[key];
       }
     }
+    Object.assign(metadata, run.context.metadata);
     if (run.tags?.length) metadata.tags = run.tags;
     if (run.runName) metadata.runName = run.runName;
     metadata.runId = runId;

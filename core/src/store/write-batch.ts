@@ -9,7 +9,8 @@ import { SessionEntity } from './session.entity.js';
 export interface SessionEnd {
   id: string;
   endTime: Date;
-  success: boolean;
+  /** null: ended as cancelled (neither success nor failure). */
+  success: boolean | null;
   error: string | null;
 }
 
