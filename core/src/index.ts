@@ -42,16 +42,27 @@ export { ObservatoryError, ObservatoryValidationError } from './observatory-erro
 export type { ObservatoryOptions } from './observatory-options.js';
 export type { CallPrice, CustomPrice, CustomPrices } from './price-call.js';
 export { priceCall } from './price-call.js';
+export type { CallFilter, MetadataMatch } from './queries/call-filters.js';
+export { type StoreDialect, searchTerms } from './queries/call-text-search.js';
 export type { SessionCount } from './queries/count-sessions.js';
 export type { DeleteResult } from './queries/delete-sessions-before.js';
 export type { AggregateFilter } from './queries/filters.js';
+export type { CallPage, LlmCallQuery } from './queries/find-calls.js';
+export {
+  SESSION_SORTS,
+  SESSION_STATUSES,
+  type SessionFilter,
+  type SessionPage,
+  type SessionQuery,
+  type SessionSort,
+  type SessionStatus,
+} from './queries/find-sessions.js';
 export type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.js';
 export type { CrossBreakdownRow } from './queries/get-cross-breakdown.js';
 export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
-export type { LlmCallQuery } from './queries/get-llm-calls.js';
 export type { MetricLabels, MetricTotals } from './queries/get-metric-totals.js';
 export type { Overview } from './queries/get-overview.js';
-export type { SessionQuery } from './queries/get-sessions.js';
+export type { SessionStep } from './queries/get-session-steps.js';
 export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
 export type { CallSample, CallSampleQuery, CallSampleResult, SampleRequirement } from './queries/sample-calls.js';
@@ -59,9 +70,27 @@ export type { StreamCallsQuery } from './queries/stream-llm-calls.js';
 export type { StreamSessionsQuery } from './queries/stream-sessions.js';
 export type { CallTotals } from './queries/sum-measures.js';
 export { toCallTotals } from './queries/sum-measures.js';
+export type { SessionCallSummary } from './queries/summarize-session-calls.js';
 export type { RecordCallInput } from './record-input.js';
 export { parseCallInput } from './record-input.js';
 export { redactSecrets } from './redact-secrets.js';
 export { reportAdapterError } from './report-adapter-error.js';
+export {
+  type AgentGraph,
+  type AgentHandOff,
+  type AgentNode,
+  buildAgentGraph,
+  NO_AGENT,
+} from './session-agent-graph.js';
+export {
+  activeSessionTraceHeaders,
+  type IncomingTraceHeaders,
+  PARENT_CALL_BAGGAGE_KEY,
+  SESSION_BAGGAGE_KEY,
+  type SessionTraceContext,
+  type SessionTraceHeaders,
+  sessionFromTraceHeaders,
+  sessionTraceHeaders,
+} from './session-trace-headers.js';
 export { ObservatoryStorage } from './storage.js';
 export type { Store } from './store/create-store.js';

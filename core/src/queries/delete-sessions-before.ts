@@ -3,6 +3,7 @@ import { buildRollupDeltas } from '../store/build-rollup-deltas.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
 import { SessionEntity } from '../store/session.entity.js';
 import { applyRollupDeltas } from '../store/write-batch.js';
+import { type StoreDialect, unindexCallText } from './call-text-search.js';
 
 export interface DeleteResult {
   sessions: number;
@@ -19,6 +20,7 @@ const SESSIONS_PER_STEP = 200;
  */
 export async function deleteSessionsBefore(
   em: EntityManager,
+  dialect: StoreDialect,
   cutoff: Date,
   projectName?: string,
 ): Promise<DeleteResult> {
@@ -39,6 +41,7 @@ export async function deleteSessionsBefore(
       if (!knex) throw new Error('deleteSessionsBefore: no transaction context');
       const calls = await tx.find(LLMCallEntity, { sessionId: { $in: ids } }, { disableIdentityMap: true });
       await applyRollupDeltas(knex, buildRollupDeltas(calls, -1));
+      await unindexCallText(knex, dialect, ids);
       await knex('llm_call_rollups').where('calls', '<=', 0).delete();
       await knex('llm_latency_rollups').where('calls', '<=', 0).delete();
       await tx.nativeDelete(LLMCallEntity, { sessionId: { $in: ids } });

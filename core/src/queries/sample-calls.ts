@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { CacheMetadata, QualityEvaluation, RoutingDecision } from '../models.js';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { clampLimit, toNumber } from './filters.js';
+import { parseJson, toDate } from './read-row-values.js';
 
 /** Which recorded decision a sampled call must carry. */
 export type SampleRequirement = 'routing' | 'cache' | 'quality' | 'prompt' | 'error';
@@ -180,21 +181,4 @@ function toSample(row: Record<string, unknown>): CallSample {
   if ('prompt' in row) sample.prompt = (row.prompt as string | null) ?? null;
   if ('response_text' in row) sample.responseText = (row.response_text as string | null) ?? null;
   return sample;
-}
-
-/** SQLite returns datetimes as epoch milliseconds, PostgreSQL as Date. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
-}
-
-/** SQLite returns JSON columns as text, PostgreSQL (jsonb) as parsed values. */
-function parseJson(value: unknown): unknown {
-  if (value == null) return null;
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
 }

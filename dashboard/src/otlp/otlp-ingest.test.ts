@@ -146,6 +146,26 @@ describe.each(testDatabases())('POST /v1/traces on %s', (database) => {
     expect(await t.obs.storage.getSession(stored[0].sessionId)).toMatchObject({ totalLlmCalls: 1, totalTokens: 1100 });
   });
 
+  it('files a span under the session and parent call its observatory.* attributes name, refusing a non-string one', async () => {
+    t = await createTestObservatory({ database, strict: false });
+    server = await startServer(t.obs);
+    const project = `otel-${randomBytes(3).toString('hex')}`;
+    const spans = await recordSpans(project, (tracer) => {
+      const span = (name: string, attributes: Record<string, string | number>) =>
+        tracer
+          .startSpan(name, {
+            attributes: { 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'gpt-4o', ...attributes },
+          })
+          .end();
+      span('picked up', { 'observatory.session_id': 'order-42', 'observatory.parent_call_id': 'call-1' });
+      span('numeric session', { 'observatory.session_id': 42 });
+    });
+    const result = await exportSpans(createExporter('json', server.url), spans);
+    const partial = JSON.parse(result.warnings[0]?.slice(result.warnings[0].indexOf('{')) ?? '{}');
+    expect(partial.errorMessage).toContain('"numeric session": observatory.session_id = 42 must be a non-blank string');
+    expect(await calls(project)).toEqual([expect.objectContaining({ sessionId: 'order-42', parentId: 'call-1' })]);
+  });
+
   it.each<ExporterKind>(['json', 'protobuf'])(
     'answers partialSuccess naming the bad attribute and value (%s); the good spans are stored',
     async (kind) => {

@@ -1,4 +1,4 @@
-import type { RecordCallInput } from '@observatory/core';
+import { PARENT_CALL_BAGGAGE_KEY, type RecordCallInput, SESSION_BAGGAGE_KEY } from '@observatory/core';
 import { spanCallId, traceSessionId } from './derive-otlp-ids.js';
 import type { OtlpSpan } from './otlp-trace-request.js';
 import { type AttributeValue, readAttributes, toHex } from './read-attributes.js';
@@ -131,10 +131,16 @@ function toCallInput(
   const ttftMs = attributes.get('ai.response.msToFirstChunk');
   const parentSpanId = toHex(span.parentSpanId);
   const conversationId = text('gen_ai.conversation.id');
+  // A service that picked up an Observatory session (sessionFromTraceHeaders) names it and
+  // the calling service's call: its trace id is the session only when the id is a UUID,
+  // and a span id cannot hold a call id.
+  const sessionId = idAttribute(attributes, SESSION_BAGGAGE_KEY);
+  const parentId = idAttribute(attributes, PARENT_CALL_BAGGAGE_KEY);
   return {
     id: spanCallId(traceId, spanId),
     projectName: text('observatory.project') ?? projectName,
-    sessionId: traceSessionId(traceId),
+    sessionId: sessionId ?? traceSessionId(traceId),
+    ...(parentId ? { parentId } : {}),
     // The AI SDK names providers "openai.chat", "anthropic.messages": keep the vendor.
     provider: isAiSdk ? provider.split('.')[0] : provider,
     modelName,
@@ -230,6 +236,15 @@ function finishReason(attributes: Map<string, AttributeValue>): string | undefin
     if (typeof value === 'string') return value;
   }
   return undefined;
+}
+
+/** An id attribute: a string (recordCall checks it like any id), absent, or the span is rejected. */
+function idAttribute(attributes: Map<string, AttributeValue>, name: string): string | undefined {
+  const value = attributes.get(name);
+  if (value == null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new SpanRejection(name, value, 'must be a non-blank string');
+  return value;
 }
 
 function readId(id: string | Uint8Array | null | undefined, field: string, hexLength: number): string {

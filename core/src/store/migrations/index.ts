@@ -3,6 +3,7 @@ import { Migration0002DashboardSettings } from './0002-dashboard-settings.js';
 import { Migration0003DailyRollups } from './0003-daily-rollups.js';
 import { Migration0004CallsByTime } from './0004-calls-by-time.js';
 import { Migration0005SessionsByProjectOutcome } from './0005-sessions-by-project-outcome.js';
+import { Migration0006CallTextSearch } from './0006-call-text-search.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: '0003-daily-rollups', class: Migration0003DailyRollups },
   { name: '0004-calls-by-time', class: Migration0004CallsByTime },
   { name: '0005-sessions-by-project-outcome', class: Migration0005SessionsByProjectOutcome },
+  { name: '0006-call-text-search', class: Migration0006CallTextSearch },
 ];

@@ -1,0 +1,97 @@
+import type { Knex } from '@mikro-orm/knex';
+import { ObservatoryValidationError } from '../observatory-error.js';
+
+export type StoreDialect = 'sqlite' | 'postgresql';
+
+/** At most this many words of a search are used: each one narrows, more add nothing but cost. */
+const MAX_TERMS = 8;
+
+/**
+ * The text PostgreSQL indexes for a call (migration 0006 builds a GIN index on this
+ * expression, so a query must repeat it to use the index), columns prefixed with `table.`
+ * when given. Each side is cut at 100,000 characters to stay far under tsvector's 1 MB
+ * limit, which would otherwise fail the insert of a call with a huge prompt.
+ */
+export function postgresCallText(table?: string): string {
+  const column = (name: string) => (table ? `${table}.${name}` : name);
+  return `to_tsvector('simple'::regconfig, left(coalesce(${column('prompt')}, ''), 100000) || ' ' || left(coalesce(${column('response_text')}, ''), 100000))`;
+}
+
+/**
+ * The words of a search: letters and digits, as both full-text indexes split text. Every
+ * word must occur in the call's prompt or response (in any order); case is ignored.
+ */
+export function searchTerms(text: string): string[] {
+  const terms = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
+  if (terms.length === 0) {
+    throw new ObservatoryValidationError('query', [
+      { field: 'text', value: text, message: 'has no word to search for (letters or digits)' },
+    ]);
+  }
+  return terms.map((term) => term.slice(0, 64));
+}
+
+/**
+ * Keep the calls (table `alias`) whose prompt or response holds every word of `text`.
+ *
+ * SQLite: an FTS5 index (`llm_calls_fts`, external content) filled by `indexCallText`
+ * outside the write path, so recording never pays for it; calls written since its last
+ * run are matched with LIKE, so a search is complete either way. PostgreSQL: the GIN
+ * index on `POSTGRES_CALL_TEXT`, kept by the database on insert.
+ */
+export function whereCallTextMatches(
+  builder: Knex.QueryBuilder,
+  dialect: StoreDialect,
+  text: string,
+  alias = 'llm_calls',
+): void {
+  const terms = searchTerms(text);
+  if (dialect === 'postgresql') {
+    builder.whereRaw(`${postgresCallText(alias)} @@ plainto_tsquery('simple'::regconfig, ?)`, [terms.join(' ')]);
+    return;
+  }
+  const ftsQuery = terms.map((term) => `"${term}"`).join(' ');
+  builder.where((match) => {
+    match
+      .whereRaw(`${alias}.rowid in (select rowid from llm_calls_fts where llm_calls_fts match ?)`, [ftsQuery])
+      .orWhere((unindexed) => {
+        unindexed.whereRaw(`${alias}.rowid > (select coalesce(max(id), 0) from llm_calls_fts_docsize)`);
+        for (const term of terms) {
+          unindexed.whereRaw(`(${alias}.prompt like ? or ${alias}.response_text like ?)`, [`%${term}%`, `%${term}%`]);
+        }
+      });
+  });
+}
+
+/**
+ * Add calls written since the last run to SQLite's full-text index, oldest first, at most
+ * `maxRows` per statement (one short write). Returns how many were added; fewer than
+ * `maxRows` means the index has caught up. PostgreSQL keeps its index itself: 0.
+ */
+export async function indexCallText(knex: Knex, dialect: StoreDialect, maxRows = 2000): Promise<number> {
+  if (dialect === 'postgresql') return 0;
+  const result = await knex.raw(
+    `insert into llm_calls_fts (rowid, prompt, response_text)
+     select rowid, prompt, response_text from llm_calls
+     where rowid > (select coalesce(max(id), 0) from llm_calls_fts_docsize)
+     order by rowid limit ?`,
+    [maxRows],
+  );
+  const r = result as { changes?: number; rowCount?: number } | unknown[] | undefined;
+  return Array.isArray(r) ? 0 : Number(r?.changes ?? r?.rowCount ?? 0);
+}
+
+/**
+ * Take calls out of SQLite's full-text index before they are deleted (an external-content
+ * index must be told the deleted text). Only calls already indexed are named.
+ */
+export async function unindexCallText(knex: Knex, dialect: StoreDialect, sessionIds: string[]): Promise<void> {
+  if (dialect === 'postgresql' || sessionIds.length === 0) return;
+  await knex.raw(
+    `insert into llm_calls_fts (llm_calls_fts, rowid, prompt, response_text)
+     select 'delete', rowid, prompt, response_text from llm_calls
+     where session_id in (${sessionIds.map(() => '?').join(', ')})
+       and rowid <= (select coalesce(max(id), 0) from llm_calls_fts_docsize)`,
+    sessionIds,
+  );
+}

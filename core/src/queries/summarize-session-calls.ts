@@ -1,0 +1,62 @@
+import type { Knex } from '@mikro-orm/knex';
+import { toNumber } from './filters.js';
+
+/** What a list of sessions shows of their calls, beyond the session's own totals. */
+export interface SessionCallSummary {
+  agents: string[];
+  models: string[];
+  promptTokens: number;
+  completionTokens: number;
+  cachedPromptTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  errorCalls: number;
+}
+
+const TOKEN_PARTS = [
+  ['promptTokens', 'prompt_tokens'],
+  ['completionTokens', 'completion_tokens'],
+  ['cachedPromptTokens', 'cached_prompt_tokens'],
+  ['cacheWriteTokens', 'cache_write_tokens'],
+  ['reasoningTokens', 'reasoning_tokens'],
+] as const;
+
+/** Agents, models, token parts and failed calls of each listed session (one grouped read by the session index). */
+export async function summarizeSessionCalls(
+  knex: Knex,
+  sessionIds: string[],
+): Promise<Map<string, SessionCallSummary>> {
+  const summaries = new Map<string, SessionCallSummary>();
+  if (sessionIds.length === 0) return summaries;
+  const rows: Array<Record<string, unknown>> = await knex('llm_calls')
+    .select('session_id', 'agent_name', 'model_name')
+    .sum({ ...Object.fromEntries(TOKEN_PARTS.map(([field, column]) => [field, column])) })
+    .select(knex.raw('sum(case when error is null then 0 else 1 end) as "errorCalls"'))
+    .whereIn('session_id', sessionIds)
+    .groupBy('session_id', 'agent_name', 'model_name');
+  for (const row of rows) {
+    const id = String(row.session_id);
+    const summary = summaries.get(id) ?? {
+      agents: [],
+      models: [],
+      promptTokens: 0,
+      completionTokens: 0,
+      cachedPromptTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      errorCalls: 0,
+    };
+    const agent = row.agent_name as string | null;
+    if (agent && !summary.agents.includes(agent)) summary.agents.push(agent);
+    const model = String(row.model_name);
+    if (!summary.models.includes(model)) summary.models.push(model);
+    for (const [field] of TOKEN_PARTS) summary[field] += toNumber(row[field]);
+    summary.errorCalls += toNumber(row.errorCalls);
+    summaries.set(id, summary);
+  }
+  for (const summary of summaries.values()) {
+    summary.agents.sort();
+    summary.models.sort();
+  }
+  return summaries;
+}
