@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { Observatory } from '@observatory/core';
 import { AlertMonitor } from './alert-monitor.js';
 import { countTokens } from './analysis/count-tokens.js';
+import { CallTextIndexer } from './call-text-indexer.js';
 import { createApp } from './create-app.js';
 
 export interface ServeOptions {
@@ -26,7 +27,7 @@ export const DEFAULT_PORT = 7777;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /**
- * Start the dashboard: open the store, start the alert monitor, warm the rollup cache and
+ * Start the dashboard: open the store, start the alert monitor and the text indexer, warm the rollup cache and
  * listen. The only impure entry of the server. Refuses a non-loopback host without a token.
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
@@ -51,6 +52,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     onError,
   });
   alerts.start();
+  const textIndexer = new CallTextIndexer(observatory.storage, onError);
+  textIndexer.start();
   // Fill the per-day cache in the background so the first page view is fast.
   void app.request('/api/overview', {
     headers: { host: 'localhost', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -70,6 +73,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     observatory,
     close: async () => {
       alerts.stop();
+      textIndexer.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await observatory.close();
     },

@@ -21,6 +21,22 @@ interface Endpoint {
   bodyTypes?: string[];
 }
 
+/** The filters of the calls list, shared by its export. */
+const CALL_FILTERS = [
+  'status',
+  'model',
+  'agent',
+  'operation',
+  'provider',
+  'session',
+  'minCost',
+  'maxCost',
+  'minLatency',
+  'maxLatency',
+  'meta',
+  'q',
+];
+
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness: { status: "ok" }' },
   { method: 'get', path: '/api/openapi.json', summary: 'This document' },
@@ -37,9 +53,10 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: 'get',
     path: '/api/calls',
-    summary: 'Calls, newest first: { items, total }',
+    summary:
+      'Calls, newest first, filtered (meta=key=value, q=words of the prompt or response) and paged by cursor: { items, total, nextCursor }',
     range: true,
-    query: ['limit', 'offset', 'status', 'model', 'agent', 'operation', 'provider', 'session'],
+    query: [...CALL_FILTERS, 'limit', 'offset', 'cursor'],
   },
   {
     method: 'post',
@@ -52,11 +69,34 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: 'get',
     path: '/api/sessions',
-    summary: 'Sessions, newest first: { items, total }',
+    summary:
+      'Sessions with their agents, models and token parts, filtered, sorted (start, cost, duration, calls) and paged by cursor: { items, nextCursor }',
     range: true,
-    query: ['limit', 'offset', 'status', 'operation'],
+    query: [
+      'operation',
+      'status',
+      'agent',
+      'model',
+      'minCost',
+      'maxCost',
+      'minDuration',
+      'maxDuration',
+      'meta',
+      'q',
+      'sort',
+      'order',
+      'limit',
+      'offset',
+      'cursor',
+    ],
   },
-  { method: 'get', path: '/api/sessions/:id', summary: 'One session with its calls' },
+  {
+    method: 'get',
+    path: '/api/sessions/:id',
+    summary:
+      'One session: totals over all its calls, every step (no texts), the agent graph, and a page of its calls with the context each re-sends',
+    query: ['limit', 'cursor'],
+  },
   {
     method: 'get',
     path: '/api/timeseries',
@@ -154,9 +194,9 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: 'get',
     path: '/api/export',
-    summary: 'Calls as CSV or NDJSON, streamed',
+    summary: 'Calls as CSV or NDJSON, streamed: exactly the set the calls list filters',
     range: true,
-    query: ['format'],
+    query: ['format', ...CALL_FILTERS],
     produces: ['text/csv', 'application/x-ndjson'],
   },
   {

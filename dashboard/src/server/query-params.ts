@@ -100,3 +100,12 @@ export function pickInterval(filter: RangeFilter, now: number, firstHour: number
   if (span <= 120 * 86_400_000) return 'day';
   return 'week';
 }
+
+/** An optional finite number ≥ 0 (a cost in dollars, a duration in milliseconds). */
+export function readAmount(c: Context, name: string): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value)) throw new BadRequest(name, raw, 'a number ≥ 0, such as 0.05');
+  return value;
+}

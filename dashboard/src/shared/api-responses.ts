@@ -18,7 +18,8 @@ import type {
   PromptsResponse,
   RouterResponse,
   ScenarioResponse,
-  SessionRecord,
+  SessionDetailResponse,
+  SessionListItem,
   SettingsResponse,
   TimeSeriesPoint,
 } from './api-types.js';
@@ -35,10 +36,18 @@ export interface ApiResponses {
   'GET /api/meta': MetaResponse;
   'GET /api/filters': FiltersResponse;
   'GET /api/overview': OverviewResponse;
-  'GET /api/calls': { items: CallRecord[]; total: number; limit: number; offset: number };
+  'GET /api/calls': {
+    items: CallRecord[];
+    /** Matching calls; with totalIsLowerBound, at least this many (counting stops at 10,000). */
+    total: number;
+    totalIsLowerBound: boolean;
+    limit: number;
+    offset: number;
+    nextCursor: string | null;
+  };
   'GET /api/calls/:id': CallRecord;
-  'GET /api/sessions': { items: SessionRecord[]; limit: number; offset: number };
-  'GET /api/sessions/:id': { session: SessionRecord; calls: CallRecord[] };
+  'GET /api/sessions': { items: SessionListItem[]; limit: number; offset: number; nextCursor: string | null };
+  'GET /api/sessions/:id': SessionDetailResponse;
   'GET /api/timeseries': {
     interval: 'hour' | 'day' | 'week';
     groupBy: BreakdownDimension | null;

@@ -4,6 +4,7 @@
  */
 
 import type {
+  AgentGraph,
   BreakdownRow,
   CallTotals,
   LatencyPercentiles,
@@ -12,6 +13,8 @@ import type {
   QualityEvaluation,
   RoutingDecision,
   Session,
+  SessionCallSummary,
+  SessionStep,
   TimeSeriesPoint,
 } from '@observatory/core';
 
@@ -48,6 +51,54 @@ export type {
 export type CallRecord = DatesAsStrings<LLMCall>;
 /** A stored session as the API sends it. */
 export type SessionRecord = DatesAsStrings<Session>;
+/** A session in the sessions list: the stored session and what its calls add (agents, models, token parts). */
+export type SessionListItem = SessionRecord & { calls: SessionCallSummary };
+/** One call of a session without its texts, as the timeline and the graph read it. */
+export type SessionStepRecord = DatesAsStrings<SessionStep>;
+export type { AgentGraph, SessionCallSummary };
+
+/** How much of a call's prompt re-sends the previous prompt of the same agent. */
+export interface StepContext {
+  callId: string;
+  /** Characters of the prompt that begin exactly as that previous prompt did. */
+  repeatedChars: number;
+  promptChars: number;
+  /** The same share of the call's prompt tokens. */
+  repeatedTokens: number;
+  /**
+   * Dollars this call would have saved had the repeated prefix been read from the
+   * provider's prompt cache (beyond what it already read from it); null: no known price.
+   */
+  cacheSavings: number | null;
+}
+
+/** Sums over every call of a session. */
+export interface SessionTotals {
+  calls: number;
+  errorCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedPromptTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  totalCost: number;
+  latencyMs: number;
+}
+
+/** GET /api/sessions/:id: the session, totals and steps of all its calls, the agent graph, one page of calls. */
+export interface SessionDetailResponse {
+  session: SessionRecord;
+  totals: SessionTotals;
+  steps: SessionStepRecord[];
+  graph: AgentGraph;
+  /** Calls of this page in time order, texts cut to a preview. */
+  calls: CallRecord[];
+  /** The context each call of the page re-sends, in the same order. */
+  context: StepContext[];
+  nextCursor: string | null;
+}
+
 /** An alert that fired or resolved, as the API sends it. */
 export type AlertEvent = DatesAsStrings<StoredAlertEvent>;
 

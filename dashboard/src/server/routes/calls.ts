@@ -1,39 +1,41 @@
-import type { LLMCall } from '@observatory/core';
+import type { CallFilter, LLMCall } from '@observatory/core';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
-import { readEnum, readInt, readRange, readText } from '../query-params.js';
+import { readInt } from '../query-params.js';
+import { readCallFilter, readCursor } from '../read-list-filters.js';
 import { reply } from '../reply.js';
 
 const HOUR_MS = 3_600_000;
 /** Prompt and response characters in list items; the full text comes from /api/calls/:id. */
-const PREVIEW_CHARS = 280;
+export const PREVIEW_CHARS = 280;
+/** Filtered counts stop here: past it the list says "10,000+" rather than walk every match. */
+const COUNT_LIMIT = 10_000;
 
 /**
- * GET /api/calls?project=&limit=&offset=&model=&agent=&operation=&provider=&status=&session=&from=&to=
- * → { items, total }, newest first, texts cut to a preview. GET /api/calls/:id → one full call.
+ * GET /api/calls?project=&range=&from=&to=&model=&agent=&operation=&provider=&session=&status=
+ * &minCost=&maxCost=&minLatency=&maxLatency=&meta=key=value&q=words&limit=&cursor=
+ * → { items, total, totalIsLowerBound, limit, offset, nextCursor }, newest first, texts cut
+ * to a preview. GET /api/calls/:id → one full call.
  */
 export function callsRoutes(ctx: AppContext): Hono {
   return new Hono()
     .get('/calls', async (c) => {
-      const now = ctx.now();
-      const filter = readRange(c, now);
+      const filter = readCallFilter(c, ctx.now());
       const limit = readInt(c, 'limit', { min: 1, max: 500, fallback: 50 });
       const offset = readInt(c, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
-      const status = readEnum(c, 'status', ['error', 'ok'] as const);
-      const query = {
-        ...filter,
-        modelName: readText(c, 'model'),
-        agentName: readText(c, 'agent'),
-        operationName: readText(c, 'operation'),
-        provider: readText(c, 'provider'),
-        sessionId: readText(c, 'session', 128),
-        hasError: status === undefined ? undefined : status === 'error',
-      };
-      const [items, total] = await Promise.all([
-        ctx.storage.getLlmCalls({ ...query, limit, offset }),
-        countCalls(ctx, query),
+      const cursor = readCursor(c);
+      const [page, total] = await Promise.all([
+        ctx.storage.findCalls({ ...filter, limit, offset, cursor }),
+        countCalls(ctx, filter),
       ]);
-      return reply(c, 'GET /api/calls', { items: items.map(preview), total, limit, offset });
+      return reply(c, 'GET /api/calls', {
+        items: page.items.map(preview),
+        total,
+        totalIsLowerBound: total >= COUNT_LIMIT && !isRollupFilter(filter),
+        limit,
+        offset,
+        nextCursor: page.nextCursor,
+      });
     })
     .get('/calls/:id', async (c) => {
       const id = c.req.param('id');
@@ -43,38 +45,35 @@ export function callsRoutes(ctx: AppContext): Hono {
     });
 }
 
-/**
- * Count from the rollups when the window is whole hours (or open) and the filters are
- * rollup keys, so the count never walks a million rows; otherwise count the calls.
- */
-async function countCalls(
-  ctx: AppContext,
-  query: Parameters<AppContext['storage']['countLlmCalls']>[0] & { hasError?: boolean },
-): Promise<number> {
+/** Filters the rollups answer: whole hours (or open) and only rollup keys. */
+function isRollupFilter(filter: CallFilter): boolean {
   const aligned = (d?: Date) => d === undefined || d.getTime() % HOUR_MS === 0;
-  if (query?.sessionId === undefined && aligned(query?.from) && aligned(query?.to)) {
-    const totals = await ctx.storage.getTotals({
-      projectName: query?.projectName,
-      from: query?.from,
-      to: query?.to,
-      modelName: query?.modelName,
-      agentName: query?.agentName,
-      operationName: query?.operationName,
-      provider: query?.provider,
-    });
-    if (query?.hasError === undefined) return totals.totalCalls;
-    return query.hasError ? totals.errorCalls : totals.totalCalls - totals.errorCalls;
-  }
-  return ctx.storage.countLlmCalls(query);
+  const beyondRollups = [filter.sessionId, filter.minCost, filter.maxCost, filter.minLatencyMs, filter.maxLatencyMs];
+  const named = [...beyondRollups, filter.metadata, filter.text];
+  return aligned(filter.from) && aligned(filter.to) && named.every((value) => value === undefined);
 }
 
-function preview(call: LLMCall): LLMCall {
-  return {
-    ...call,
-    prompt: call.prompt && call.prompt.length > PREVIEW_CHARS ? `${call.prompt.slice(0, PREVIEW_CHARS)}…` : call.prompt,
-    responseText:
-      call.responseText && call.responseText.length > PREVIEW_CHARS
-        ? `${call.responseText.slice(0, PREVIEW_CHARS)}…`
-        : call.responseText,
-  };
+/** Count from the rollups when they can answer, so a count never walks a million rows; else count up to COUNT_LIMIT. */
+async function countCalls(ctx: AppContext, filter: CallFilter): Promise<number> {
+  if (isRollupFilter(filter)) {
+    const totals = await ctx.storage.getTotals({
+      projectName: filter.projectName,
+      from: filter.from,
+      to: filter.to,
+      modelName: filter.modelName,
+      agentName: filter.agentName,
+      operationName: filter.operationName,
+      provider: filter.provider,
+    });
+    if (filter.hasError === undefined) return totals.totalCalls;
+    return filter.hasError ? totals.errorCalls : totals.totalCalls - totals.errorCalls;
+  }
+  return ctx.storage.countLlmCalls(filter, COUNT_LIMIT);
+}
+
+/** A call with its prompt and response cut to a preview. */
+export function preview(call: LLMCall): LLMCall {
+  const cut = (text: string | null) =>
+    text && text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+  return { ...call, prompt: cut(call.prompt), responseText: cut(call.responseText) };
 }

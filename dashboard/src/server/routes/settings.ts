@@ -4,8 +4,9 @@ import { BadRequest } from '../../bad-request.js';
 import { formatCallsAsCsv, formatCallsAsNdjson } from '../../export/format-calls.js';
 import type { AppContext } from '../app-context.js';
 import { loadSettings, updateSettings } from '../dashboard-settings.js';
-import { readEnum, readRange } from '../query-params.js';
+import { readEnum } from '../query-params.js';
 import { readJsonBody } from '../read-json-body.js';
+import { readCallFilter } from '../read-list-filters.js';
 import { reply } from '../reply.js';
 import { dashboardStoreOf } from '../store/dashboard-store.js';
 
@@ -77,7 +78,7 @@ export function settingsRoutes(ctx: AppContext): Hono {
       return reply(c, 'POST /api/retention/prune', { ...result, before: before.toISOString() });
     })
     .get('/export', (c) => {
-      const filter = readRange(c, ctx.now());
+      const filter = readCallFilter(c, ctx.now());
       const format = readEnum(c, 'format', ['csv', 'json'] as const, 'json');
       const calls = ctx.storage.streamLlmCalls(filter);
       const chunks = format === 'csv' ? formatCallsAsCsv(calls) : formatCallsAsNdjson(calls);

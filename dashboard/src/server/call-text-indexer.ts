@@ -1,0 +1,47 @@
+import type { ObservatoryStorage } from '@observatory/core';
+
+/** Calls added to the index per step: one short write, so ingest never waits long behind it. */
+const ROWS_PER_STEP = 2000;
+const IDLE_MS = 5_000;
+
+/**
+ * Keeps SQLite's full-text index of prompts and responses caught up while the dashboard
+ * runs, a step at a time off the write path (PostgreSQL indexes on insert: each step is a
+ * no-op there). Searches are complete meanwhile: calls not yet indexed are scanned.
+ */
+export class CallTextIndexer {
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly storage: ObservatoryStorage,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.step(), delayMs);
+    this.timer.unref();
+  }
+
+  private async step(): Promise<void> {
+    try {
+      const added = await this.storage.indexCallText(ROWS_PER_STEP);
+      // Caught up: wait for new calls. Behind: continue after yielding to requests.
+      this.schedule(added < ROWS_PER_STEP ? IDLE_MS : 10);
+    } catch (error) {
+      this.onError(error);
+      this.schedule(IDLE_MS * 6);
+    }
+  }
+}
