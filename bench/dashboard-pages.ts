@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '@observatory/dashboard';
-import { launchChromium, PAGES } from '@observatory/dashboard/test';
+import { launchChromium, PAGES, resolvePagePath } from '@observatory/dashboard/test';
 import { readFlags } from './read-flags.js';
 
 const flags = readFlags();
@@ -56,7 +56,11 @@ try {
   ];
   let worst = 0;
   // The pages' own ranges (14 days, the demo's default) widened to the bench store's 30 days.
-  for (const target of PAGES.map((p) => ({ ...p, path: p.path.replace('range=14d', 'range=30d') }))) {
+  for (const entry of PAGES) {
+    const target = {
+      ...entry,
+      path: (await resolvePagePath(server.url, entry.path)).replace('range=14d', 'range=30d'),
+    };
     const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const first = await timePage(await fresh.newPage(), target.path, target.charts);
     await fresh.close();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fillDemoHistory } from '@observatory/examples/demo';
-import { launchChromium, PAGES } from '../src/e2e/launch-chromium.js';
+import { launchChromium, PAGES, resolvePagePath } from '../src/e2e/launch-chromium.js';
 import { startServer } from '../src/server/main.js';
 
 const { values: args } = parseArgs({
@@ -40,7 +40,7 @@ try {
   });
   page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.message}\n`));
   for (const target of PAGES) {
-    await page.goto(`${server.url}${target.path}`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}${await resolvePagePath(server.url, target.path)}`, { waitUntil: 'networkidle' });
     if (target.charts > 0) {
       await page.waitForFunction((n) => document.querySelectorAll('.apexcharts-canvas').length >= n, target.charts, {
         timeout: 15_000,

@@ -153,4 +153,67 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       await page.close();
     }
   });
+  it('goes from Mission Control to a session: timeline, agent graph, one call in full', async () => {
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${server.url}/?project=crew-career-copilot&range=7d`, { waitUntil: 'networkidle' });
+      await page.locator('[data-session-link]').first().click();
+      await page.waitForURL(/\/sessions\/[^/?]+/);
+      const sessionId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+      const detail = await (await page.request.get(`${server.url}/api/sessions/${sessionId}?limit=1`)).json();
+      // Every call of the run is a bar, whatever page of steps the table shows.
+      await expect.poll(() => page.locator('[data-timeline] [data-step]').count()).toBe(detail.totals.calls);
+      expect(await page.locator('[data-agent-node]').count()).toBe(detail.graph.nodes.length);
+      expect(await page.locator('[data-kpi="Calls"]').textContent()).toContain(String(detail.totals.calls));
+      await page.locator('[data-step-row]').first().click();
+      const drawer = page.locator('[data-call-drawer]');
+      await drawer.waitFor();
+      await expect.poll(() => drawer.locator('[data-call-prompt]').textContent()).not.toBe('');
+      expect(await drawer.textContent()).toContain(sessionId);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('finds a call by a word of its prompt on the Calls page and opens its run', async () => {
+    const { page, errors } = await openPage();
+    try {
+      const listed = await (
+        await page.request.get(`${server.url}/api/calls?project=crew-sql-agent&limit=1&range=7d`)
+      ).json();
+      const call = listed.items[0];
+      const full = await (await page.request.get(`${server.url}/api/calls/${call.id}`)).json();
+      const words: string[] = full.prompt.match(/[A-Za-z]{6,}/g) ?? [];
+      const word = words.sort((a, b) => b.length - a.length)[0];
+      // Within the call's run, the words find exactly the calls that hold them, this one among them.
+      await page.goto(`${server.url}/calls?project=crew-sql-agent&range=7d&session=${call.sessionId}`, {
+        waitUntil: 'networkidle',
+      });
+      await page.locator('input[name="q"]').fill(word);
+      await page.locator('[data-list-filters] button[type="submit"]').click();
+      await page.waitForURL(/q=/);
+      const found = page.locator(`[data-call-row="${call.id}"]`);
+      await found.waitFor();
+      const shown = await page.locator('[data-call-row]').count();
+      const expected = await (
+        await page.request.get(
+          `${server.url}/api/calls?project=crew-sql-agent&range=7d&session=${call.sessionId}&q=${encodeURIComponent(word)}`,
+        )
+      ).json();
+      expect(shown).toBe(expected.items.length);
+      expect(await page.locator('[data-calls-total]').textContent()).toContain(String(expected.total));
+      await found.click();
+      await page.locator('[data-call-drawer] [data-call-prompt]').waitFor();
+      expect(await page.locator('[data-call-drawer] [data-call-prompt]').textContent()).toContain(word);
+      expect(page.url()).toMatch(/\/calls\/[^/?]+\?/);
+      await page.locator('[data-call-drawer] button', { hasText: 'Close' }).click();
+      await found.locator('[data-call-session-link]').click();
+      await page.waitForURL(new RegExp(`/sessions/${call.sessionId}`));
+      await page.locator('[data-timeline] [data-step]').first().waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

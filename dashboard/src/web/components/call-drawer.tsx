@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import type { CallRecord } from '../../shared/api-types.js';
 import { apiGet } from '../api.js';
@@ -55,7 +56,11 @@ export function CallDrawer(props: { id: string; onClose: () => void }) {
                   <Show when={c.ttftMs !== null}> · first token {formatDuration(c.ttftMs)}</Show>
                 </dd>
                 <dt>Session</dt>
-                <dd class="mono">{c.sessionId}</dd>
+                <dd class="mono">
+                  <A href={`/sessions/${encodeURIComponent(c.sessionId)}`} data-drawer-session-link>
+                    {c.sessionId}
+                  </A>
+                </dd>
                 <Show when={c.error}>
                   <dt>Error</dt>
                   <dd style={{ color: 'var(--red)' }}>{c.error}</dd>

@@ -6,6 +6,8 @@ import { Icon } from './icons.js';
 const NAV: ReadonlyArray<readonly [string, string, string]> = [
   ['/', 'Mission Control', 'home'],
   ['/live', 'Live', 'live'],
+  ['/sessions', 'Sessions', 'sessions'],
+  ['/calls', 'Calls', 'calls'],
   ['/cost', 'Cost Estimator', 'cost'],
   ['/router', 'Model Router', 'router'],
   ['/cache', 'Cache Analyzer', 'cache'],
@@ -36,15 +38,15 @@ export function Layout(props: ParentProps<{ meta: MetaResponse | null }>) {
           Observatory
         </div>
         <div class="nav-section">Monitor</div>
-        <For each={NAV.slice(0, 2)}>
+        <For each={NAV.slice(0, 4)}>
           {([path, label, icon]) => <NavLink path={path} label={label} icon={icon} search={keep()} />}
         </For>
         <div class="nav-section">Analyze</div>
-        <For each={NAV.slice(2, 7)}>
+        <For each={NAV.slice(4, 9)}>
           {([path, label, icon]) => <NavLink path={path} label={label} icon={icon} search={keep()} />}
         </For>
         <div class="nav-section">Configure</div>
-        <For each={NAV.slice(7)}>
+        <For each={NAV.slice(9)}>
           {([path, label, icon]) => <NavLink path={path} label={label} icon={icon} search={keep()} />}
         </For>
         <div class="sidebar-footer" title={meta.latest?.database}>

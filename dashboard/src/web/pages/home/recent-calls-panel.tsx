@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import type { CallRecord } from '../../../shared/api-types.js';
 import { apiGet } from '../../api.js';
@@ -17,7 +18,12 @@ export function RecentCallsPanel() {
   const [open, setOpen] = createSignal<string | null>(null);
   return (
     <>
-      <Panel title="Recent calls" hint="Click a call for its prompt and response" flush>
+      <Panel
+        title="Recent calls"
+        hint="Click a call for its prompt and response"
+        actions={<A href="/calls">Search all calls →</A>}
+        flush
+      >
         <AsyncView resource={calls} skeletonHeight={300}>
           {(data) => (
             <DataTable
@@ -27,6 +33,18 @@ export function RecentCallsPanel() {
               columns={[
                 { header: 'Time', class: 'faint', cell: (c) => formatAgo(Date.parse(c.timestamp), state.now()) },
                 { header: 'Agent', cell: (c) => c.agentName ?? '—' },
+                {
+                  header: 'Session',
+                  cell: (c) => (
+                    <A
+                      href={`/sessions/${encodeURIComponent(c.sessionId)}`}
+                      onClick={(event) => event.stopPropagation()}
+                      data-call-session-link
+                    >
+                      open run
+                    </A>
+                  ),
+                },
                 { header: 'Model', cell: (c) => formatModelName(c.modelName) },
                 { header: 'Prompt', class: 'truncate muted', cell: (c) => c.prompt ?? '' },
                 { header: 'Tokens', align: 'right', cell: (c) => formatCompact(c.totalTokens) },

@@ -1,0 +1,101 @@
+import type { CallRecord, SessionStepRecord, StepContext } from '../../../shared/api-types.js';
+import { useAppState } from '../../app-state.js';
+import { DataTable } from '../../components/data-table.js';
+import {
+  formatClock,
+  formatCost,
+  formatDuration,
+  formatInteger,
+  formatModelName,
+  formatPercent,
+} from '../../format.js';
+
+export interface StepRow {
+  call: CallRecord;
+  context: StepContext | undefined;
+  /** Position in the whole session (1-based) and nesting depth under parentId. */
+  number: number;
+  depth: number;
+}
+
+/** How deep each call sits under its recorded parents (calls whose parent is not stored sit at the top). */
+export function stepDepths(steps: SessionStepRecord[]): Map<string, number> {
+  const parent = new Map(steps.map((step) => [step.id, step.parentId]));
+  const depths = new Map<string, number>();
+  const depthOf = (id: string, seen = 0): number => {
+    const known = depths.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const depth = up && parent.has(up) && seen < 50 ? depthOf(up, seen + 1) + 1 : 0;
+    depths.set(id, depth);
+    return depth;
+  };
+  for (const step of steps) depthOf(step.id);
+  return depths;
+}
+
+/** Per step: tokens by kind, cost, latency and the context it re-sends; a click opens the call. */
+export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) => void }) {
+  const state = useAppState();
+  return (
+    <DataTable
+      rows={props.rows}
+      onRowClick={(row) => props.onOpen(row.call.id)}
+      rowAttributes={(row) => ({ 'data-step-row': row.call.id })}
+      columns={[
+        { header: '#', class: 'faint', cell: (row) => row.number },
+        {
+          header: 'Time',
+          class: 'faint nowrap',
+          cell: (row) => formatClock(Date.parse(row.call.timestamp), state.timezone()),
+        },
+        {
+          header: 'Agent',
+          class: 'nowrap',
+          cell: (row) => (
+            <span style={{ 'padding-left': `${row.depth * 14}px` }}>
+              {row.depth > 0 ? '↳ ' : ''}
+              {row.call.agentName ?? '—'}
+            </span>
+          ),
+        },
+        { header: 'Model', cell: (row) => formatModelName(row.call.modelName) },
+        { header: 'Input', align: 'right', cell: (row) => formatInteger(row.call.promptTokens) },
+        { header: 'Cached', align: 'right', cell: (row) => formatInteger(row.call.cachedPromptTokens) },
+        { header: 'Cache write', align: 'right', cell: (row) => formatInteger(row.call.cacheWriteTokens) },
+        { header: 'Output', align: 'right', cell: (row) => formatInteger(row.call.completionTokens) },
+        { header: 'Reasoning', align: 'right', cell: (row) => formatInteger(row.call.reasoningTokens) },
+        { header: 'Cost', align: 'right', cell: (row) => formatCost(row.call.totalCost) },
+        { header: 'Latency', align: 'right', cell: (row) => formatDuration(row.call.latencyMs) },
+        {
+          header: 'Context re-sent',
+          align: 'right',
+          title: (row) =>
+            row.context
+              ? `${formatInteger(row.context.repeatedChars)} of ${formatInteger(row.context.promptChars)} prompt characters repeat this agent's previous prompt (≈${formatInteger(row.context.repeatedTokens)} tokens)`
+              : '',
+          cell: (row) =>
+            row.context && row.context.promptChars > 0
+              ? formatPercent(row.context.repeatedChars / row.context.promptChars, 0)
+              : '—',
+        },
+        {
+          header: 'Cache would save',
+          align: 'right',
+          cell: (row) => (row.context?.cacheSavings ? formatCost(row.context.cacheSavings) : '—'),
+        },
+        {
+          header: 'Status',
+          cell: (row) =>
+            row.call.error ? (
+              <span class="badge red" title={row.call.error}>
+                error
+              </span>
+            ) : (
+              <span class="badge green">{row.call.finishReason ?? 'ok'}</span>
+            ),
+        },
+      ]}
+    />
+  );
+}
