@@ -31,4 +31,33 @@ describe.skipIf(!testDatabases().includes('postgres'))('writer retries on postgr
       await admin.end();
     }
   });
+
+  it('writes a batch once when a flush timed out while its write was still running', async () => {
+    t = await createTestObservatory({ database: 'postgres', strict: false, spoolDir: false, maxRetryDelayMs: 50 });
+    const { obs, errors } = t;
+    obs.recordCall(makeCall());
+    await obs.flush();
+    const admin = new pg.Client({ connectionString: t.databaseUrl });
+    await admin.connect();
+    try {
+      // Hold the write: it waits on the lock, the flush gives up and takes the batch back.
+      await admin.query('begin');
+      await admin.query('lock table sessions in exclusive mode');
+      const session = obs.startSession('slow-write');
+      obs.recordCall(makeCall({ sessionId: session.id, promptTokens: 700 }));
+      await obs.endSession(session, { success: true });
+      await obs.flush({ timeoutMs: 300 });
+      expect(obs.stats().pending).toBe(3);
+      // The held write now commits; the taken-back copy must not insert the session again.
+      await admin.query('commit');
+      await obs.flush({ timeoutMs: 5000 });
+      expect(obs.stats().pending).toBe(0);
+      const [stored] = await obs.storage.getSessions({ operationType: 'slow-write' });
+      expect(stored).toMatchObject({ totalLlmCalls: 1, success: true });
+      expect(await obs.storage.countLlmCalls({ sessionId: session.id })).toBe(1);
+      expect(errors.map(String).join('\n')).not.toMatch(/duplicate key/);
+    } finally {
+      await admin.end();
+    }
+  });
 });

@@ -128,6 +128,9 @@ export class BatchWriter {
    */
   spillAll(): boolean {
     if (this.inFlight && this.inFlight.segment === null) {
+      // Its write may be running and commit after this: rewrite it in replay mode, which
+      // skips what is already stored, or its session rows would be inserted twice.
+      for (const item of this.inFlight.items) if (this.writing) item.mayBeStored = true;
       this.queue.unshift(...this.inFlight.items);
       this.inFlight = null;
     }
@@ -191,7 +194,7 @@ export class BatchWriter {
         // transactions, replayed idempotently, and deleted once all are committed.
         for (let i = 0; i < items.length; i += this.options.batchSize) {
           const part = items.slice(i, i + this.options.batchSize);
-          const replay = segment !== null || part.some((item) => item.received);
+          const replay = segment !== null || part.some((item) => item.received || item.mayBeStored);
           const result = await this.sink.write(
             part.map((item) => this.toStorable(item)),
             { replay },
