@@ -165,7 +165,8 @@ export class ObservatoryStorage {
    * `observatory demo`) to the time of their first and last call. Returns sessions moved.
    */
   async alignSessionTimes(projectName?: string): Promise<number> {
-    return alignSessionTimes(await this.knex(), projectName);
+    const store = await this.getStore();
+    return alignSessionTimes(store.em.getKnex(), store.dialect, projectName);
   }
 
   /** Refresh the database's query planner statistics: call it after writing a large history at once. */

@@ -1,8 +1,9 @@
 import type { Knex } from '@mikro-orm/knex';
+import type { StoreDialect } from './call-text-search.js';
 
 /**
- * Move each session's start (and, if it ended, its end) to the time of its first (last)
- * call, for sessions whose calls carry earlier timestamps than the session row: history
+ * Move each session's start to its first call's start and, if it ended, its end to the end
+ * of its last call (timestamp + latency), for sessions whose calls carry earlier timestamps than the session row: history
  * recorded after the fact (an import, `observatory demo`). Live sessions are untouched,
  * since their calls never predate their start. Returns the number of sessions moved.
  *
@@ -10,9 +11,18 @@ import type { Knex } from '@mikro-orm/knex';
  * SQLite ≥ 3.33 and PostgreSQL alike), not a subquery per session: on a fresh PostgreSQL
  * table without statistics, per-row subqueries were planned as scans (minutes for 200k sessions).
  */
-export async function alignSessionTimes(knex: Knex, projectName?: string): Promise<number> {
+export async function alignSessionTimes(knex: Knex, dialect: StoreDialect, projectName?: string): Promise<number> {
   const calls = knex('llm_calls')
-    .select('session_id', knex.raw('min(timestamp) as first_call'), knex.raw('max(timestamp) as last_call'))
+    .select(
+      'session_id',
+      knex.raw('min(timestamp) as first_call'),
+      // SQLite keeps dates as epoch milliseconds.
+      knex.raw(
+        dialect === 'postgresql'
+          ? "max(timestamp + latency_ms * interval '1 millisecond') as last_call"
+          : 'max(timestamp + latency_ms) as last_call',
+      ),
+    )
     .groupBy('session_id');
   if (projectName !== undefined) calls.where('project_name', projectName);
   const { sql, bindings } = calls.toSQL();

@@ -74,13 +74,14 @@ describe.each(testDatabases())('dashboard queries on %s', (database) => {
     await t.cleanup();
   });
 
-  it('alignSessionTimes moves backdated sessions to their first and last call', async () => {
+  it('alignSessionTimes moves backdated sessions to their first call’s start and last call’s end', async () => {
     const moved = await t.obs.storage.alignSessionTimes(projectName);
     expect(moved).toBe(2);
     const sessions = await t.obs.storage.getSessions({ projectName });
     const byType = Object.fromEntries(sessions.map((s) => [s.operationType, s]));
     expect(byType.review.startTime.getTime()).toBe(T0 + HOUR);
-    expect(byType.review.endTime?.getTime()).toBe(T0 + 2 * HOUR);
+    // The last call starts at T0 + 2 h and takes 200 ms.
+    expect(byType.review.endTime?.getTime()).toBe(T0 + 2 * HOUR + 200);
     expect(byType.write.startTime.getTime()).toBe(T0 + DAY + HOUR);
     expect(await t.obs.storage.alignSessionTimes(projectName)).toBe(0);
   });

@@ -20,7 +20,7 @@ export function CallsTable(props: { calls: CallRecord[]; onOpen: (callId: string
           cell: (c) => formatDateTime(Date.parse(c.timestamp), state.timezone()),
         },
         { header: 'Agent', cell: (c) => c.agentName ?? '—' },
-        { header: 'Model', cell: (c) => formatModelName(c.modelName) },
+        { header: 'Model', class: 'nowrap', cell: (c) => formatModelName(c.modelName) },
         {
           header: 'Prompt',
           class: 'truncate muted',
@@ -43,6 +43,7 @@ export function CallsTable(props: { calls: CallRecord[]; onOpen: (callId: string
         },
         {
           header: 'Session',
+          class: 'nowrap',
           cell: (c) => (
             <A
               href={`/sessions/${encodeURIComponent(c.sessionId)}`}

@@ -57,10 +57,10 @@ export function CallsPage() {
       subtitle="Find a call by its words, metadata, cost or latency; export exactly what is listed"
       actions={
         <>
-          <a class="button" href={apiUrl('export', { ...filters(), format: 'csv' })} download="" data-export-csv>
+          <a class="button nowrap" href={apiUrl('export', { ...filters(), format: 'csv' })} download="" data-export-csv>
             Export CSV
           </a>
-          <a class="button" href={apiUrl('export', { ...filters(), format: 'json' })} download="">
+          <a class="button nowrap" href={apiUrl('export', { ...filters(), format: 'json' })} download="">
             Export NDJSON
           </a>
         </>

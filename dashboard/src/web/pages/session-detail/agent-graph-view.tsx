@@ -2,9 +2,9 @@ import { createMemo, For } from 'solid-js';
 import type { AgentGraph } from '../../../shared/api-types.js';
 import { formatCost, formatDuration, formatInteger } from '../../format.js';
 
-const SIZE = 420;
-const RADIUS = 140;
-const NODE_RADIUS = 34;
+const SIZE = 460;
+const RADIUS = 160;
+const NODE_RADIUS = 40;
 
 /**
  * The agents as nodes on a circle, hand-offs as arrows (A→B and B→A bent apart), an agent
@@ -27,8 +27,9 @@ export function AgentGraphView(props: { graph: AgentGraph }) {
         return {
           edge,
           path: `M ${from.x - 12} ${top + 2} C ${from.x - 40} ${top - 50}, ${from.x + 40} ${top - 50}, ${from.x + 12} ${top + 2}`,
-          labelX: from.x,
-          labelY: top - 42,
+          labelX: from.x + 34,
+          labelY: top - 26,
+          anchor: 'start' as const,
         };
       }
       // Shorten to the node rims and bend to the right of the direction of travel.
@@ -45,6 +46,7 @@ export function AgentGraphView(props: { graph: AgentGraph }) {
         path: `M ${start.x} ${start.y} Q ${bend.x} ${bend.y} ${end.x} ${end.y}`,
         labelX: bend.x,
         labelY: bend.y,
+        anchor: 'middle' as const,
       };
     });
     return { position, edges };
@@ -75,7 +77,7 @@ export function AgentGraphView(props: { graph: AgentGraph }) {
         {(edge) => (
           <g data-edge={`${edge.edge.from}>${edge.edge.to}`}>
             <path d={edge.path} class="edge" marker-end="url(#arrow)" />
-            <text x={edge.labelX} y={edge.labelY} class="edge-label" text-anchor="middle">
+            <text x={edge.labelX} y={edge.labelY} class="edge-label" text-anchor={edge.anchor}>
               {`${formatInteger(edge.edge.count)}× · ${formatCost(edge.edge.cost)}`}
             </text>
           </g>
@@ -94,7 +96,7 @@ export function AgentGraphView(props: { graph: AgentGraph }) {
                 class={node.errorCalls > 0 ? 'node node-failed' : 'node'}
               />
               <text x={at().x} y={at().y - 4} class="node-label" text-anchor="middle">
-                {node.agentName.length > 12 ? `${node.agentName.slice(0, 11)}…` : node.agentName}
+                {node.agentName.length > 14 ? `${node.agentName.slice(0, 13)}…` : node.agentName}
               </text>
               <text x={at().x} y={at().y + 12} class="node-figure" text-anchor="middle">
                 {`${formatInteger(node.calls)} · ${formatCost(node.cost)}`}

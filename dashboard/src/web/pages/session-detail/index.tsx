@@ -8,6 +8,7 @@ import { CursorPager } from '../../components/cursor-pager.js';
 import { PageShell } from '../../components/page-shell.js';
 import { Panel } from '../../components/panel.js';
 import { AgentGraphView } from './agent-graph-view.js';
+import { AgentTable } from './agent-table.js';
 import { SessionKpis } from './session-kpis.js';
 import { SessionTimeline } from './session-timeline.js';
 import { StepsTable, stepDepths } from './steps-table.js';
@@ -51,12 +52,15 @@ export function SessionDetailPage() {
         {(data) => (
           <div class="stack" style={{ gap: '16px' }}>
             <SessionKpis detail={data} />
-            <div class="grid cols-2-1">
-              <Panel title="Timeline" hint="One lane per agent; bar = call from start to end, tick = first token">
-                <SessionTimeline steps={data.steps} onOpen={setOpen} />
-              </Panel>
+            <Panel title="Timeline" hint="One lane per agent; bar = call from start to end, tick = first token">
+              <SessionTimeline steps={data.steps} onOpen={setOpen} />
+            </Panel>
+            <div class="grid cols-2">
               <Panel title="Agent graph" hint="Hand-offs between agents: times and the cost they led to">
                 <AgentGraphView graph={data.graph} />
+              </Panel>
+              <Panel title="Per agent" hint="Every call of the run, by agent" flush>
+                <AgentTable graph={data.graph} />
               </Panel>
             </div>
             <Panel

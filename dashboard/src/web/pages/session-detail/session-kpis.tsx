@@ -27,7 +27,7 @@ export function SessionKpis(props: { detail: SessionDetailResponse }) {
       {
         label: 'Tokens',
         value: formatCompact(totals.totalTokens),
-        foot: `${formatCompact(totals.promptTokens)} in (${formatPercent(totals.promptTokens ? totals.cachedPromptTokens / totals.promptTokens : 0)} cached) · ${formatCompact(totals.completionTokens)} out (${formatCompact(totals.reasoningTokens)} reasoning)`,
+        foot: `${formatCompact(totals.promptTokens)} in · ${formatPercent(totals.promptTokens ? totals.cachedPromptTokens / totals.promptTokens : 0)} cached`,
       },
       {
         label: 'Cost',
@@ -37,7 +37,10 @@ export function SessionKpis(props: { detail: SessionDetailResponse }) {
       {
         label: 'Context re-sent',
         value: `≈${formatCompact(repeated)} tokens`,
-        foot: `prompt caching would save ${formatCost(savings)} on the ${formatInteger(context.length)} steps below`,
+        foot:
+          props.detail.calls.length < totals.calls
+            ? `steps shown: caching would save ${formatCost(savings)}`
+            : `caching would save ${formatCost(savings)}`,
       },
     ];
   };

@@ -4,8 +4,8 @@ import { formatCost, formatDuration, formatModelName } from '../../format.js';
 
 const LANE_HEIGHT = 26;
 const BAR_HEIGHT = 14;
-const LABEL_WIDTH = 150;
-const WIDTH = 1000;
+const LABEL_WIDTH = 140;
+const WIDTH = 1200;
 /** A bar is never drawn thinner than this, so a 5 ms call in a 10 minute run stays visible. */
 const MIN_BAR = 1.5;
 

@@ -43,11 +43,15 @@ export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) =>
       onRowClick={(row) => props.onOpen(row.call.id)}
       rowAttributes={(row) => ({ 'data-step-row': row.call.id })}
       columns={[
-        { header: '#', class: 'faint', cell: (row) => row.number },
         {
-          header: 'Time',
+          header: '#',
           class: 'faint nowrap',
-          cell: (row) => formatClock(Date.parse(row.call.timestamp), state.timezone()),
+          cell: (row) => (
+            <>
+              {row.number}
+              <div style={{ 'font-size': '11px' }}>{formatClock(Date.parse(row.call.timestamp), state.timezone())}</div>
+            </>
+          ),
         },
         {
           header: 'Agent',
@@ -59,16 +63,16 @@ export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) =>
             </span>
           ),
         },
-        { header: 'Model', cell: (row) => formatModelName(row.call.modelName) },
+        { header: 'Model', class: 'nowrap', cell: (row) => formatModelName(row.call.modelName) },
         { header: 'Input', align: 'right', cell: (row) => formatInteger(row.call.promptTokens) },
         { header: 'Cached', align: 'right', cell: (row) => formatInteger(row.call.cachedPromptTokens) },
-        { header: 'Cache write', align: 'right', cell: (row) => formatInteger(row.call.cacheWriteTokens) },
+        { header: 'Cache wr.', align: 'right', cell: (row) => formatInteger(row.call.cacheWriteTokens) },
         { header: 'Output', align: 'right', cell: (row) => formatInteger(row.call.completionTokens) },
-        { header: 'Reasoning', align: 'right', cell: (row) => formatInteger(row.call.reasoningTokens) },
+        { header: 'Reason.', align: 'right', cell: (row) => formatInteger(row.call.reasoningTokens) },
         { header: 'Cost', align: 'right', cell: (row) => formatCost(row.call.totalCost) },
         { header: 'Latency', align: 'right', cell: (row) => formatDuration(row.call.latencyMs) },
         {
-          header: 'Context re-sent',
+          header: 'Re-sent',
           align: 'right',
           title: (row) =>
             row.context
@@ -80,7 +84,7 @@ export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) =>
               : '—',
         },
         {
-          header: 'Cache would save',
+          header: 'Saves',
           align: 'right',
           cell: (row) => (row.context?.cacheSavings ? formatCost(row.context.cacheSavings) : '—'),
         },

@@ -30,22 +30,32 @@ export function SessionsTable(props: { sessions: SessionListItem[] }) {
             </A>
           ),
         },
-        { header: 'Operation', cell: (s) => s.operationType },
-        { header: 'Project', class: 'muted', cell: (s) => s.projectName },
+        {
+          header: 'Operation',
+          class: 'nowrap',
+          cell: (s) => (
+            <>
+              {s.operationType}
+              <div class="faint" style={{ 'font-size': '11px' }}>
+                {s.projectName}
+              </div>
+            </>
+          ),
+        },
         { header: 'Status', cell: (s) => <SessionStatusBadge session={s} /> },
         { header: 'Duration', align: 'right', cell: (s) => formatDuration(sessionDurationMs(s, state.now())) },
         { header: 'Calls', align: 'right', cell: (s) => formatInteger(s.totalLlmCalls) },
         {
           header: 'Agents',
           class: 'truncate',
-          style: { 'max-width': '220px' },
+          style: { 'max-width': '180px' },
           title: (s) => s.calls.agents.join(', '),
           cell: (s) => s.calls.agents.join(', ') || '—',
         },
         {
           header: 'Models',
           class: 'truncate',
-          style: { 'max-width': '200px' },
+          style: { 'max-width': '160px' },
           title: (s) => s.calls.models.join(', '),
           cell: (s) => s.calls.models.map(formatModelName).join(', '),
         },
@@ -63,11 +73,11 @@ export function SessionsTable(props: { sessions: SessionListItem[] }) {
             </>
           ),
         },
-        { header: 'Cost', align: 'right', cell: (s) => formatCost(s.totalCost) },
+        { header: 'Cost', align: 'right', class: 'nowrap', cell: (s) => formatCost(s.totalCost) },
         {
           header: 'Error',
           class: 'truncate',
-          style: { 'max-width': '220px' },
+          style: { 'max-width': '160px' },
           title: (s) => s.error ?? '',
           cell: (s) => s.error ?? (s.calls.errorCalls > 0 ? `${s.calls.errorCalls} failed call(s)` : ''),
         },
