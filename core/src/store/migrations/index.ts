@@ -4,6 +4,7 @@ import { Migration0003DailyRollups } from './0003-daily-rollups.js';
 import { Migration0004CallsByTime } from './0004-calls-by-time.js';
 import { Migration0005SessionsByProjectOutcome } from './0005-sessions-by-project-outcome.js';
 import { Migration0006CallTextSearch } from './0006-call-text-search.js';
+import { Migration0007CallsBySessionTime } from './0007-calls-by-session-time.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: '0004-calls-by-time', class: Migration0004CallsByTime },
   { name: '0005-sessions-by-project-outcome', class: Migration0005SessionsByProjectOutcome },
   { name: '0006-call-text-search', class: Migration0006CallTextSearch },
+  { name: '0007-calls-by-session-time', class: Migration0007CallsBySessionTime },
 ];
