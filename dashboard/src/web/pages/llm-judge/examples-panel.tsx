@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { JudgeExample } from '../../../shared/api-types.js';
 import { useAppState } from '../../app-state.js';
@@ -24,7 +25,9 @@ export function ExamplesPanel(props: { title: string; examples: JudgeExample[] }
                     <span class="badge amber">{e.evaluation?.errorCategory}</span>
                   </Show>
                 </span>
-                <span class="faint">{formatAgo(e.timestamp, state.now())}</span>
+                <A href={`/calls/${encodeURIComponent(e.id)}`} title="Open the call">
+                  {formatAgo(e.timestamp, state.now())}
+                </A>
               </div>
               <div class="truncate muted" style={{ 'max-width': '100%' }}>
                 {e.prompt ?? ''}

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import type { RouterResponse } from '../../../shared/api-types.js';
 import { useAppState } from '../../app-state.js';
 import { DataTable } from '../../components/data-table.js';
@@ -8,11 +9,19 @@ import { formatAgo, formatCost, formatModelName } from '../../format.js';
 export function DecisionExamplesPanel(props: { router: RouterResponse }) {
   const state = useAppState();
   return (
-    <Panel title="Decision examples" hint="Newest routing decisions" flush>
+    <Panel title="Decision examples" hint="Newest routing decisions; open one for the call and its run" flush>
       <DataTable
         rows={props.router.examples.slice(0, 12)}
         columns={[
-          { header: 'When', class: 'faint nowrap', cell: (e) => formatAgo(e.timestamp, state.now()) },
+          {
+            header: 'When',
+            class: 'nowrap',
+            cell: (e) => (
+              <A href={`/calls/${encodeURIComponent(e.id)}`} title="Open the call">
+                {formatAgo(e.timestamp, state.now())}
+              </A>
+            ),
+          },
           { header: 'Agent', cell: (e) => e.agentName ?? '—' },
           {
             header: 'Chosen',
