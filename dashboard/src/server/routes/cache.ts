@@ -12,16 +12,28 @@ const ROWS = 4;
 /** Characters of each prompt compared: enough to tell templates apart, bounded for speed. */
 const PROMPT_CHARS = 1000;
 const DAY_MS = 86_400_000;
+/**
+ * A moving sample (new calls arrive every second on a busy store) is re-clustered at most
+ * this often; in between, the last clustering and the sample it was made from are served.
+ */
+const RECLUSTER_MS = 10_000;
 
 /**
  * GET /api/cache?project=&from=&to=&sample=2000&threshold=0.7 → response-cache KPIs and
  * hit/miss timeline (rollups), and near-duplicate prompt clusters over the newest `sample`
  * prompts (MinHash + LSH, similarity ≥ threshold), each scored for cacheability with the
- * dollars a cache would save.
+ * dollars a cache would save. Clusters are refreshed at most every 10 s while new calls arrive.
  */
 export function cacheRoutes(ctx: AppContext): Hono {
-  // The clustering of the last sample: a sample that has not changed clusters the same.
-  let last: { key: string; clusters: PromptCluster[] } | null = null;
+  // The last clustering, the request it answered and the sample it was made from.
+  let last: {
+    request: string;
+    sample: string;
+    at: number;
+    calls: CallSample[];
+    scannedFrom: Date | null;
+    clusters: PromptCluster[];
+  } | null = null;
   return new Hono().get('/cache', async (c) => {
     const now = ctx.now();
     const filter = readRange(c, now);
@@ -34,16 +46,17 @@ export function cacheRoutes(ctx: AppContext): Hono {
       ctx.storage.getBreakdown('agent', filter),
       ctx.samples.get({ ...filter, require: 'prompt', limit: sampleSize, promptChars: PROMPT_CHARS }),
     ]);
-    const calls = sample.calls;
-    if (calls.length === 0 && overview.cacheLookups === 0) {
+    if (sample.calls.length === 0 && overview.cacheLookups === 0) {
       return reply(c, 'GET /api/cache', { empty: true, totalCalls: overview.totalCalls });
     }
 
-    const key = `${threshold}:${calls.length}:${calls[0]?.id}:${calls.at(-1)?.id}`;
-    if (last?.key !== key) {
+    const request = new URL(c.req.url).search;
+    const sampleKey = `${sample.calls.length}:${sample.calls[0]?.id}:${sample.calls.at(-1)?.id}`;
+    const stale = last?.sample !== sampleKey && now - (last?.at ?? 0) >= RECLUSTER_MS;
+    if (!last || last.request !== request || stale) {
       const sets: Uint32Array[] = [];
       const signatures: Uint32Array[] = [];
-      for (const call of calls) {
+      for (const call of sample.calls) {
         let entry = ctx.signatures.get(call.id);
         if (!entry) {
           const shingles = shingle(call.prompt ?? '');
@@ -53,9 +66,10 @@ export function cacheRoutes(ctx: AppContext): Hono {
         sets.push(entry.shingles);
         signatures.push(entry.signature);
       }
-      last = { key, clusters: clusterPrompts(sets, { threshold, bands: BANDS, rows: ROWS }, signatures) };
+      const clusters = clusterPrompts(sets, { threshold, bands: BANDS, rows: ROWS }, signatures);
+      last = { request, sample: sampleKey, at: now, calls: sample.calls, scannedFrom: sample.scannedFrom, clusters };
     }
-    const clusters = last.clusters;
+    const { calls, clusters, scannedFrom } = last;
 
     const times = calls.map((x) => x.timestamp.getTime());
     const spanDays = calls.length > 1 ? Math.max(1 / 24, (Math.max(...times) - Math.min(...times)) / DAY_MS) : 1;
@@ -100,7 +114,7 @@ export function cacheRoutes(ctx: AppContext): Hono {
       recommendations: recommend(top, overview.cacheLookups),
       sample: {
         size: calls.length,
-        scannedFrom: sample.scannedFrom?.getTime() ?? null,
+        scannedFrom: scannedFrom?.getTime() ?? null,
         spanDays,
         clusteredCalls,
         threshold,
