@@ -49,7 +49,6 @@ export async function getSessionSteps(knex: Knex, sessionId: string): Promise<Se
       'reasoning_tokens',
       'total_tokens',
       'total_cost',
-      knex.raw('case when error is null then 0 else 1 end as failed'),
       'metadata',
     )
     .where('session_id', sessionId)
@@ -57,6 +56,12 @@ export async function getSessionSteps(knex: Knex, sessionId: string): Promise<Se
       { column: 'timestamp', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
+  // Failed calls from the partial index of failures (migration 0008), not each call's error text.
+  const failed = new Set(
+    (await knex('llm_calls').select('id').where('session_id', sessionId).whereNotNull('error')).map((row) =>
+      String(row.id),
+    ),
+  );
   return rows.map((row) => {
     const metadata = parseJson(row.metadata) as Record<string, unknown> | null;
     return {
@@ -76,7 +81,7 @@ export async function getSessionSteps(knex: Knex, sessionId: string): Promise<Se
       reasoningTokens: toNumber(row.reasoning_tokens),
       totalTokens: toNumber(row.total_tokens),
       totalCost: toNumber(row.total_cost),
-      failed: toNumber(row.failed) === 1,
+      failed: failed.has(String(row.id)),
       graphPath: typeof metadata?.langgraphPath === 'string' ? metadata.langgraphPath : null,
     };
   });

@@ -31,9 +31,16 @@ export async function summarizeSessionCalls(
   const rows: Array<Record<string, unknown>> = await knex('llm_calls')
     .select('session_id', 'agent_name', 'model_name')
     .sum({ ...Object.fromEntries(TOKEN_PARTS.map(([field, column]) => [field, column])) })
-    .select(knex.raw('sum(case when error is null then 0 else 1 end) as "errorCalls"'))
     .whereIn('session_id', sessionIds)
     .groupBy('session_id', 'agent_name', 'model_name');
+  // Failures from the partial index of failed calls (migration 0008), never the error text.
+  const failed: Array<{ session_id: string; errorCalls: unknown }> = await knex('llm_calls')
+    .select('session_id')
+    .count({ errorCalls: '*' })
+    .whereIn('session_id', sessionIds)
+    .whereNotNull('error')
+    .groupBy('session_id');
+  const errorCalls = new Map(failed.map((row) => [row.session_id, toNumber(row.errorCalls)]));
   for (const row of rows) {
     const id = String(row.session_id);
     const summary = summaries.get(id) ?? {
@@ -51,7 +58,7 @@ export async function summarizeSessionCalls(
     const model = String(row.model_name);
     if (!summary.models.includes(model)) summary.models.push(model);
     for (const [field] of TOKEN_PARTS) summary[field] += toNumber(row[field]);
-    summary.errorCalls += toNumber(row.errorCalls);
+    summary.errorCalls = errorCalls.get(id) ?? 0;
     summaries.set(id, summary);
   }
   for (const summary of summaries.values()) {

@@ -5,6 +5,7 @@ import { Migration0004CallsByTime } from './0004-calls-by-time.js';
 import { Migration0005SessionsByProjectOutcome } from './0005-sessions-by-project-outcome.js';
 import { Migration0006CallTextSearch } from './0006-call-text-search.js';
 import { Migration0007CallsBySessionTime } from './0007-calls-by-session-time.js';
+import { Migration0008FailedCallsBySession } from './0008-failed-calls-by-session.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: '0005-sessions-by-project-outcome', class: Migration0005SessionsByProjectOutcome },
   { name: '0006-call-text-search', class: Migration0006CallTextSearch },
   { name: '0007-calls-by-session-time', class: Migration0007CallsBySessionTime },
+  { name: '0008-failed-calls-by-session', class: Migration0008FailedCallsBySession },
 ];
