@@ -1,6 +1,6 @@
-// The requests the dashboard's eight pages make, shared by the dashboard benchmarks.
+// The requests the dashboard's pages make, shared by the dashboard benchmarks.
 
-/** What the eight pages request, with the parameters they send (30-day range, all projects and one project). */
+/** What the pages request, with the parameters they send (30-day range, all projects and one project). */
 export const DASHBOARD_ENDPOINTS = [
   '/api/health',
   '/api/meta',
@@ -18,6 +18,8 @@ export const DASHBOARD_ENDPOINTS = [
   '/api/matrix?range=30d&rows=agent&columns=model',
   '/api/sessions?limit=8',
   '/api/calls?limit=10',
+  '/api/sessions?range=30d&limit=50',
+  '/api/calls?range=30d&limit=50',
   '/api/calls/:id',
   '/api/live?window=5m',
   '/api/live?window=15m',

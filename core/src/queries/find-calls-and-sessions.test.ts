@@ -201,6 +201,11 @@ describe.each(testDatabases())('finding calls and sessions on %s', (database) =>
     expect(sessions.sort()).toEqual([ids.research, ids.cancelled].sort());
   });
 
+  it('refreshes planner statistics outside any transaction (PostgreSQL VACUUM refuses one)', async () => {
+    await expect(t.obs.storage.refreshStatistics()).resolves.toBeUndefined();
+    expect(await t.obs.storage.countLlmCalls({})).toBe(8);
+  });
+
   it('takes deleted calls out of the text index', async () => {
     await t.obs.storage.indexCallText();
     const result = await t.obs.storage.deleteSessionsBefore(new Date(T0 + 90 * MINUTE));
