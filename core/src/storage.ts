@@ -16,7 +16,6 @@ import { type CallPage, countLlmCalls, findCalls, type LlmCallQuery } from './qu
 import {
   findSessions,
   getSession,
-  type SessionFilter,
   type SessionPage,
   type SessionQuery,
 } from './queries/find-sessions.js';
@@ -32,6 +31,7 @@ import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
 import { refreshStatistics } from './queries/refresh-statistics.js';
 import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './queries/sample-calls.js';
+import { SessionDayCounts } from './queries/session-day-counts.js';
 import { type StreamCallsQuery, streamLlmCalls } from './queries/stream-llm-calls.js';
 import { type StreamSessionsQuery, streamSessions } from './queries/stream-sessions.js';
 import type { CallTotals } from './queries/sum-measures.js';
@@ -49,6 +49,9 @@ export class ObservatoryStorage {
    * @param policy how texts are stored (redaction, prompt capture, length): imported calls
    *   go through the same prepare step as recorded ones.
    */
+  /** Session counts of closed days, shared by the overview, store stats and session counts. */
+  private readonly sessionCounts = new SessionDayCounts();
+
   constructor(
     private readonly getStore: () => Promise<Store>,
     private readonly policy: StoragePolicy = DEFAULT_STORAGE_POLICY,
@@ -130,12 +133,14 @@ export class ObservatoryStorage {
   /** Delete sessions started before `date` with their calls, keeping rollups consistent. */
   async deleteSessionsBefore(date: Date, projectName?: string): Promise<DeleteResult> {
     const store = await this.getStore();
+    this.sessionCounts.clear();
     return deleteSessionsBefore(store.em, store.dialect, date, projectName);
   }
 
   /** KPIs: totals, cost, error rate, average and p50/p95/p99 latency, sessions. */
   async getOverview(filter: AggregateFilter = {}): Promise<Overview> {
-    return getOverview(await this.knex(), filter);
+    const store = await this.getStore();
+    return getOverview(store.em.getKnex(), store.dialect, this.sessionCounts, filter);
   }
 
   /** Summed measures over a filter, without percentiles or sessions: the cheapest aggregate. */
@@ -166,7 +171,9 @@ export class ObservatoryStorage {
    */
   async alignSessionTimes(projectName?: string): Promise<number> {
     const store = await this.getStore();
-    return alignSessionTimes(store.em.getKnex(), store.dialect, projectName);
+    const moved = await alignSessionTimes(store.em.getKnex(), store.dialect, projectName);
+    this.sessionCounts.clear();
+    return moved;
   }
 
   /** Refresh the database's query planner statistics: call it after writing a large history at once. */
@@ -194,7 +201,8 @@ export class ObservatoryStorage {
 
   /** Row counts of the store (calls from the rollups, never by counting call rows). */
   async getStoreStats(): Promise<StoreStats> {
-    return getStoreStats(await this.knex());
+    const store = await this.getStore();
+    return getStoreStats(store.em.getKnex(), store.dialect, this.sessionCounts);
   }
 
   /** Every matching call, oldest first, paged by keyset: for exports of any size. */
@@ -217,7 +225,9 @@ export class ObservatoryStorage {
    */
   async importCalls(calls: LLMCall[]): Promise<number> {
     const prepared = calls.map((call) => prepareForStorage(call, this.policy));
-    return writeImportedCalls((await this.getStore()).em, prepared);
+    const written = await writeImportedCalls((await this.getStore()).em, prepared);
+    this.sessionCounts.clear();
+    return written;
   }
 
   /**
@@ -227,7 +237,9 @@ export class ObservatoryStorage {
    */
   async importSessions(sessions: Session[]): Promise<number> {
     const prepared = sessions.map((session) => prepareSessionForStorage(session, this.policy));
-    return writeImportedSessions((await this.getStore()).em, prepared);
+    const written = await writeImportedSessions((await this.getStore()).em, prepared);
+    this.sessionCounts.clear();
+    return written;
   }
 
   /** One call by id, with its full prompt and response, or null. */
@@ -237,7 +249,8 @@ export class ObservatoryStorage {
 
   /** Sessions started in [from, to), per project, with how many failed. */
   async countSessions(range: { from?: Date; to?: Date } = {}): Promise<SessionCount[]> {
-    return countSessions(await this.knex(), range);
+    const store = await this.getStore();
+    return countSessions(this.sessionCounts, store.em.getKnex(), store.dialect, range);
   }
 
   /** All-time totals per project, provider, model and agent, with latency histograms (for /metrics). */

@@ -1,7 +1,9 @@
 import type { Knex } from '@mikro-orm/knex';
-import { type AggregateFilter, toNumber } from './filters.js';
+import type { StoreDialect } from './call-text-search.js';
+import type { AggregateFilter } from './filters.js';
 import { getLatencyPercentiles, type LatencyPercentiles, NO_PERCENTILES } from './get-latency-percentiles.js';
 import { rollupRows } from './rollup-rows.js';
+import type { SessionDayCounts } from './session-day-counts.js';
 import { type CallTotals, selectSums, toCallTotals } from './sum-measures.js';
 
 export interface Overview extends CallTotals, LatencyPercentiles {
@@ -18,21 +20,22 @@ export async function getTotals(knex: Knex, filter: AggregateFilter): Promise<Ca
 }
 
 /** Headline KPIs for a project and time range, from rollups (never a scan of calls). */
-export async function getOverview(knex: Knex, filter: AggregateFilter): Promise<Overview> {
-  const totals = await getTotals(knex, filter);
-  const percentiles = (await getLatencyPercentiles(knex, filter)).get('') ?? NO_PERCENTILES;
-  const sessions = knex('sessions').select(
-    knex.raw('count(*) as sessions'),
-    knex.raw('coalesce(sum(case when success = ? then 1 else 0 end), 0) as failed', [false]),
-  );
-  if (filter.projectName !== undefined) sessions.where('project_name', filter.projectName);
-  if (filter.from) sessions.where('start_time', '>=', filter.from);
-  if (filter.to) sessions.where('start_time', '<', filter.to);
-  const [sessionRow] = await sessions;
-  return {
-    ...totals,
-    ...percentiles,
-    totalSessions: toNumber(sessionRow?.sessions),
-    failedSessions: toNumber(sessionRow?.failed),
-  };
+export async function getOverview(
+  knex: Knex,
+  dialect: StoreDialect,
+  sessionCounts: SessionDayCounts,
+  filter: AggregateFilter,
+): Promise<Overview> {
+  const [totals, percentiles, sessions] = await Promise.all([
+    getTotals(knex, filter),
+    getLatencyPercentiles(knex, filter),
+    sessionCounts.count(knex, dialect, filter),
+  ]);
+  let totalSessions = 0;
+  let failedSessions = 0;
+  for (const tally of sessions.values()) {
+    totalSessions += tally.sessions;
+    failedSessions += tally.failed;
+  }
+  return { ...totals, ...(percentiles.get('') ?? NO_PERCENTILES), totalSessions, failedSessions };
 }

@@ -1,5 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
+import type { StoreDialect } from './call-text-search.js';
 import { toNumber } from './filters.js';
+import type { SessionDayCounts } from './session-day-counts.js';
 
 /** Sizes of the store, for the dashboard's settings page. */
 export interface StoreStats {
@@ -13,19 +15,24 @@ export interface StoreStats {
   lastHour: number | null;
 }
 
-/** Row counts of the store. Counts sessions and rollup rows, never call rows. */
-export async function getStoreStats(knex: Knex): Promise<StoreStats> {
+/** Row counts of the store: rollup rows and sessions (by closed day, see SessionDayCounts), never call rows. */
+export async function getStoreStats(
+  knex: Knex,
+  dialect: StoreDialect,
+  sessionCounts: SessionDayCounts,
+): Promise<StoreStats> {
   const [calls] = await knex('llm_call_rollups').select(
     knex.raw('coalesce(sum(calls), 0) as calls'),
     knex.raw('count(*) as rows'),
     knex.raw('min(hour_start) as first_hour'),
     knex.raw('max(hour_start) as last_hour'),
   );
-  const [sessions] = await knex('sessions').count({ n: '*' });
   const [latency] = await knex('llm_latency_rollups').count({ n: '*' });
+  let sessions = 0;
+  for (const tally of (await sessionCounts.count(knex, dialect, {})).values()) sessions += tally.sessions;
   return {
     calls: toNumber(calls?.calls),
-    sessions: toNumber(sessions?.n),
+    sessions,
     rollupRows: toNumber(calls?.rows),
     latencyRollupRows: toNumber(latency?.n),
     firstHour: calls?.first_hour == null ? null : toNumber(calls.first_hour),
