@@ -13,12 +13,7 @@ import { countSessions, type SessionCount } from './queries/count-sessions.js';
 import { type DeleteResult, deleteSessionsBefore } from './queries/delete-sessions-before.js';
 import type { AggregateFilter } from './queries/filters.js';
 import { type CallPage, countLlmCalls, findCalls, type LlmCallQuery } from './queries/find-calls.js';
-import {
-  findSessions,
-  getSession,
-  type SessionPage,
-  type SessionQuery,
-} from './queries/find-sessions.js';
+import { findSessions, getSession, type SessionPage, type SessionQuery } from './queries/find-sessions.js';
 import { type BreakdownDimension, type BreakdownRow, getBreakdown } from './queries/get-breakdown.js';
 import { type CrossBreakdownRow, getCrossBreakdown } from './queries/get-cross-breakdown.js';
 import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
