@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { CacheMetadata, QualityEvaluation, RoutingDecision } from '../models.js';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { clampLimit, toNumber } from './filters.js';
+import { metadataKeyPresent } from './metadata-key-present.js';
 import { parseJson, toDate } from './read-row-values.js';
 
 /** Which recorded decision a sampled call must carry. */
@@ -110,11 +111,8 @@ const COLUMNS = [
 export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<CallSampleResult> {
   const limit = clampLimit(query.limit, 500);
   const scanLimit = clampLimit(query.scanLimit, 50_000, 1_000_000);
-  if (query.metadataKey !== undefined && !/^[\w-]{1,64}$/.test(query.metadataKey)) {
-    throw new ObservatoryValidationError('query', [
-      { field: 'metadataKey', value: query.metadataKey, message: 'letters, digits, _ and - only (at most 64)' },
-    ]);
-  }
+  const dialect = (knex.client as { dialect?: string }).dialect === 'postgresql' ? 'postgresql' : 'sqlite';
+  const hasKey = query.metadataKey === undefined ? undefined : metadataKeyPresent(dialect, query.metadataKey);
   const range = (builder: Knex.QueryBuilder, from: Date | undefined) => {
     if (query.projectName !== undefined) builder.where('project_name', query.projectName);
     if (from) builder.where('timestamp', '>=', from);
@@ -145,9 +143,8 @@ export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<C
   if (query.agentName !== undefined) select.where('agent_name', query.agentName);
   if (query.operationName !== undefined) select.where('operation_name', query.operationName);
   if (query.require) select.whereNotNull(REQUIRED_COLUMN[query.require]);
-  if (query.metadataKey !== undefined) {
-    // CAST(... AS TEXT) reads JSON text on SQLite and jsonb as text on PostgreSQL alike.
-    select.whereRaw('cast(metadata as text) like ?', [`%"${query.metadataKey}"%`]);
+  if (hasKey !== undefined) {
+    select.whereRaw(hasKey);
   }
   const rows: Array<Record<string, unknown>> = await select;
   return { calls: rows.map(toSample), scannedFrom: boundary ? scannedFrom : null };

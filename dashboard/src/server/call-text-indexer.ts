@@ -1,7 +1,11 @@
 import type { ObservatoryStorage } from '@observatory/core';
 
-/** Calls added to the index per step: one short write, so ingest never waits long behind it. */
-const ROWS_PER_STEP = 2000;
+/**
+ * Calls added to the index per step: one short write (~25 ms with long prompts), since the
+ * SQLite driver runs statements on the server's thread and ingest waits behind the lock.
+ * A 1M-call store catches up in a few minutes, a step at a time between requests.
+ */
+const ROWS_PER_STEP = 200;
 const IDLE_MS = 5_000;
 
 /**
@@ -40,8 +44,9 @@ export class CallTextIndexer {
       // Caught up: wait for new calls. Behind: continue after yielding to requests.
       this.schedule(added < ROWS_PER_STEP ? IDLE_MS : 10);
     } catch (error) {
-      this.onError(error);
-      this.schedule(IDLE_MS * 6);
+      // Another writer holds the store: not a fault, try again shortly.
+      if (!/database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message ?? error))) this.onError(error);
+      this.schedule(IDLE_MS);
     }
   }
 }

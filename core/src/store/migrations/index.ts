@@ -6,6 +6,7 @@ import { Migration0005SessionsByProjectOutcome } from './0005-sessions-by-projec
 import { Migration0006CallTextSearch } from './0006-call-text-search.js';
 import { Migration0007CallsBySessionTime } from './0007-calls-by-session-time.js';
 import { Migration0008FailedCallsBySession } from './0008-failed-calls-by-session.js';
+import { Migration0009CallsWithPromptVariant } from './0009-calls-with-prompt-variant.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: '0006-call-text-search', class: Migration0006CallTextSearch },
   { name: '0007-calls-by-session-time', class: Migration0007CallsBySessionTime },
   { name: '0008-failed-calls-by-session', class: Migration0008FailedCallsBySession },
+  { name: '0009-calls-with-prompt-variant', class: Migration0009CallsWithPromptVariant },
 ];
