@@ -7,15 +7,15 @@ export type StoreDialect = 'sqlite' | 'postgresql';
 const MAX_TERMS = 8;
 
 /**
- * The text PostgreSQL indexes for a call (migration 0006 builds a GIN index on this
- * expression, so a query must repeat it to use the index), columns prefixed with `table.`
- * when given. Each side is cut at 100,000 characters to stay far under tsvector's 1 MB
- * limit, which would otherwise fail the insert of a call with a huge prompt.
+ * The words PostgreSQL searches for a call: the stored generated column `text_search`
+ * (migration 0006) holds this, with a GIN index on it. Stored, not an expression index, so
+ * checking a row (a bitmap recheck, a newest-first walk) reads the words instead of
+ * re-parsing up to 200,000 characters of text. Each side is cut at 100,000 characters to
+ * stay far under tsvector's 1 MB limit, which would otherwise fail the insert of a call
+ * with a huge prompt.
  */
-export function postgresCallText(table?: string): string {
-  const column = (name: string) => (table ? `${table}.${name}` : name);
-  return `to_tsvector('simple'::regconfig, left(coalesce(${column('prompt')}, ''), 100000) || ' ' || left(coalesce(${column('response_text')}, ''), 100000))`;
-}
+export const POSTGRES_CALL_TEXT =
+  "to_tsvector('simple'::regconfig, left(coalesce(prompt, ''), 100000) || ' ' || left(coalesce(response_text, ''), 100000))";
 
 /**
  * The words of a search: letters and digits, as both full-text indexes split text. Every
@@ -37,7 +37,7 @@ export function searchTerms(text: string): string[] {
  * SQLite: an FTS5 index (`llm_calls_fts`, external content) filled by `indexCallText`
  * outside the write path, so recording never pays for it; calls written since its last
  * run are matched with LIKE, so a search is complete either way. PostgreSQL: the GIN
- * index on `POSTGRES_CALL_TEXT`, kept by the database on insert.
+ * index on the `text_search` column, kept by the database on insert.
  */
 export function whereCallTextMatches(
   builder: Knex.QueryBuilder,
@@ -47,7 +47,7 @@ export function whereCallTextMatches(
 ): void {
   const terms = searchTerms(text);
   if (dialect === 'postgresql') {
-    builder.whereRaw(`${postgresCallText(alias)} @@ plainto_tsquery('simple'::regconfig, ?)`, [terms.join(' ')]);
+    builder.whereRaw(`${alias}.text_search @@ plainto_tsquery('simple'::regconfig, ?)`, [terms.join(' ')]);
     return;
   }
   const ftsQuery = terms.map((term) => `"${term}"`).join(' ');

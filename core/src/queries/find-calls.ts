@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { CALL_FIELDS, columnOf } from '../call-fields.js';
 import type { LLMCall } from '../models.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
 import { type CallFilter, whereCallsMatch } from './call-filters.js';
@@ -6,6 +7,9 @@ import type { StoreDialect } from './call-text-search.js';
 import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { toDate } from './read-row-values.js';
+
+/** The call's own columns (not PostgreSQL's `text_search` words, which no reader needs). */
+const CALL_COLUMNS = Object.entries(CALL_FIELDS).map(([name, spec]) => `llm_calls.${columnOf(name, spec)}`);
 
 export interface LlmCallQuery extends CallFilter {
   /** Default 100, at most 10,000. */
@@ -29,7 +33,7 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
   const order = query.order ?? 'desc';
   const limit = clampLimit(query.limit, 100);
   const knex = em.getKnex();
-  const select = knex('llm_calls').select('llm_calls.*');
+  const select = knex('llm_calls').select(CALL_COLUMNS);
   whereCallsMatch(select, dialect, query);
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
