@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
-import { type StoreDialect, whereCallTextMatches } from './call-text-search.js';
+import { type StoreDialect, type TextMatch, whereCallTextMatches } from './call-text-search.js';
 
 /** A metadata key and the value it must have (compared as text: `userId = 42` matches 42 and "42"). */
 export interface MetadataMatch {
@@ -37,11 +37,12 @@ export interface CallFilter {
 /** Metadata keys a filter may name: top-level keys of ordinary characters. */
 const METADATA_KEY = /^[\p{L}\p{N}_.:-]{1,64}$/u;
 
-/** Narrow `builder` over `llm_calls` (or its alias) to the calls matching `filter`. */
+/** Narrow `builder` over `llm_calls` (or its alias) to the calls matching `filter` (`text` prepared by matchText). */
 export function whereCallsMatch(
   builder: Knex.QueryBuilder,
   dialect: StoreDialect,
   filter: CallFilter,
+  text: TextMatch | undefined,
   table = 'llm_calls',
 ): void {
   const column = (name: string) => `${table}.${name}`;
@@ -68,7 +69,7 @@ export function whereCallsMatch(
   if (filter.maxLatencyMs !== undefined)
     builder.where(column('latency_ms'), '<=', checkNumber('maxLatencyMs', filter.maxLatencyMs));
   if (filter.metadata) whereMetadataMatches(builder, dialect, column('metadata'), filter.metadata);
-  if (filter.text !== undefined) whereCallTextMatches(builder, dialect, filter.text, table);
+  if (text) whereCallTextMatches(builder, dialect, text, table);
 }
 
 /** Keep rows whose JSON `column` has `match.key` equal to `match.value` (as text; true/false as words). */

@@ -3,7 +3,7 @@ import { CALL_FIELDS, columnOf } from '../call-fields.js';
 import type { LLMCall } from '../models.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
 import { type CallFilter, whereCallsMatch } from './call-filters.js';
-import type { StoreDialect } from './call-text-search.js';
+import { matchText, type StoreDialect } from './call-text-search.js';
 import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { toDate } from './read-row-values.js';
@@ -34,7 +34,12 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
   const limit = clampLimit(query.limit, 100);
   const knex = em.getKnex();
   const select = knex('llm_calls').select(CALL_COLUMNS);
-  whereCallsMatch(select, dialect, query);
+  whereCallsMatch(
+    select,
+    dialect,
+    query,
+    query.text === undefined ? undefined : await matchText(knex, dialect, query.text),
+  );
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
     const time = new Date(after.value);
@@ -72,7 +77,12 @@ export async function countLlmCalls(
 ): Promise<number> {
   const knex = em.getKnex();
   const matching = knex('llm_calls').select(knex.raw('1'));
-  whereCallsMatch(matching, dialect, query);
+  whereCallsMatch(
+    matching,
+    dialect,
+    query,
+    query.text === undefined ? undefined : await matchText(knex, dialect, query.text),
+  );
   if (max < Number.MAX_SAFE_INTEGER) matching.limit(max);
   const rows: Array<{ count: unknown }> = await knex.count({ count: '*' }).from(matching.as('matching'));
   return toNumber(rows[0]?.count);

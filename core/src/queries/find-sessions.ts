@@ -3,7 +3,7 @@ import type { Session } from '../models.js';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { SessionEntity } from '../store/session.entity.js';
 import { checkNumber, type MetadataMatch, whereMetadataMatches } from './call-filters.js';
-import { type StoreDialect, whereCallTextMatches } from './call-text-search.js';
+import { matchText, type StoreDialect, type TextMatch, whereCallTextMatches } from './call-text-search.js';
 import { clampLimit } from './filters.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { toDate } from './read-row-values.js';
@@ -74,7 +74,12 @@ function sortSql(sort: SessionSort, dialect: StoreDialect): string {
 }
 
 /** Narrow `builder` over `sessions` to the sessions matching `filter`. */
-export function whereSessionsMatch(builder: Knex.QueryBuilder, dialect: StoreDialect, filter: SessionFilter): void {
+export function whereSessionsMatch(
+  builder: Knex.QueryBuilder,
+  dialect: StoreDialect,
+  filter: SessionFilter,
+  text: TextMatch | undefined,
+): void {
   if (filter.projectName !== undefined) builder.where('sessions.project_name', filter.projectName);
   if (filter.operationType !== undefined) builder.where('sessions.operation_type', filter.operationType);
   if (filter.from) builder.where('sessions.start_time', '>=', filter.from);
@@ -104,12 +109,19 @@ export function whereSessionsMatch(builder: Knex.QueryBuilder, dialect: StoreDia
     builder.whereRaw(`${durationSql(dialect)} <= ?`, [checkNumber('maxDurationMs', filter.maxDurationMs)]);
   }
   if (filter.metadata) whereMetadataMatches(builder, dialect, 'sessions.metadata', filter.metadata);
-  if (filter.text !== undefined) {
-    const text = filter.text;
-    builder.whereIn('sessions.id', (calls) => {
-      calls.select('llm_calls.session_id').from('llm_calls');
-      whereCallTextMatches(calls, dialect, text);
-    });
+  if (text) {
+    if (dialect === 'postgresql' && !text.callIds) {
+      // A common word: walk the sessions in order, testing each one's calls (by the session index).
+      builder.whereExists((calls) => {
+        calls.select(builder.client.raw('1')).from('llm_calls').whereRaw('llm_calls.session_id = sessions.id');
+        whereCallTextMatches(calls, dialect, text);
+      });
+    } else {
+      builder.whereIn('sessions.id', (calls) => {
+        calls.select('llm_calls.session_id').from('llm_calls');
+        whereCallTextMatches(calls, dialect, text);
+      });
+    }
   }
 }
 
@@ -150,7 +162,12 @@ export async function findSessions(
   const limit = clampLimit(query.limit, 100);
   const knex = em.getKnex();
   const select = knex('sessions').select('sessions.*');
-  whereSessionsMatch(select, dialect, query);
+  whereSessionsMatch(
+    select,
+    dialect,
+    query,
+    query.text === undefined ? undefined : await matchText(knex, dialect, query.text),
+  );
   const sortBy = sortSql(sort, dialect);
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
