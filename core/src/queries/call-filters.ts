@@ -90,7 +90,17 @@ export function whereMetadataMatches(
     ]);
   }
   if (dialect === 'postgresql') {
-    builder.whereRaw(`${column} ->> ? = ?`, [match.key, match.value]);
+    // Containment (`@>`) so a GIN index on the column serves it (sessions: migration 0010):
+    // the value as a string, and as the number or boolean it spells, as text comparison would match.
+    const candidates: unknown[] = [match.value];
+    const number = Number(match.value);
+    if (match.value.trim() !== '' && Number.isFinite(number)) candidates.push(number);
+    if (match.value === 'true' || match.value === 'false') candidates.push(match.value === 'true');
+    builder.where((any) => {
+      for (const value of candidates) {
+        any.orWhereRaw(`${column} @> ?::jsonb`, [JSON.stringify({ [match.key]: value })]);
+      }
+    });
     return;
   }
   // json_extract gives SQLite values (true → 1); json_type tells booleans apart so both stores read "true".

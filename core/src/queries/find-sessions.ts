@@ -59,17 +59,20 @@ export interface SessionPage {
   nextCursor: string | null;
 }
 
-/** The SQL of a session's duration in milliseconds (SQLite keeps dates as epoch ms). */
-function durationSql(dialect: StoreDialect): string {
+/**
+ * The SQL of a session's duration in milliseconds (SQLite keeps dates as epoch ms), with
+ * bare column names: migration 0010 indexes this very expression, so sorts must repeat it.
+ */
+export function sessionDurationSql(dialect: StoreDialect): string {
   return dialect === 'postgresql'
-    ? 'extract(epoch from (coalesce(sessions.end_time, sessions.start_time) - sessions.start_time)) * 1000'
-    : '(coalesce(sessions.end_time, sessions.start_time) - sessions.start_time)';
+    ? 'extract(epoch from (coalesce(end_time, start_time) - start_time)) * 1000'
+    : '(coalesce(end_time, start_time) - start_time)';
 }
 
 function sortSql(sort: SessionSort, dialect: StoreDialect): string {
   if (sort === 'cost') return 'sessions.total_cost';
   if (sort === 'calls') return 'sessions.total_llm_calls';
-  if (sort === 'duration') return durationSql(dialect);
+  if (sort === 'duration') return sessionDurationSql(dialect);
   return 'sessions.start_time';
 }
 
@@ -103,10 +106,10 @@ export function whereSessionsMatch(
   if (filter.minCost !== undefined) builder.where('sessions.total_cost', '>=', checkNumber('minCost', filter.minCost));
   if (filter.maxCost !== undefined) builder.where('sessions.total_cost', '<=', checkNumber('maxCost', filter.maxCost));
   if (filter.minDurationMs !== undefined) {
-    builder.whereRaw(`${durationSql(dialect)} >= ?`, [checkNumber('minDurationMs', filter.minDurationMs)]);
+    builder.whereRaw(`${sessionDurationSql(dialect)} >= ?`, [checkNumber('minDurationMs', filter.minDurationMs)]);
   }
   if (filter.maxDurationMs !== undefined) {
-    builder.whereRaw(`${durationSql(dialect)} <= ?`, [checkNumber('maxDurationMs', filter.maxDurationMs)]);
+    builder.whereRaw(`${sessionDurationSql(dialect)} <= ?`, [checkNumber('maxDurationMs', filter.maxDurationMs)]);
   }
   if (filter.metadata) whereMetadataMatches(builder, dialect, 'sessions.metadata', filter.metadata);
   if (text) {

@@ -7,6 +7,7 @@ import { Migration0006CallTextSearch } from './0006-call-text-search.js';
 import { Migration0007CallsBySessionTime } from './0007-calls-by-session-time.js';
 import { Migration0008FailedCallsBySession } from './0008-failed-calls-by-session.js';
 import { Migration0009CallsWithPromptVariant } from './0009-calls-with-prompt-variant.js';
+import { Migration0010SessionsBySortAndStatus } from './0010-sessions-by-sort-and-status.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: '0007-calls-by-session-time', class: Migration0007CallsBySessionTime },
   { name: '0008-failed-calls-by-session', class: Migration0008FailedCallsBySession },
   { name: '0009-calls-with-prompt-variant', class: Migration0009CallsWithPromptVariant },
+  { name: '0010-sessions-by-sort-and-status', class: Migration0010SessionsBySortAndStatus },
 ];
