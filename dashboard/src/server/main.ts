@@ -27,8 +27,8 @@ export const DEFAULT_PORT = 7777;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /**
- * Start the dashboard: open the store, start the alert monitor and the text indexer, warm the rollup cache and
- * listen. The only impure entry of the server. Refuses a non-loopback host without a token.
+ * Start the dashboard: open the store, start the alert monitor and the text indexer, warm
+ * the session counts and the tokenizer, and listen. The only impure entry of the server. Refuses a non-loopback host without a token.
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -54,17 +54,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   alerts.start();
   const textIndexer = new CallTextIndexer(observatory.storage, onError);
   textIndexer.start();
-  // Fill the per-day cache in the background so the first page view is fast.
-  void app.request('/api/overview', {
+  // Before listening, so no request waits behind them: load the session counts of the
+  // closed days (the first overview) and build the o200k tokenizer (~1 s, synchronous:
+  // after listening it held up whichever request came first).
+  await app.request('/api/overview', {
     headers: { host: 'localhost', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
+  countTokens('warm up', 'gpt-4o');
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
-  // Building the o200k tokenizer takes about a second; do it now rather than on the first prompt estimate.
-  setTimeout(() => countTokens('warm up', 'gpt-4o'), 50).unref();
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
