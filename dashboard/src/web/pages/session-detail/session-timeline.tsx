@@ -1,4 +1,4 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For } from 'solid-js';
 import type { SessionStepRecord } from '../../../shared/api-types.js';
 import { formatCost, formatDuration, formatModelName } from '../../format.js';
 
@@ -11,10 +11,13 @@ const MIN_BAR = 1.5;
 
 /**
  * The waterfall: one lane per agent, each call a bar from its start to its end, red when
- * it failed, with a tick at its first token where known. One SVG element per call (a
- * 10,000-call session draws in one pass); a click opens the call.
+ * it failed, with a tick at its first token where known. One SVG rect per call and one
+ * handler for all of them (a 10,000-call session draws in one pass); the line under the
+ * chart reads out the call under the pointer, a click opens it.
  */
 export function SessionTimeline(props: { steps: SessionStepRecord[]; onOpen: (callId: string) => void }) {
+  const [hovered, setHovered] = createSignal<string | null>(null);
+  const byId = createMemo(() => new Map(props.steps.map((step) => [step.id, step])));
   const layout = createMemo(() => {
     const steps = props.steps.map((step) => ({ step, start: Date.parse(step.timestamp) }));
     const t0 = Math.min(...steps.map((s) => s.start));
@@ -36,10 +39,16 @@ export function SessionTimeline(props: { steps: SessionStepRecord[]; onOpen: (ca
   });
   return (
     <div class="timeline" data-timeline>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useKeyWithMouseEvents: keyboard users open each call from the steps table below; 10,000 bars are no tab stops */}
       <svg
         viewBox={`0 0 ${WIDTH} ${layout().lanes.length * LANE_HEIGHT + 18}`}
         width="100%"
         style={{ display: 'block' }}
+        onClick={(event) => {
+          const id = stepIdAt(event.target);
+          if (id) props.onOpen(id);
+        }}
+        onMouseOver={(event) => setHovered(stepIdAt(event.target))}
         role="img"
         aria-label="Calls over time, one lane per agent"
       >
@@ -61,31 +70,20 @@ export function SessionTimeline(props: { steps: SessionStepRecord[]; onOpen: (ca
         </For>
         <For each={layout().bars}>
           {(bar) => (
-            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; the bar is a focusable group.
-            <g
-              class="bar"
-              role="button"
-              tabIndex={0}
-              onClick={() => props.onOpen(bar.step.id)}
-              onKeyDown={(event) => event.key === 'Enter' && props.onOpen(bar.step.id)}
+            <rect
+              x={bar.left}
+              y={bar.y}
+              width={bar.width}
+              height={BAR_HEIGHT}
+              rx={2}
+              class={bar.step.failed ? 'bar bar-failed' : 'bar bar-ok'}
               data-step={bar.step.id}
-            >
-              <rect
-                x={bar.left}
-                y={bar.y}
-                width={bar.width}
-                height={BAR_HEIGHT}
-                rx={2}
-                class={bar.step.failed ? 'bar-failed' : 'bar-ok'}
-              >
-                <title>
-                  {`${bar.step.agentName ?? '(no agent)'} · ${formatModelName(bar.step.modelName)} · ${formatDuration(bar.step.latencyMs)} · ${formatCost(bar.step.totalCost)}${bar.step.failed ? ' · failed' : ''}`}
-                </title>
-              </rect>
-              <Show when={bar.ttft}>
-                {(ttft) => <line x1={ttft()} x2={ttft()} y1={bar.y - 2} y2={bar.y + BAR_HEIGHT + 2} class="ttft" />}
-              </Show>
-            </g>
+            />
+          )}
+        </For>
+        <For each={layout().bars.filter((bar) => bar.ttft !== null)}>
+          {(bar) => (
+            <line x1={bar.ttft ?? 0} x2={bar.ttft ?? 0} y1={bar.y - 2} y2={bar.y + BAR_HEIGHT + 2} class="ttft" />
           )}
         </For>
         <text x={LABEL_WIDTH} y={layout().lanes.length * LANE_HEIGHT + 14} class="axis-label">
@@ -95,6 +93,19 @@ export function SessionTimeline(props: { steps: SessionStepRecord[]; onOpen: (ca
           {formatDuration(layout().span)}
         </text>
       </svg>
+      <div class="faint timeline-readout" data-timeline-readout>
+        {(() => {
+          const step = hovered() ? byId().get(hovered() as string) : undefined;
+          return step
+            ? `${step.agentName ?? '(no agent)'} · ${formatModelName(step.modelName)} · ${formatDuration(step.latencyMs)} · ${formatCost(step.totalCost)}${step.failed ? ' · failed' : ''} — click to open`
+            : 'Point at a bar for its call; click to open it.';
+        })()}
+      </div>
     </div>
   );
+}
+
+/** The call id of the bar an event happened on, if any (one handler for every bar). */
+function stepIdAt(target: EventTarget | null): string | null {
+  return target instanceof SVGElement ? (target.dataset.step ?? null) : null;
 }
