@@ -7,13 +7,26 @@ import { Observatory } from './observatory.js';
 import { createStore } from './store/create-store.js';
 import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from './test/index.js';
 
+/** Run a schema change, waiting while the writer under test holds SQLite's lock (its retries take it every few ms). */
+async function whileUnlocked(change: () => Promise<unknown>): Promise<void> {
+  for (let waited = 0; ; waited += 25) {
+    try {
+      await change();
+      return;
+    } catch (error) {
+      if (waited >= 10_000 || !/database is locked/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
 /** Take the calls table away (and bring it back) from a second connection: a real write failure. */
 async function withCallsTableAway(databaseUrl: string) {
   const store = await createStore(databaseUrl);
   const knex = store.em.getKnex();
-  await knex.schema.renameTable('llm_calls', 'llm_calls_away');
+  await whileUnlocked(() => knex.schema.renameTable('llm_calls', 'llm_calls_away'));
   return async () => {
-    await knex.schema.renameTable('llm_calls_away', 'llm_calls');
+    await whileUnlocked(() => knex.schema.renameTable('llm_calls_away', 'llm_calls'));
     await store.close();
   };
 }
