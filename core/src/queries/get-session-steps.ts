@@ -1,25 +1,29 @@
 import type { Knex } from '@mikro-orm/knex';
+import type { LLMCall } from '../models.js';
 import { toNumber } from './filters.js';
 import { parseJson, toDate } from './read-row-values.js';
 
 /** One call of a session without its texts: enough for totals, a timeline and the agent graph. */
-export interface SessionStep {
-  id: string;
-  parentId: string | null;
-  timestamp: Date;
-  latencyMs: number;
-  ttftMs: number | null;
-  provider: string;
-  modelName: string;
-  agentName: string | null;
-  operationName: string | null;
-  promptTokens: number;
-  completionTokens: number;
-  cachedPromptTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-  totalCost: number;
+export interface SessionStep
+  extends Pick<
+    LLMCall,
+    | 'id'
+    | 'parentId'
+    | 'timestamp'
+    | 'latencyMs'
+    | 'ttftMs'
+    | 'provider'
+    | 'modelName'
+    | 'agentName'
+    | 'operationName'
+    | 'promptTokens'
+    | 'completionTokens'
+    | 'cachedPromptTokens'
+    | 'cacheWriteTokens'
+    | 'reasoningTokens'
+    | 'totalTokens'
+    | 'totalCost'
+  > {
   /** True when the call recorded an error (its text is in the call itself). */
   failed: boolean;
   /** `metadata.langgraphPath` where the LangGraph adapter recorded it (`researcher/agent`). */

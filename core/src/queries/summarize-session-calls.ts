@@ -21,12 +21,27 @@ const TOKEN_PARTS = [
   ['reasoningTokens', 'reasoning_tokens'],
 ] as const;
 
-/** Agents, models, token parts and failed calls of each listed session (one grouped read by the session index). */
+/** Agents, models, token parts and failed calls of each listed session (an entry for every id; one grouped read by the session index). */
 export async function summarizeSessionCalls(
   knex: Knex,
   sessionIds: string[],
 ): Promise<Map<string, SessionCallSummary>> {
-  const summaries = new Map<string, SessionCallSummary>();
+  // Every listed session has a summary, empty for one without calls yet.
+  const summaries = new Map<string, SessionCallSummary>(
+    sessionIds.map((id) => [
+      id,
+      {
+        agents: [],
+        models: [],
+        promptTokens: 0,
+        completionTokens: 0,
+        cachedPromptTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+        errorCalls: 0,
+      },
+    ]),
+  );
   if (sessionIds.length === 0) return summaries;
   const rows: Array<Record<string, unknown>> = await knex('llm_calls')
     .select('session_id', 'agent_name', 'model_name')
@@ -42,26 +57,16 @@ export async function summarizeSessionCalls(
     .groupBy('session_id');
   const errorCalls = new Map(failed.map((row) => [row.session_id, toNumber(row.errorCalls)]));
   for (const row of rows) {
-    const id = String(row.session_id);
-    const summary = summaries.get(id) ?? {
-      agents: [],
-      models: [],
-      promptTokens: 0,
-      completionTokens: 0,
-      cachedPromptTokens: 0,
-      cacheWriteTokens: 0,
-      reasoningTokens: 0,
-      errorCalls: 0,
-    };
+    const summary = summaries.get(String(row.session_id));
+    if (!summary) continue;
     const agent = row.agent_name as string | null;
     if (agent && !summary.agents.includes(agent)) summary.agents.push(agent);
     const model = String(row.model_name);
     if (!summary.models.includes(model)) summary.models.push(model);
     for (const [field] of TOKEN_PARTS) summary[field] += toNumber(row[field]);
-    summary.errorCalls = errorCalls.get(id) ?? 0;
-    summaries.set(id, summary);
   }
-  for (const summary of summaries.values()) {
+  for (const [id, summary] of summaries) {
+    summary.errorCalls = errorCalls.get(id) ?? 0;
     summary.agents.sort();
     summary.models.sort();
   }

@@ -48,9 +48,16 @@ export function callsRoutes(ctx: AppContext): Hono {
 /** Filters the rollups answer: whole hours (or open) and only rollup keys. */
 function isRollupFilter(filter: CallFilter): boolean {
   const aligned = (d?: Date) => d === undefined || d.getTime() % HOUR_MS === 0;
-  const beyondRollups = [filter.sessionId, filter.minCost, filter.maxCost, filter.minLatencyMs, filter.maxLatencyMs];
-  const named = [...beyondRollups, filter.metadata, filter.text];
-  return aligned(filter.from) && aligned(filter.to) && named.every((value) => value === undefined);
+  const beyondRollups = [
+    filter.sessionId,
+    filter.minCost,
+    filter.maxCost,
+    filter.minLatencyMs,
+    filter.maxLatencyMs,
+    filter.metadata,
+    filter.text,
+  ];
+  return aligned(filter.from) && aligned(filter.to) && beyondRollups.every((value) => value === undefined);
 }
 
 /** Count from the rollups when they can answer, so a count never walks a million rows; else count up to COUNT_LIMIT. */

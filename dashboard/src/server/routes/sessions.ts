@@ -1,4 +1,10 @@
-import { buildAgentGraph, type LLMCall, SESSION_SORTS, type SessionStep } from '@observatory/core';
+import {
+  buildAgentGraph,
+  type LLMCall,
+  SESSION_SORTS,
+  type SessionCallSummary,
+  type SessionStep,
+} from '@observatory/core';
 import { Hono } from 'hono';
 import { measureContextRepeat } from '../analysis/context-repeat.js';
 import type { AppContext } from '../app-context.js';
@@ -24,18 +30,10 @@ export function sessionsRoutes(ctx: AppContext): Hono {
       const order = readEnum(c, 'order', ['asc', 'desc'] as const, 'desc');
       const page = await ctx.storage.findSessions({ ...filter, sort, order, limit, offset, cursor: readCursor(c) });
       const summaries = await ctx.storage.summarizeSessionCalls(page.items.map((session) => session.id));
+      // summarizeSessionCalls answers for every id it is given.
       const items = page.items.map((session) => ({
         ...session,
-        calls: summaries.get(session.id) ?? {
-          agents: [],
-          models: [],
-          promptTokens: 0,
-          completionTokens: 0,
-          cachedPromptTokens: 0,
-          cacheWriteTokens: 0,
-          reasoningTokens: 0,
-          errorCalls: 0,
-        },
+        calls: summaries.get(session.id) as SessionCallSummary,
       }));
       return reply(c, 'GET /api/sessions', { items, limit, offset, nextCursor: page.nextCursor });
     })

@@ -13,6 +13,16 @@ export interface ListFilterField {
   width?: number;
 }
 
+/** The filters the Sessions and Calls pages share: who ran, which model, metadata and cost. */
+export const SHARED_LIST_FILTERS: readonly ListFilterField[] = [
+  { name: 'operation', label: 'Operation', kind: 'text' },
+  { name: 'agent', label: 'Agent', kind: 'text' },
+  { name: 'model', label: 'Model', kind: 'text' },
+  { name: 'meta', label: 'Metadata key=value', kind: 'text', placeholder: 'userId=42', width: 150 },
+  { name: 'minCost', label: 'Cost ≥ $', kind: 'number', width: 90 },
+  { name: 'maxCost', label: 'Cost ≤ $', kind: 'number', width: 90 },
+];
+
 /**
  * The filters of a list page as one form: values come from the URL, Apply writes them back
  * (and drops the page cursor, so the list starts over), Clear empties them.

@@ -6,7 +6,7 @@ import { useAppState } from '../../app-state.js';
 import { AsyncView } from '../../components/async-view.js';
 import { CallDrawer } from '../../components/call-drawer.js';
 import { CursorPager } from '../../components/cursor-pager.js';
-import { type ListFilterField, ListFilterForm } from '../../components/list-filter-form.js';
+import { type ListFilterField, ListFilterForm, SHARED_LIST_FILTERS } from '../../components/list-filter-form.js';
 import { PageShell } from '../../components/page-shell.js';
 import { Panel } from '../../components/panel.js';
 import { formatInteger } from '../../format.js';
@@ -24,12 +24,7 @@ const FIELDS: ListFilterField[] = [
       ['error', 'Error'],
     ],
   },
-  { name: 'agent', label: 'Agent', kind: 'text' },
-  { name: 'model', label: 'Model', kind: 'text' },
-  { name: 'operation', label: 'Operation', kind: 'text' },
-  { name: 'meta', label: 'Metadata key=value', kind: 'text', placeholder: 'userId=42', width: 150 },
-  { name: 'minCost', label: 'Cost ≥ $', kind: 'number', width: 90 },
-  { name: 'maxCost', label: 'Cost ≤ $', kind: 'number', width: 90 },
+  ...SHARED_LIST_FILTERS,
   { name: 'minLatency', label: 'Latency ≥ ms', kind: 'number', width: 100 },
   { name: 'maxLatency', label: 'Latency ≤ ms', kind: 'number', width: 100 },
 ];

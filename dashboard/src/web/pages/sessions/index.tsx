@@ -5,7 +5,7 @@ import { apiGet } from '../../api.js';
 import { useAppState } from '../../app-state.js';
 import { AsyncView } from '../../components/async-view.js';
 import { CursorPager } from '../../components/cursor-pager.js';
-import { type ListFilterField, ListFilterForm } from '../../components/list-filter-form.js';
+import { type ListFilterField, ListFilterForm, SHARED_LIST_FILTERS } from '../../components/list-filter-form.js';
 import { PageShell } from '../../components/page-shell.js';
 import { Panel } from '../../components/panel.js';
 import { SessionsTable } from './sessions-table.js';
@@ -24,12 +24,7 @@ const FIELDS: ListFilterField[] = [
       ['cancelled', 'Cancelled'],
     ],
   },
-  { name: 'operation', label: 'Operation', kind: 'text' },
-  { name: 'agent', label: 'Agent', kind: 'text' },
-  { name: 'model', label: 'Model', kind: 'text' },
-  { name: 'meta', label: 'Metadata key=value', kind: 'text', placeholder: 'userId=42', width: 150 },
-  { name: 'minCost', label: 'Cost ≥ $', kind: 'number', width: 90 },
-  { name: 'maxCost', label: 'Cost ≤ $', kind: 'number', width: 90 },
+  ...SHARED_LIST_FILTERS,
   { name: 'minDuration', label: 'Duration ≥ ms', kind: 'number', width: 100 },
   { name: 'maxDuration', label: 'Duration ≤ ms', kind: 'number', width: 100 },
   {
