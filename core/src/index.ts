@@ -60,11 +60,13 @@ export {
 export type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.js';
 export type { CrossBreakdownRow } from './queries/get-cross-breakdown.js';
 export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
+export type { MetadataBreakdown, MetadataBreakdownOptions } from './queries/get-metadata-breakdown.js';
 export type { MetricLabels, MetricTotals } from './queries/get-metric-totals.js';
 export type { Overview } from './queries/get-overview.js';
 export type { SessionStep } from './queries/get-session-steps.js';
 export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
+export type { WindowCall, WindowCallQuery } from './queries/get-window-calls.js';
 export type { CallSample, CallSampleQuery, CallSampleResult, SampleRequirement } from './queries/sample-calls.js';
 export type { StreamCallsQuery } from './queries/stream-llm-calls.js';
 export type { StreamSessionsQuery } from './queries/stream-sessions.js';

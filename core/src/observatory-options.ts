@@ -55,6 +55,13 @@ export interface ObservatoryOptions {
   spoolDir?: string | false;
   /** Also emit each recorded call as an OpenTelemetry GenAI span through your own tracer. */
   openTelemetry?: OpenTelemetryExport;
+  /**
+   * Metadata keys to roll up like models and agents (e.g. `['tenantId', 'userId']`), so cost
+   * per tenant or user answers from rollups: named in the store when it opens (calls already
+   * stored are added once), kept by every writer of that store from then on. Letters,
+   * digits, `_` and `-`. Keys can also be named in the dashboard's Settings.
+   */
+  rollupMetadataKeys?: string[];
   /** Flush on beforeExit / SIGTERM / SIGINT. Default true. */
   flushOnExit?: boolean;
 }

@@ -14,6 +14,7 @@ import type { ObservatoryOptions } from './observatory-options.js';
 import { parseRecordedItem } from './parse-recorded-item.js';
 import { DEFAULT_STORAGE_POLICY, type StoragePolicy } from './prepare-for-storage.js';
 import { type CallPrice, priceCall } from './price-call.js';
+import { nameMetadataKey } from './queries/name-metadata-key.js';
 import { parseCallInput, type RecordCallInput } from './record-input.js';
 import { getActiveSession, runInSession } from './session-context.js';
 import { ObservatoryStorage } from './storage.js';
@@ -375,13 +376,26 @@ export class Observatory {
       );
     }
     if (!this.storePromise) {
-      this.storePromise = createStore(this.databaseUrl);
+      this.storePromise = createStore(this.databaseUrl).then((store) => this.nameRollupKeys(store));
       // A failed open is retried on the next write, not cached forever.
       this.storePromise.catch(() => {
         this.storePromise = null;
       });
     }
     return this.storePromise;
+  }
+
+  /** Name the `rollupMetadataKeys` on the opened store; a bad key is reported and skipped, never fatal to writes. */
+  private async nameRollupKeys(store: Store): Promise<Store> {
+    for (const key of this.options.rollupMetadataKeys ?? []) {
+      try {
+        await nameMetadataKey(store.em, store.dialect, key);
+      } catch (error) {
+        if (ObservatoryValidationError.isInstance(error)) this.reportError(error);
+        else throw error;
+      }
+    }
+    return store;
   }
 
   private resolveSession(sessionId: string | undefined, projectName: string, firstCallAt: Date): Session {

@@ -19,11 +19,18 @@ import { type CrossBreakdownRow, getCrossBreakdown } from './queries/get-cross-b
 import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
 import { getFirstDay } from './queries/get-first-day.js';
 import { getLlmCall } from './queries/get-llm-call.js';
+import {
+  getMetadataBreakdown,
+  type MetadataBreakdown,
+  type MetadataBreakdownOptions,
+} from './queries/get-metadata-breakdown.js';
 import { getMetricTotals, type MetricTotals } from './queries/get-metric-totals.js';
 import { getOverview, getTotals, type Overview } from './queries/get-overview.js';
 import { getSessionSteps, type SessionStep } from './queries/get-session-steps.js';
 import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
+import { getWindowCalls, type WindowCall, type WindowCallQuery } from './queries/get-window-calls.js';
+import { forgetMetadataKey, nameMetadataKey } from './queries/name-metadata-key.js';
 import { refreshStatistics } from './queries/refresh-statistics.js';
 import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './queries/sample-calls.js';
 import { SessionDayCounts } from './queries/session-day-counts.js';
@@ -32,6 +39,7 @@ import { type StreamSessionsQuery, streamSessions } from './queries/stream-sessi
 import type { CallTotals } from './queries/sum-measures.js';
 import { type SessionCallSummary, summarizeSessionCalls } from './queries/summarize-session-calls.js';
 import type { Store } from './store/create-store.js';
+import { readMetadataRollupKeys } from './store/metadata-rollups.js';
 import { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
 
 /**
@@ -153,6 +161,39 @@ export class ObservatoryStorage {
     return getBreakdown(await this.knex(), by, filter);
   }
 
+  /**
+   * Totals per value of a metadata key (`userId`, `tenantId`): from the key's rollups when it
+   * is named (`nameMetadataKey`), else read from the newest calls (slower, bounded).
+   */
+  async getMetadataBreakdown(
+    key: string,
+    filter: AggregateFilter = {},
+    options?: MetadataBreakdownOptions,
+  ): Promise<MetadataBreakdown> {
+    const store = await this.getStore();
+    return getMetadataBreakdown(store.em.getKnex(), store.dialect, key, filter, options);
+  }
+
+  /** The metadata keys whose values are rolled up, like models and agents. */
+  async getMetadataRollupKeys(): Promise<string[]> {
+    return readMetadataRollupKeys(await this.knex());
+  }
+
+  /**
+   * Roll a metadata key's values up from now on, and add the calls already stored (one
+   * transaction: writes wait for it, so name keys before the store grows large). Returns
+   * the stored calls added; 0 when the key was already named.
+   */
+  async nameMetadataKey(key: string): Promise<number> {
+    const store = await this.getStore();
+    return nameMetadataKey(store.em, store.dialect, key);
+  }
+
+  /** Stop rolling a metadata key up and delete its rollups; false when it was not named. */
+  async forgetMetadataKey(key: string): Promise<boolean> {
+    return forgetMetadataKey((await this.getStore()).em, key);
+  }
+
   /** Totals per hour, day or week, optionally split by a dimension. */
   async getTimeSeries(
     filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension } = {},
@@ -183,6 +224,11 @@ export class ObservatoryStorage {
    */
   async sampleCalls(query: CallSampleQuery = {}): Promise<CallSampleResult> {
     return sampleCalls(await this.knex(), query);
+  }
+
+  /** The measures of every call in a recent window (Live), newest first, without reading any text. */
+  async getWindowCalls(query: WindowCallQuery): Promise<WindowCall[]> {
+    return getWindowCalls(await this.knex(), query);
   }
 
   /** Totals per pair of dimensions (e.g. model × operation), from the rollups. */

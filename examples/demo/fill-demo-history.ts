@@ -1,5 +1,6 @@
 import { Observatory, type ObservatoryStorage } from '@observatory/core';
 import { createSampleDatabase } from '../crews/sql-agent/create-sample-database.js';
+import { CUSTOMER_METADATA_KEYS } from '../shared/customers.js';
 import { createSeededRandom } from '../shared/seeded-random.js';
 import { DEMO_CREWS } from './demo-crews.js';
 import { type RecordedSession, replaySession } from './replay-session.js';
@@ -82,6 +83,7 @@ export async function fillDemoHistory(options: DemoOptions = {}): Promise<DemoSu
         maxQueueSize: MAX_PENDING * 4,
         spoolDir: false,
         flushOnExit: false,
+        rollupMetadataKeys: CUSTOMER_METADATA_KEYS,
         onError: (error) => rejected.push(error),
       });
       try {

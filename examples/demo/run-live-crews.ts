@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Observatory } from '@observatory/core';
 import { createSampleDatabase } from '../crews/sql-agent/create-sample-database.js';
+import { CUSTOMER_METADATA_KEYS } from '../shared/customers.js';
 import { createSeededRandom, type SeededRandom } from '../shared/seeded-random.js';
 import { DEMO_CREWS, type DemoCrew } from './demo-crews.js';
 
@@ -33,7 +34,13 @@ export async function runLiveCrews(options: LiveCrewsOptions): Promise<void> {
   const observatories = new Map(
     DEMO_CREWS.map((crew) => [
       crew.project,
-      new Observatory({ projectName: crew.project, databaseUrl: options.databaseUrl, flushIntervalMs: 250, onError }),
+      new Observatory({
+        projectName: crew.project,
+        databaseUrl: options.databaseUrl,
+        flushIntervalMs: 250,
+        rollupMetadataKeys: CUSTOMER_METADATA_KEYS,
+        onError,
+      }),
     ]),
   );
   const running = new Set<Promise<void>>();

@@ -65,6 +65,9 @@ export function createCustomerPicker(seed: number): () => Customer {
 }
 
 /** The metadata keys a session and its calls carry for a customer. */
+/** The customer keys the demo names for rollups, so cost per tenant and per user read like cost per model. */
+export const CUSTOMER_METADATA_KEYS = ['tenantId', 'userId'];
+
 export function customerMetadata(customer: Customer): { userId: string; tenantId: string; plan: Plan } {
   return { userId: customer.userId, tenantId: customer.tenantId, plan: customer.plan };
 }

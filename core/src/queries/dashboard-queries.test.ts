@@ -119,6 +119,25 @@ describe.each(testDatabases())('dashboard queries on %s', (database) => {
     await expect(t.obs.storage.sampleCalls({ metadataKey: "x' or 1=1" })).rejects.toThrow(/metadataKey/);
   });
 
+  it('getWindowCalls returns each recent call’s measures and whether it failed, without its texts', async () => {
+    const window = await t.obs.storage.getWindowCalls({ projectName, from: new Date(T0 + DAY) });
+    expect(window).toEqual([
+      {
+        timestamp: new Date(T0 + DAY + 2 * HOUR),
+        agentName: 'Reviewer',
+        totalCost: expect.any(Number),
+        tokens: expect.any(Number),
+        latencyMs: 400,
+        failed: true,
+      },
+      expect.objectContaining({ agentName: 'Writer', latencyMs: 300, failed: false }),
+    ]);
+    const all = await t.obs.storage.getWindowCalls({ from: new Date(T0) });
+    expect(all).toHaveLength(5);
+    expect(all.filter((c) => c.failed)).toHaveLength(1);
+    expect(await t.obs.storage.getWindowCalls({ projectName, from: new Date(T0), limit: 1 })).toHaveLength(1);
+  });
+
   it('getCrossBreakdown sums per pair of dimensions', async () => {
     const cells = await t.obs.storage.getCrossBreakdown('model', 'agent', { projectName });
     const find = (row: string, column: string) => cells.find((c) => c.row === row && c.column === column);

@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { buildRollupDeltas } from '../store/build-rollup-deltas.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
+import { applyMetadataRollups } from '../store/metadata-rollups.js';
 import { SessionEntity } from '../store/session.entity.js';
 import { applyRollupDeltas } from '../store/write-batch.js';
 import { type StoreDialect, unindexCallText } from './call-text-search.js';
@@ -41,6 +42,7 @@ export async function deleteSessionsBefore(
       if (!knex) throw new Error('deleteSessionsBefore: no transaction context');
       const calls = await tx.find(LLMCallEntity, { sessionId: { $in: ids } }, { disableIdentityMap: true });
       await applyRollupDeltas(knex, buildRollupDeltas(calls, -1));
+      await applyMetadataRollups(knex, calls, -1);
       await unindexCallText(knex, dialect, ids);
       await knex('llm_call_rollups').where('calls', '<=', 0).delete();
       await knex('llm_latency_rollups').where('calls', '<=', 0).delete();

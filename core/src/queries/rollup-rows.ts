@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { METADATA_ROLLUP_TABLES } from '../store/metadata-rollups.js';
 import { ROLLUP_TABLES } from '../store/write-batch.js';
 import { type AggregateFilter, hourRange } from './filters.js';
 
@@ -10,17 +11,19 @@ const DAY_MS = 86_400_000;
  * hours, hourly rows for the hours at its edges, with its key filters applied. Aliased
  * `r`, with the rollup tables' columns, so every aggregate reads it like one table; an
  * open-ended month reads ~30 days of rows instead of ~720 hours of them. `hourly` keeps to
- * the hourly rows (hourly series).
+ * the hourly rows (hourly series). `metadata` reads one named metadata key's rollups
+ * (`metadataKey`), which have no model, agent, operation or provider to filter by.
  */
 export function rollupRows(
   knex: Knex,
-  kind: 'calls' | 'latency',
+  kind: 'calls' | 'latency' | 'metadata',
   filter: AggregateFilter,
-  options: { hourly?: boolean } = {},
+  options: { hourly?: boolean; metadataKey?: string } = {},
 ): Knex.QueryBuilder {
   const { from, to } = hourRange(filter);
   const part = (period: 'hour' | 'day', start: number | undefined, end: number | undefined) => {
-    const query = knex(ROLLUP_TABLES[period][kind]).select('*');
+    const query = knex(kind === 'metadata' ? METADATA_ROLLUP_TABLES[period] : ROLLUP_TABLES[period][kind]).select('*');
+    if (kind === 'metadata') query.where('metadata_key', options.metadataKey ?? '');
     if (filter.projectName !== undefined) query.where('project_name', filter.projectName);
     if (filter.provider !== undefined) query.where('model_provider', filter.provider);
     if (filter.modelName !== undefined) query.where('model_name', filter.modelName);

@@ -1,6 +1,6 @@
 import { latencyBucket } from '../latency-buckets.js';
 import type { LLMCall } from '../models.js';
-import { type CallRollup, ROLLUP_MEASURE_FIELDS, type RollupKey } from './call-rollup.entity.js';
+import { type CallRollup, ROLLUP_MEASURE_FIELDS, type RollupKey, type RollupMeasures } from './call-rollup.entity.js';
 import type { LatencyRollup } from './latency-rollup.entity.js';
 
 const HOUR_MS = 3_600_000;
@@ -104,7 +104,7 @@ function rollupKeyOf(call: RollupSource): RollupKey {
   };
 }
 
-function addCall(row: CallRollup, call: RollupSource, sign: number): void {
+export function addCall(row: RollupMeasures, call: RollupSource, sign: number): void {
   row.calls += sign;
   row.errorCalls += call.error ? sign : 0;
   row.promptTokens += sign * call.promptTokens;
@@ -137,7 +137,7 @@ function addCall(row: CallRollup, call: RollupSource, sign: number): void {
   }
 }
 
-function emptyMeasures(): Omit<CallRollup, keyof RollupKey> {
+export function emptyMeasures(): RollupMeasures {
   const measures = {} as Record<(typeof ROLLUP_MEASURE_FIELDS)[number], number>;
   for (const field of ROLLUP_MEASURE_FIELDS) measures[field] = 0;
   return measures;

@@ -3,6 +3,7 @@ import type { LLMCall, Session } from '../models.js';
 import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
 import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
 import { LLMCallEntity } from './llm-call.entity.js';
+import { applyMetadataRollups } from './metadata-rollups.js';
 import { SessionEntity } from './session.entity.js';
 
 /** How a session ended. */
@@ -68,6 +69,7 @@ export async function writeBatch(
       );
     }
     await applyRollupDeltas(knex, buildRollupDeltas(calls));
+    await applyMetadataRollups(knex, calls, 1);
     return calls.length;
   });
 }
@@ -159,16 +161,16 @@ async function upsertRollups(
 /** Field names that differ from the plain snake_case of the property. */
 const COLUMN_OVERRIDES: Record<string, string> = { provider: 'model_provider' };
 
-function toColumn(field: string): string {
+export function toColumn(field: string): string {
   return COLUMN_OVERRIDES[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-function toColumns(row: object): Record<string, unknown> {
+export function toColumns(row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(row)) out[toColumn(field)] = value;
   return out;
 }
 
-function* chunk<T>(rows: T[]): Generator<T[]> {
+export function* chunk<T>(rows: T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) yield rows.slice(i, i + INSERT_CHUNK_ROWS);
 }

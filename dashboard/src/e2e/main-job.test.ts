@@ -30,6 +30,7 @@ const VIEWS: ReadonlyArray<readonly [path: string, minCharts: number]> = [
   ['/', 3],
   ['/?tab=models', 2],
   ['/?tab=agents', 3],
+  ['/?tab=metadata', 1],
   ['/?tab=trends', 4],
   ['/?range=14d', 3],
   ['/live', 1],

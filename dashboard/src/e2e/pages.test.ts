@@ -176,6 +176,41 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     }
   });
 
+  it('breaks cost down per tenant on Mission Control, and rolls a new key up from Settings', async () => {
+    const { page, errors } = await openPage();
+    try {
+      const query = 'project=crew-sql-agent&range=7d';
+      const tenants = await (
+        await page.request.get(`${server.url}/api/breakdown?${query}&by=metadata.tenantId`)
+      ).json();
+      expect(tenants.source).toBe('rollups');
+      await page.goto(`${server.url}/?tab=metadata&${query}`, { waitUntil: 'networkidle' });
+      // The demo rolls tenantId up: it is the default key, and its table lists every tenant, the costliest first.
+      expect(await page.locator('select[aria-label="Metadata key"]').inputValue()).toBe('tenantId');
+      const firstRow = page.locator('.panel', { hasText: 'Per tenantId' }).locator('tbody tr').first();
+      await expect.poll(() => firstRow.textContent()).toContain(tenants.rows[0].key);
+      expect(await page.locator('.panel', { hasText: 'Per tenantId' }).locator('tbody tr').count()).toBe(
+        tenants.rows.length,
+      );
+      expect(await page.locator('[data-testid="metadata-source-note"]').count()).toBe(0);
+
+      // plan is not rolled up: the page says its figures come from the calls.
+      await page.locator('select[aria-label="Metadata key"]').selectOption('plan');
+      await page.locator('[data-testid="metadata-source-note"]').waitFor();
+
+      await page.goto(`${server.url}/settings`, { waitUntil: 'networkidle' });
+      await page.locator('#metadata-keys input').fill('plan');
+      await page.locator('#metadata-keys button[type="submit"]').click();
+      await expect.poll(() => page.locator('body').textContent()).toContain('plan is rolled up');
+      await page.goto(`${server.url}/?tab=metadata&key=plan&${query}`, { waitUntil: 'networkidle' });
+      await page.locator('.panel', { hasText: 'Per plan' }).locator('tbody tr').first().waitFor();
+      expect(await page.locator('[data-testid="metadata-source-note"]').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
   it('finds a call by a word of its prompt on the Calls page and opens its run', async () => {
     const { page, errors } = await openPage();
     try {

@@ -68,10 +68,25 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
     'GET /api/breakdown': {
       type: 'object',
       properties: {
-        by: { $ref: '#/components/schemas/BreakdownDimension' },
+        by: { type: 'string' },
         rows: { type: 'array', items: { $ref: '#/components/schemas/BreakdownRow' } },
+        source: { type: 'string', enum: ['rollups', 'calls'] },
+        scannedFrom: { type: ['number', 'null'] },
       },
-      required: ['by', 'rows'],
+      required: ['by', 'rows', 'source', 'scannedFrom'],
+      additionalProperties: false,
+    },
+    'GET /api/metadata-keys': { $ref: '#/components/schemas/MetadataKeysResponse' },
+    'PUT /api/metadata-keys/:key': {
+      type: 'object',
+      properties: { key: { type: 'string' }, named: { type: 'boolean', const: true }, addedCalls: { type: 'number' } },
+      required: ['key', 'named', 'addedCalls'],
+      additionalProperties: false,
+    },
+    'DELETE /api/metadata-keys/:key': {
+      type: 'object',
+      properties: { key: { type: 'string' }, named: { type: 'boolean', const: false }, wasNamed: { type: 'boolean' } },
+      required: ['key', 'named', 'wasNamed'],
       additionalProperties: false,
     },
     'GET /api/live': { $ref: '#/components/schemas/LiveResponse' },
@@ -563,6 +578,8 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
     'DatesAsStrings<SessionStep>': {
       type: 'object',
       properties: {
+        failed: { type: 'boolean' },
+        graphPath: { type: ['string', 'null'] },
         id: { type: 'string' },
         parentId: { type: ['string', 'null'] },
         timestamp: { type: 'string' },
@@ -579,10 +596,10 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
         reasoningTokens: { type: 'number' },
         totalTokens: { type: 'number' },
         totalCost: { type: 'number' },
-        failed: { type: 'boolean' },
-        graphPath: { type: ['string', 'null'] },
       },
       required: [
+        'failed',
+        'graphPath',
         'id',
         'parentId',
         'timestamp',
@@ -599,8 +616,6 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
         'reasoningTokens',
         'totalTokens',
         'totalCost',
-        'failed',
-        'graphPath',
       ],
       additionalProperties: false,
     },
@@ -835,6 +850,24 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
         'totalTokens',
         'unpricedCalls',
       ],
+      additionalProperties: false,
+    },
+    MetadataKeysResponse: {
+      type: 'object',
+      properties: {
+        named: { type: 'array', items: { type: 'string' } },
+        seen: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { key: { type: 'string' }, calls: { type: 'number' } },
+            required: ['key', 'calls'],
+            additionalProperties: false,
+          },
+        },
+        sampledCalls: { type: 'number' },
+      },
+      required: ['named', 'seen', 'sampledCalls'],
       additionalProperties: false,
     },
     LiveResponse: {

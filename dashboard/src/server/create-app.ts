@@ -20,6 +20,7 @@ import { ingestCallsRoutes } from './routes/ingest-calls.js';
 import { judgeRoutes } from './routes/judge.js';
 import { liveRoutes } from './routes/live.js';
 import { metaRoutes } from './routes/meta.js';
+import { metadataKeysRoutes } from './routes/metadata-keys.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { otlpTracesRoutes } from './routes/otlp-traces.js';
 import { overviewRoutes } from './routes/overview.js';
@@ -135,6 +136,7 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
     judgeRoutes(ctx),
     promptsRoutes(ctx),
     settingsRoutes(ctx),
+    metadataKeysRoutes(ctx),
   ]) {
     app.route('/api', routes);
   }

@@ -7,7 +7,7 @@ import { API_RESPONSE_SCHEMAS } from './api-response-schemas.js';
  * real responses against them.
  */
 interface Endpoint {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Hono path, e.g. /api/calls/:id */
   path: string;
   summary: string;
@@ -114,7 +114,8 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: 'get',
     path: '/api/breakdown',
-    summary: 'Totals per model, agent, operation or provider',
+    summary:
+      'Totals per model, agent, operation or provider, or per value of a metadata key (by=metadata.KEY: from rollups when the key is named, else from the newest calls)',
     range: true,
     query: ['by', 'model', 'agent', 'operation', 'provider'],
   },
@@ -181,6 +182,13 @@ const ENDPOINTS: Endpoint[] = [
     body: true,
   },
   { method: 'get', path: '/api/settings', summary: 'Dashboard settings' },
+  { method: 'get', path: '/api/metadata-keys', summary: 'Metadata keys rolled up, and keys seen in recent calls' },
+  {
+    method: 'put',
+    path: '/api/metadata-keys/:key',
+    summary: 'Roll a metadata key up (its stored calls are added once; writes wait meanwhile)',
+  },
+  { method: 'delete', path: '/api/metadata-keys/:key', summary: 'Stop rolling a metadata key up; delete its rollups' },
   { method: 'put', path: '/api/settings', summary: 'Save dashboard settings', body: true },
   { method: 'get', path: '/api/alerts', summary: 'Alert status and history' },
   { method: 'post', path: '/api/alerts/evaluate', summary: 'Evaluate alert rules now' },

@@ -39,7 +39,7 @@ function compileResponseValidators(doc: OpenApiDocument): Map<string, ValidateFu
   return validators;
 }
 
-type Request = [method: 'GET' | 'POST' | 'PUT', route: string, url: string, body?: unknown];
+type Request = [method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, url: string, body?: unknown];
 
 describe('OpenAPI response schemas', () => {
   it('are generated from shared/api-responses.ts (run dashboard/scripts/generate-api-schemas.ts after changing it)', () => {
@@ -139,6 +139,11 @@ describe.each(testDatabases())('real API responses on %s match the OpenAPI docum
         `/api/prompts/estimate?${p}`,
         { text: 'hello world hello world', original: 'hello world', promptId: 'support', variant: 'A' },
       ],
+      ['GET', 'GET /api/breakdown', `/api/breakdown?${p}&by=metadata.promptVariant`],
+      ['PUT', 'PUT /api/metadata-keys/:key', '/api/metadata-keys/promptVariant'],
+      ['GET', 'GET /api/breakdown', `/api/breakdown?${p}&by=metadata.promptVariant`],
+      ['GET', 'GET /api/metadata-keys', '/api/metadata-keys'],
+      ['DELETE', 'DELETE /api/metadata-keys/:key', '/api/metadata-keys/promptVariant'],
       ['GET', 'GET /api/settings', '/api/settings'],
       [
         'PUT',

@@ -13,6 +13,7 @@ import type {
   JudgeCompareResponse,
   JudgeResponse,
   LiveResponse,
+  MetadataKeysResponse,
   MetaResponse,
   OverviewResponse,
   PromptsResponse,
@@ -54,7 +55,18 @@ export interface ApiResponses {
     points: TimeSeriesPoint[];
   };
   'GET /api/matrix': { rows: BreakdownDimension; columns: BreakdownDimension; cells: CrossBreakdownRow[] };
-  'GET /api/breakdown': { by: BreakdownDimension; rows: BreakdownRow[] };
+  'GET /api/breakdown': {
+    /** A dimension, or `metadata.KEY`. */
+    by: string;
+    rows: BreakdownRow[];
+    /** `calls`: a metadata key that is not rolled up (or a narrowed one), read from the newest calls, slower. */
+    source: 'rollups' | 'calls';
+    /** `calls` only: calls before this time (epoch ms) were not read, the range held more than the scan bound. */
+    scannedFrom: number | null;
+  };
+  'GET /api/metadata-keys': MetadataKeysResponse;
+  'PUT /api/metadata-keys/:key': { key: string; named: true; addedCalls: number };
+  'DELETE /api/metadata-keys/:key': { key: string; named: false; wasNamed: boolean };
   'GET /api/live': LiveResponse;
   'GET /api/cost': CostResponse;
   'GET /api/cost/scenario': ScenarioResponse;

@@ -150,6 +150,16 @@ export interface LiveEvent {
   routed: boolean;
 }
 
+/** GET /api/metadata-keys: the keys rolled up, and the keys seen in recent calls' metadata. */
+export interface MetadataKeysResponse {
+  /** Rolled up like models and agents: breakdowns by them read rollups. */
+  named: string[];
+  /** Top-level keys with a text, number or boolean value among the newest calls, most frequent first. */
+  seen: Array<{ key: string; calls: number }>;
+  /** How many of the newest calls `seen` looked at. */
+  sampledCalls: number;
+}
+
 export interface LiveResponse {
   window: '5m' | '15m' | '1h' | '24h';
   now: number;

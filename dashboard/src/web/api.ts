@@ -42,8 +42,13 @@ export function apiGet<T>(path: string, params: Params = {}): Promise<T> {
   return request<T>(apiUrl(path, params));
 }
 
-/** POST or PUT JSON to an endpoint under /api. */
-export function apiSend<T>(method: 'POST' | 'PUT', path: string, body: unknown, params: Params = {}): Promise<T> {
+/** POST, PUT or DELETE (with a JSON body, if any) to an endpoint under /api. */
+export function apiSend<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  params: Params = {},
+): Promise<T> {
   return request<T>(apiUrl(path, params), {
     method,
     headers: { 'content-type': 'application/json' },

@@ -8,6 +8,8 @@ import { Migration0007CallsBySessionTime } from './0007-calls-by-session-time.js
 import { Migration0008FailedCallsBySession } from './0008-failed-calls-by-session.js';
 import { Migration0009CallsWithPromptVariant } from './0009-calls-with-prompt-variant.js';
 import { Migration0010SessionsBySortAndStatus } from './0010-sessions-by-sort-and-status.js';
+import { Migration0011FailedCallsByTime } from './0011-failed-calls-by-time.js';
+import { Migration0012MetadataRollups } from './0012-metadata-rollups.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   { name: '0008-failed-calls-by-session', class: Migration0008FailedCallsBySession },
   { name: '0009-calls-with-prompt-variant', class: Migration0009CallsWithPromptVariant },
   { name: '0010-sessions-by-sort-and-status', class: Migration0010SessionsBySortAndStatus },
+  { name: '0011-failed-calls-by-time', class: Migration0011FailedCallsByTime },
+  { name: '0012-metadata-rollups', class: Migration0012MetadataRollups },
 ];

@@ -68,11 +68,10 @@ export function liveRoutes(ctx: AppContext): Hono {
       });
     }
 
-    const [rows, events] = await Promise.all([
-      ctx.storage.sampleCalls({ projectName, from, limit: WINDOW_ROW_CAP, scanLimit: WINDOW_ROW_CAP }),
+    const [calls, events] = await Promise.all([
+      ctx.storage.getWindowCalls({ projectName, from, limit: WINDOW_ROW_CAP }),
       eventsPromise,
     ]);
-    const calls = rows.calls;
     const start = Math.floor(from.getTime() / bucket) * bucket;
     const series = [];
     for (let t = start; t <= now; t += bucket) series.push({ time: t, calls: 0, errors: 0, cost: 0 });
@@ -90,11 +89,11 @@ export function liveRoutes(ctx: AppContext): Hono {
       if (point) {
         point.calls++;
         point.cost += call.totalCost;
-        if (call.error) point.errors++;
+        if (call.failed) point.errors++;
       }
-      if (call.error) errors++;
+      if (call.failed) errors++;
       cost += call.totalCost;
-      tokens += call.promptTokens + call.completionTokens;
+      tokens += call.tokens;
       latency += call.latencyMs;
       const name = call.agentName ?? '';
       let agent = agents.get(name);
@@ -105,7 +104,7 @@ export function liveRoutes(ctx: AppContext): Hono {
       agent.calls++;
       agent.cost += call.totalCost;
       agent.latency += call.latencyMs;
-      if (call.error) agent.errors++;
+      if (call.failed) agent.errors++;
       agent.lastSeen = Math.max(agent.lastSeen, time);
     }
     const n = calls.length;

@@ -12,11 +12,14 @@ const DIMENSIONS = [
   'provider',
   'project',
 ] as const satisfies readonly BreakdownDimension[];
+/** What `by=metadata.KEY` accepts as KEY (core checks it again). */
+const METADATA_KEY = /^[\w-]{1,64}$/;
 const INTERVALS = ['hour', 'day', 'week'] as const satisfies readonly SeriesInterval[];
 
 /**
  * GET /api/timeseries?interval=&groupBy=&project=&from=&to= → { interval, points },
- * GET /api/breakdown?by=&project=&from=&to= → { by, rows } and
+ * GET /api/breakdown?by=&project=&from=&to= → { by, rows, source, scannedFrom } (by: a
+ *   dimension, or metadata.KEY: per value of a metadata key, from its rollups when named) and
  * GET /api/matrix?rows=&columns= → { cells } (totals per pair), all from the rollups.
  * Filters model=, agent=, operation=, provider= narrow either.
  */
@@ -47,8 +50,30 @@ export function seriesRoutes(ctx: AppContext): Hono {
     })
     .get('/breakdown', async (c) => {
       const filter = { ...readRange(c, ctx.now()), ...readKeys(c) };
+      const metadataKey = readText(c, 'by')?.match(/^metadata\.(.*)$/s)?.[1];
+      if (metadataKey !== undefined) {
+        if (!METADATA_KEY.test(metadataKey)) {
+          throw new BadRequest(
+            'by',
+            `metadata.${metadataKey}`,
+            'metadata.KEY, KEY of letters, digits, _ and - (at most 64)',
+          );
+        }
+        const breakdown = await ctx.storage.getMetadataBreakdown(metadataKey, filter);
+        return reply(c, 'GET /api/breakdown', {
+          by: `metadata.${metadataKey}`,
+          rows: breakdown.rows,
+          source: breakdown.source,
+          scannedFrom: breakdown.scannedFrom?.getTime() ?? null,
+        });
+      }
       const by = readEnum(c, 'by', DIMENSIONS, 'model');
-      return reply(c, 'GET /api/breakdown', { by, rows: await ctx.storage.getBreakdown(by, filter) });
+      return reply(c, 'GET /api/breakdown', {
+        by,
+        rows: await ctx.storage.getBreakdown(by, filter),
+        source: 'rollups',
+        scannedFrom: null,
+      });
     });
 }
 

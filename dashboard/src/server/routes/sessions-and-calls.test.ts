@@ -98,4 +98,35 @@ describe.each(testDatabases())('sessions and calls API on %s', (database) => {
     const sort = await get(app, '/api/sessions?sort=name', 400);
     expect(sort.error).toContain('sort');
   });
+
+  it('breaks cost down by a metadata key, from the calls until the key is named, then from its rollups', async () => {
+    const send = async (method: string, path: string) => {
+      const res = await app.request(path, { method, headers: { host: 'localhost' } });
+      expect(res.status, path).toBe(200);
+      return res.json();
+    };
+    const fromCalls = await get(app, '/api/breakdown?project=alpha&range=30d&by=metadata.promptVariant');
+    expect(fromCalls).toMatchObject({ by: 'metadata.promptVariant', source: 'calls', scannedFrom: null });
+    const byVariant = (rows: Array<{ key: string; totalCalls: number; totalCost: number }>) =>
+      Object.fromEntries(rows.map((r) => [r.key, [r.totalCalls, Number(r.totalCost.toFixed(9))]]));
+    expect(Object.keys(byVariant(fromCalls.rows)).sort()).toEqual(['', 'A', 'B']);
+    expect(fromCalls.rows.reduce((sum: number, r: { totalCost: number }) => sum + r.totalCost, 0)).toBeCloseTo(
+      ALPHA_COST,
+      12,
+    );
+
+    const keys = await get(app, '/api/metadata-keys');
+    expect(keys.named).toEqual([]);
+    expect(keys.seen.map((k: { key: string }) => k.key)).toEqual(expect.arrayContaining(['promptId', 'promptVariant']));
+    expect(await send('PUT', '/api/metadata-keys/promptVariant')).toMatchObject({ named: true, addedCalls: 5 });
+    const fromRollups = await get(app, '/api/breakdown?project=alpha&range=30d&by=metadata.promptVariant');
+    expect(fromRollups.source).toBe('rollups');
+    expect(byVariant(fromRollups.rows)).toEqual(byVariant(fromCalls.rows));
+    expect((await get(app, '/api/metadata-keys')).named).toEqual(['promptVariant']);
+
+    const refused = await get(app, '/api/breakdown?by=metadata.a%20b', 400);
+    expect(refused).toMatchObject({ parameter: 'by', value: 'metadata.a b' });
+    expect(await send('DELETE', '/api/metadata-keys/promptVariant')).toMatchObject({ wasNamed: true });
+    expect((await get(app, '/api/breakdown?project=alpha&range=30d&by=metadata.promptVariant')).source).toBe('calls');
+  });
 });

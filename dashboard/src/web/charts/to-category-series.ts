@@ -34,7 +34,7 @@ export function toBarSeries<R extends KeyedRow>(
 ): { categories: string[]; series: Array<{ name: string; data: Array<number | null> }> } {
   const shown = rows.slice(0, options.limit ?? 12);
   return {
-    categories: shown.map((row) => (row.key === '' ? '(none)' : (options.nameOf?.(row.key) ?? row.key))),
+    categories: shown.map((row) => (options.nameOf ? options.nameOf(row.key) : row.key || '(none)')),
     series: measures.map((m) => ({ name: m.name, data: shown.map((row) => m.value(row)) })),
   };
 }

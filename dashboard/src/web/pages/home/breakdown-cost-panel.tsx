@@ -6,9 +6,10 @@ import { ApexChart } from '../../components/apex-chart.js';
 import { Panel } from '../../components/panel.js';
 import { formatCost } from '../../format.js';
 
-/** Cost per model or agent, largest first. */
+/** Cost per model, agent or metadata value, largest first. */
 export function BreakdownCostPanel(props: {
-  by: 'model' | 'agent';
+  /** What the rows are: `model`, `agent`, or a metadata key. */
+  by: string;
   rows: BreakdownRow[];
   nameOf: (key: string) => string;
 }) {
@@ -25,7 +26,13 @@ export function BreakdownCostPanel(props: {
     });
   return (
     <Panel title={`Cost by ${props.by}`}>
-      <ApexChart name={`cost-by-${props.by}-bars`} type="bar" height={280} series={bars().series} options={options()} />
+      <ApexChart
+        name={`cost-by-${props.by === 'model' || props.by === 'agent' ? props.by : 'metadata'}-bars`}
+        type="bar"
+        height={280}
+        series={bars().series}
+        options={options()}
+      />
     </Panel>
   );
 }

@@ -7,21 +7,27 @@ import { Meter } from '../../components/meter.js';
 import { Panel } from '../../components/panel.js';
 import { formatCompact, formatCost, formatDuration, formatInteger, formatPercent, formatScore } from '../../format.js';
 
-/** Every model or agent with its totals; columns sort on a click. */
+const TITLES: Record<string, [title: string, header: string]> = {
+  model: ['Models', 'Model'],
+  agent: ['Agents', 'Agent'],
+};
+
+/** Every model, agent or metadata value with its totals; columns sort on a click. */
 export function BreakdownTablePanel(props: {
-  by: 'model' | 'agent';
+  /** What the rows are: `model`, `agent`, or a metadata key. */
+  by: string;
   rows: Resource<{ rows: BreakdownRow[] }>;
   nameOf: (key: string) => string;
 }) {
   return (
-    <Panel title={props.by === 'model' ? 'Models' : 'Agents'} flush>
+    <Panel title={TITLES[props.by]?.[0] ?? `Per ${props.by}`} flush>
       <AsyncView resource={props.rows} skeletonHeight={240}>
         {(data) => (
           <DataTable
             rows={data.rows}
             columns={[
               {
-                header: props.by === 'model' ? 'Model' : 'Agent',
+                header: TITLES[props.by]?.[1] ?? props.by,
                 sortBy: (r) => props.nameOf(r.key),
                 cell: (r) => (
                   <>
@@ -44,7 +50,10 @@ export function BreakdownTablePanel(props: {
               },
               { header: 'Tokens', figure: (r) => r.totalTokens, format: formatCompact },
               { header: 'Avg latency', figure: (r) => r.avgLatencyMs, format: formatDuration },
-              { header: 'p95', figure: (r) => r.p95LatencyMs, format: formatDuration },
+              // Metadata rollups keep no latency histogram: no p95 column rather than one of dashes.
+              ...(data.rows.some((r) => r.p95LatencyMs !== null)
+                ? [{ header: 'p95', figure: (r: BreakdownRow) => r.p95LatencyMs, format: formatDuration }]
+                : []),
               { header: 'Errors', figure: (r) => r.errorRate, format: formatPercent },
               { header: 'Judge', figure: (r) => r.avgJudgeScore, format: formatScore },
             ]}

@@ -8,18 +8,20 @@ import { createFilteredResource } from '../../create-filtered-resource.js';
 import { BreakdownTab } from './breakdown-tab.js';
 import { HOME_EMPTY } from './home-empty.js';
 import { HomeKpis } from './home-kpis.js';
+import { MetadataBreakdownTab } from './metadata-breakdown-tab.js';
 import { OverviewTab } from './overview-tab.js';
 import { TrendsTab } from './trends-tab.js';
 
-type Tab = 'overview' | 'models' | 'agents' | 'trends';
+type Tab = 'overview' | 'models' | 'agents' | 'metadata' | 'trends';
 const TABS: ReadonlyArray<readonly [Tab, string]> = [
   ['overview', 'Overview'],
   ['models', 'Models'],
   ['agents', 'Agents'],
+  ['metadata', 'By metadata'],
   ['trends', 'Trends'],
 ];
 
-/** Mission Control: headline KPIs against the previous period, trends and the Overview / Models / Agents / Trends tabs. */
+/** Mission Control: headline KPIs against the previous period, trends and the Overview / Models / Agents / By metadata / Trends tabs. */
 export function HomePage() {
   const [search, setSearch] = useSearchParams<{ tab?: string }>();
   const tab = (): Tab => (TABS.some(([t]) => t === search.tab) ? (search.tab as Tab) : 'overview');
@@ -42,6 +44,9 @@ export function HomePage() {
         </Match>
         <Match when={tab() === 'agents'}>
           <BreakdownTab by="agent" />
+        </Match>
+        <Match when={tab() === 'metadata'}>
+          <MetadataBreakdownTab />
         </Match>
         <Match when={tab() === 'trends'}>
           <TrendsTab />

@@ -4,12 +4,13 @@ import { AlertsPanel } from './alerts-panel.js';
 import { createSettingsForm } from './create-settings-form.js';
 import { DatabasePanel } from './database-panel.js';
 import { DisplayPanel } from './display-panel.js';
+import { MetadataKeysPanel } from './metadata-keys-panel.js';
 import { PerformancePanel } from './performance-panel.js';
 import { ProjectsPanel } from './projects-panel.js';
 import { RetentionPanel } from './retention-panel.js';
 import { SettingsMessage } from './settings-message.js';
 
-/** Settings: projects, database, display, alerts (evaluated by the server), retention and performance. */
+/** Settings: projects, database, display, alerts (evaluated by the server), retention, metadata keys and performance. */
 export function SettingsPage() {
   const settings = createSettingsForm();
   return (
@@ -26,8 +27,9 @@ export function SettingsPage() {
       </div>
       <div class="grid cols-2">
         <ProjectsPanel data={settings.data} />
-        <PerformancePanel data={settings.data} />
+        <MetadataKeysPanel settings={settings} />
       </div>
+      <PerformancePanel data={settings.data} />
     </PageShell>
   );
 }

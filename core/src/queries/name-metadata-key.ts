@@ -1,0 +1,53 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { applyMetadataRollups, METADATA_ROLLUP_KEYS_TABLE, METADATA_ROLLUP_TABLES } from '../store/metadata-rollups.js';
+import type { StoreDialect } from './call-text-search.js';
+import { metadataKeyPresent } from './metadata-key-present.js';
+import { ROLLUP_SOURCE_COLUMNS, toRollupSource } from './read-rollup-source.js';
+
+/** Calls read per step of a backfill. */
+const BACKFILL_PAGE = 5_000;
+
+/**
+ * Start rolling up a metadata key's values: record the key and add every stored call that
+ * has it to the key's rollups, in one transaction, so no call is counted twice or missed.
+ * Writers read the named keys in their own transactions; on PostgreSQL this one holds a
+ * SHARE lock on the calls until it commits, so no write is in flight across it (SQLite has
+ * one writer at a time anyway). A store with many calls holds writes for the backfill's
+ * length: name keys early. Returns the calls added (those with a value under the key); 0 when the key was already named.
+ */
+export async function nameMetadataKey(em: EntityManager, dialect: StoreDialect, key: string): Promise<number> {
+  const present = metadataKeyPresent(dialect, key);
+  return em.fork().transactional(async (tx) => {
+    const knex = tx.getTransactionContext<Knex.Transaction>();
+    if (!knex) throw new Error('nameMetadataKey: no transaction context');
+    if (dialect === 'postgresql') await knex.raw('lock table llm_calls in share mode');
+    const [existing] = await knex(METADATA_ROLLUP_KEYS_TABLE).where('metadata_key', key).select('metadata_key');
+    if (existing) return 0;
+    await knex(METADATA_ROLLUP_KEYS_TABLE).insert({ metadata_key: key, created_at: new Date() });
+    let added = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page = knex('llm_calls')
+        .whereRaw(present)
+        .select('id', ...ROLLUP_SOURCE_COLUMNS)
+        .orderBy('id')
+        .limit(BACKFILL_PAGE);
+      if (after !== null) page.where('id', '>', after);
+      const rows: Array<Record<string, unknown>> = await page;
+      if (rows.length === 0) return added;
+      added += await applyMetadataRollups(knex, rows.map(toRollupSource), 1, [key]);
+      after = String(rows[rows.length - 1].id);
+    }
+  });
+}
+
+/** Stop rolling up a key and delete its rollups. Returns whether it was named. */
+export async function forgetMetadataKey(em: EntityManager, key: string): Promise<boolean> {
+  return em.fork().transactional(async (tx) => {
+    const knex = tx.getTransactionContext<Knex.Transaction>();
+    if (!knex) throw new Error('forgetMetadataKey: no transaction context');
+    const deleted = await knex(METADATA_ROLLUP_KEYS_TABLE).where('metadata_key', key).delete();
+    for (const table of Object.values(METADATA_ROLLUP_TABLES)) await knex(table).where('metadata_key', key).delete();
+    return deleted > 0;
+  });
+}
