@@ -8,7 +8,9 @@
  * Fill the store first (`observatory demo --db URL --calls 1000000 --days 30`). The first
  * run adds one 10,000-call agent run (project `bench-long-run`, metadata userId=bench-user)
  * whose prompts grow step by step, as an agent loop's do. On SQLite the text index is
- * caught up before timing, and the time that took is reported.
+ * caught up before timing, and the time that took is reported. `tenantId` and `userId` are
+ * named for rollups if they are not yet (the demo names them; a store filled by an older
+ * version is backfilled here, and the time that took is reported).
  */
 import { Observatory } from '@observatory/core';
 import { startServer } from '@observatory/dashboard';
@@ -86,6 +88,12 @@ try {
   }
   const indexMs = performance.now() - indexStart;
 
+  const namedBefore = await server.observatory.storage.getMetadataRollupKeys();
+  const nameStart = performance.now();
+  let backfilled = 0;
+  for (const key of ['tenantId', 'userId']) backfilled += await server.observatory.storage.nameMetadataKey(key);
+  const nameMs = performance.now() - nameStart;
+
   // 40 pages into the newest-first list, by cursor.
   let cursor: string | null | undefined;
   for (let page = 0; page < 40; page++) {
@@ -126,6 +134,21 @@ try {
       ],
     ],
     [
+      'breakdown by a named metadata key',
+      100,
+      [
+        '/api/breakdown?range=30d&by=metadata.tenantId',
+        '/api/breakdown?range=30d&by=metadata.userId',
+        '/api/breakdown?range=7d&project=crew-sql-agent&by=metadata.userId',
+        '/api/breakdown?range=24h&by=metadata.tenantId',
+      ],
+    ],
+    [
+      'breakdown by a key not rolled up (the newest 100,000 calls; no target)',
+      Number.POSITIVE_INFINITY,
+      ['/api/breakdown?range=30d&by=metadata.plan'],
+    ],
+    [
       '10,000-call session',
       500,
       [`/api/sessions/${sessionId}?limit=100`, `/api/sessions/${sessionId}?limit=100&cursor=${middle}`],
@@ -136,6 +159,9 @@ try {
   const lines = [
     `Store: ${databaseUrl} — ${stats.calls.toLocaleString('en-US')} calls, ${stats.sessions.toLocaleString('en-US')} sessions`,
     `Text index caught up before timing: ${indexed.toLocaleString('en-US')} calls in ${(indexMs / 1000).toFixed(1)} s (SQLite; PostgreSQL indexes on insert)`,
+    namedBefore.length >= 2
+      ? `Metadata keys already rolled up: ${namedBefore.join(', ')}`
+      : `Named tenantId and userId for rollups before timing: ${backfilled.toLocaleString('en-US')} stored values added in ${(nameMs / 1000).toFixed(1)} s`,
     `Rounds: ${rounds} per request over HTTP (after one first request each)`,
     '',
     '| group | request | first (ms) | p50 (ms) | p95 (ms) | max (ms) |',
@@ -157,7 +183,9 @@ try {
       );
     }
     worst.push(
-      `${group}: worst p95 ${groupP95.toFixed(1)} ms (target ≤ ${target} ms)${groupP95 <= target ? '' : ' — MISSED'}`,
+      Number.isFinite(target)
+        ? `${group}: worst p95 ${groupP95.toFixed(1)} ms (target ≤ ${target} ms)${groupP95 <= target ? '' : ' — MISSED'}`
+        : `${group}: worst p95 ${groupP95.toFixed(1)} ms`,
     );
   }
   lines.push('', ...worst);

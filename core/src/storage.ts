@@ -191,7 +191,8 @@ export class ObservatoryStorage {
 
   /** Stop rolling a metadata key up and delete its rollups; false when it was not named. */
   async forgetMetadataKey(key: string): Promise<boolean> {
-    return forgetMetadataKey((await this.getStore()).em, key);
+    const store = await this.getStore();
+    return forgetMetadataKey(store.em, store.dialect, key);
   }
 
   /** Totals per hour, day or week, optionally split by a dimension. */

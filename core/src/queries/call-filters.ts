@@ -103,12 +103,23 @@ export function whereMetadataMatches(
     });
     return;
   }
-  // json_extract gives SQLite values (true → 1); json_type tells booleans apart so both stores read "true".
-  const path = `$."${match.key}"`;
-  builder.whereRaw(
-    `(case json_type(${column}, ?) when 'true' then 'true' when 'false' then 'false' else cast(json_extract(${column}, ?) as text) end) = ?`,
-    [path, path, match.value],
-  );
+  builder.whereRaw(`${sqliteMetadataValue(column, match.key)} = ?`, [match.value]);
+}
+
+/**
+ * SQLite: a metadata key's value as text, as the filters compare it. json_extract gives SQLite
+ * values (true → 1); json_type tells booleans apart, so both stores read "true". The key is
+ * written into the SQL (METADATA_KEY admits no quote) so that an index on this very
+ * expression, made when the key is named for rollups, serves the filter.
+ */
+export function sqliteMetadataValue(column: string, key: string): string {
+  if (!METADATA_KEY.test(key)) {
+    throw new ObservatoryValidationError('query', [
+      { field: 'metadata.key', value: key, message: 'must be 1–64 letters, digits or _ . : -' },
+    ]);
+  }
+  const path = `'$."${key}"'`;
+  return `(case json_type(${column}, ${path}) when 'true' then 'true' when 'false' then 'false' else cast(json_extract(${column}, ${path}) as text) end)`;
 }
 
 export function checkNumber(field: string, value: number): number {

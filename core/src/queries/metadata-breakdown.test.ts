@@ -139,13 +139,26 @@ describe.each(testDatabases())('breakdown by metadata key on %s', (database) => 
       rollupMetadataKeys: ['userId', 'not valid'],
       onError: (error) => errors.push(error),
     });
-    obs.recordCall(makeCall({ metadata: { userId: 'u-1' } }));
+    const session = obs.startSession('support', { userId: 'u-1' });
+    obs.recordCall(makeCall({ sessionId: session.id, metadata: { userId: 'u-1' } }));
+    await obs.endSession(session, { success: true });
     await obs.flush();
     expect(await obs.storage.getMetadataRollupKeys()).toEqual(['userId']);
+    // The sessions' userId=… filter still finds the session (on SQLite through the key's own index).
+    const found = await obs.storage.getSessions({ metadata: { key: 'userId', value: 'u-1' } });
+    expect(found.map((s) => s.id)).toEqual([session.id]);
     const users = await obs.storage.getMetadataBreakdown('userId', { projectName });
     expect(users.source).toBe('rollups');
     expect(figures(users.rows)['u-1'].calls).toBe(1);
     expect(String(errors[0])).toMatch(/metadataKey.*not valid/s);
+    if (database === 'sqlite') {
+      const knex = (await obs.storage.store()).em.getKnex();
+      const indexes = await knex('sqlite_master').where({ type: 'index', tbl_name: 'sessions' }).pluck('name');
+      expect(indexes).toContain('sessions_metadata_userId_idx');
+      await obs.storage.forgetMetadataKey('userId');
+      const left = await knex('sqlite_master').where({ type: 'index', tbl_name: 'sessions' }).pluck('name');
+      expect(left).not.toContain('sessions_metadata_userId_idx');
+    }
     await obs.close();
   });
 });

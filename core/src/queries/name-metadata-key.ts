@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { applyMetadataRollups, METADATA_ROLLUP_KEYS_TABLE, METADATA_ROLLUP_TABLES } from '../store/metadata-rollups.js';
+import { sqliteMetadataValue } from './call-filters.js';
 import type { StoreDialect } from './call-text-search.js';
 import { metadataKeyPresent } from './metadata-key-present.js';
 import { ROLLUP_SOURCE_COLUMNS, toRollupSource } from './read-rollup-source.js';
@@ -24,6 +25,13 @@ export async function nameMetadataKey(em: EntityManager, dialect: StoreDialect, 
     const [existing] = await knex(METADATA_ROLLUP_KEYS_TABLE).where('metadata_key', key).select('metadata_key');
     if (existing) return 0;
     await knex(METADATA_ROLLUP_KEYS_TABLE).insert({ metadata_key: key, created_at: new Date() });
+    if (dialect === 'sqlite') {
+      // SQLite has no index for any key of a JSON column (PostgreSQL's GIN index, migration
+      // 0010, serves all): a named key gets one on the sessions' value, for `key=value` filters.
+      await knex.raw(
+        `create index if not exists ${sessionIndexOf(key)} on sessions (${sqliteMetadataValue('metadata', key)})`,
+      );
+    }
     let added = 0;
     let after: string | null = null;
     for (;;) {
@@ -41,13 +49,19 @@ export async function nameMetadataKey(em: EntityManager, dialect: StoreDialect, 
   });
 }
 
-/** Stop rolling up a key and delete its rollups. Returns whether it was named. */
-export async function forgetMetadataKey(em: EntityManager, key: string): Promise<boolean> {
+/** Stop rolling up a key and delete its rollups (and on SQLite its sessions index). Returns whether it was named. */
+export async function forgetMetadataKey(em: EntityManager, dialect: StoreDialect, key: string): Promise<boolean> {
   return em.fork().transactional(async (tx) => {
     const knex = tx.getTransactionContext<Knex.Transaction>();
     if (!knex) throw new Error('forgetMetadataKey: no transaction context');
     const deleted = await knex(METADATA_ROLLUP_KEYS_TABLE).where('metadata_key', key).delete();
     for (const table of Object.values(METADATA_ROLLUP_TABLES)) await knex(table).where('metadata_key', key).delete();
+    if (dialect === 'sqlite' && deleted > 0) await knex.raw(`drop index if exists ${sessionIndexOf(key)}`);
     return deleted > 0;
   });
+}
+
+/** The SQLite index of a named key's session values (the key is checked: letters, digits, _ and -). */
+function sessionIndexOf(key: string): string {
+  return `"sessions_metadata_${key}_idx"`;
 }
