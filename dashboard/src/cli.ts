@@ -12,7 +12,13 @@ runCli(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`observatory: ${error instanceof Error ? error.message : String(error)}\n`);
+    // The causes too: "the crew recorded 9 calls Observatory rejected" alone does not say why.
+    let text = `observatory: ${error instanceof Error ? error.message : String(error)}`;
+    for (let cause = (error as Error)?.cause; cause !== undefined; cause = (cause as Error)?.cause) {
+      text += `\n  caused by: ${cause instanceof Error ? cause.message : String(cause)}`;
+      if (!(cause instanceof Error)) break;
+    }
+    process.stderr.write(`${text}\n`);
     process.exitCode = 1;
   },
 );

@@ -83,6 +83,9 @@ export async function fillDemoHistory(options: DemoOptions = {}): Promise<DemoSu
         maxQueueSize: MAX_PENDING * 4,
         spoolDir: false,
         flushOnExit: false,
+        // A bulk fill waits for its writes: on a busy machine a flush can take longer than the
+        // 15 s default, which would be reported as a failure (and fail the fill) though nothing is lost.
+        closeTimeoutMs: 600_000,
         rollupMetadataKeys: CUSTOMER_METADATA_KEYS,
         onError: (error) => rejected.push(error),
       });
