@@ -1,4 +1,3 @@
-import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
 
 /** Filters shared by every aggregate query. Times are hour-aligned: rollups are hourly. */

@@ -1,3 +1,6 @@
+import type { LLMCall } from '../models.js';
+import { toNumber } from './filters.js';
+
 /** SQLite returns datetimes as epoch milliseconds, PostgreSQL as Date. */
 export function toDate(value: unknown): Date {
   if (value instanceof Date) return value;
@@ -13,4 +16,57 @@ export function parseJson(value: unknown): unknown {
   } catch {
     return null;
   }
+}
+
+/** The columns ahead of the texts that say what a call was and what it cost (`readCallMeasures` reads a row of them). */
+export const CALL_MEASURE_COLUMNS = [
+  'timestamp',
+  'model_provider',
+  'model_name',
+  'agent_name',
+  'operation_name',
+  'prompt_tokens',
+  'completion_tokens',
+  'cached_prompt_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+  'latency_ms',
+  'ttft_ms',
+  'total_cost',
+];
+
+export type CallMeasures = Pick<
+  LLMCall,
+  | 'timestamp'
+  | 'provider'
+  | 'modelName'
+  | 'agentName'
+  | 'operationName'
+  | 'promptTokens'
+  | 'completionTokens'
+  | 'cachedPromptTokens'
+  | 'cacheWriteTokens'
+  | 'reasoningTokens'
+  | 'latencyMs'
+  | 'ttftMs'
+  | 'totalCost'
+>;
+
+/** A row's CALL_MEASURE_COLUMNS as the call's fields. */
+export function readCallMeasures(row: Record<string, unknown>): CallMeasures {
+  return {
+    timestamp: toDate(row.timestamp),
+    provider: String(row.model_provider),
+    modelName: String(row.model_name),
+    agentName: (row.agent_name as string | null) ?? null,
+    operationName: (row.operation_name as string | null) ?? null,
+    promptTokens: toNumber(row.prompt_tokens),
+    completionTokens: toNumber(row.completion_tokens),
+    cachedPromptTokens: toNumber(row.cached_prompt_tokens),
+    cacheWriteTokens: toNumber(row.cache_write_tokens),
+    reasoningTokens: toNumber(row.reasoning_tokens),
+    latencyMs: toNumber(row.latency_ms),
+    ttftMs: row.ttft_ms == null ? null : toNumber(row.ttft_ms),
+    totalCost: toNumber(row.total_cost),
+  };
 }

@@ -1,9 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { CacheMetadata, QualityEvaluation, RoutingDecision } from '../models.js';
-import { ObservatoryValidationError } from '../observatory-error.js';
-import { clampLimit, toNumber } from './filters.js';
+import { clampLimit } from './filters.js';
 import { metadataKeyPresent } from './metadata-key-present.js';
-import { parseJson, toDate } from './read-row-values.js';
+import { CALL_MEASURE_COLUMNS, parseJson, readCallMeasures, toDate } from './read-row-values.js';
 
 /** Which recorded decision a sampled call must carry. */
 export type SampleRequirement = 'routing' | 'cache' | 'quality' | 'prompt' | 'error';
@@ -81,19 +80,7 @@ const COLUMNS = [
   'id',
   'session_id',
   'project_name',
-  'timestamp',
-  'model_provider',
-  'model_name',
-  'agent_name',
-  'operation_name',
-  'prompt_tokens',
-  'completion_tokens',
-  'cached_prompt_tokens',
-  'cache_write_tokens',
-  'reasoning_tokens',
-  'latency_ms',
-  'ttft_ms',
-  'total_cost',
+  ...CALL_MEASURE_COLUMNS,
   'error',
   'finish_reason',
   'routing_decision',
@@ -152,22 +139,10 @@ export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<C
 
 function toSample(row: Record<string, unknown>): CallSample {
   const sample: CallSample = {
+    ...readCallMeasures(row),
     id: String(row.id),
     sessionId: String(row.session_id),
     projectName: String(row.project_name),
-    timestamp: toDate(row.timestamp),
-    provider: String(row.model_provider),
-    modelName: String(row.model_name),
-    agentName: (row.agent_name as string | null) ?? null,
-    operationName: (row.operation_name as string | null) ?? null,
-    promptTokens: toNumber(row.prompt_tokens),
-    completionTokens: toNumber(row.completion_tokens),
-    cachedPromptTokens: toNumber(row.cached_prompt_tokens),
-    cacheWriteTokens: toNumber(row.cache_write_tokens),
-    reasoningTokens: toNumber(row.reasoning_tokens),
-    latencyMs: toNumber(row.latency_ms),
-    ttftMs: row.ttft_ms == null ? null : toNumber(row.ttft_ms),
-    totalCost: toNumber(row.total_cost),
     error: (row.error as string | null) ?? null,
     finishReason: (row.finish_reason as string | null) ?? null,
     routingDecision: parseJson(row.routing_decision) as RoutingDecision | null,
