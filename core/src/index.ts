@@ -25,6 +25,7 @@ export { errorNameOf } from './error-name-of.js';
 export { LATENCY_BUCKET_BOUNDS_MS, percentileFromHistogram } from './latency-buckets.js';
 export type {
   CacheMetadata,
+  CallMeasures,
   CostSource,
   LLMCall,
   QualityEvaluation,

@@ -101,6 +101,24 @@ export interface LLMCall {
   createdAt: Date;
 }
 
+/** What a call was and what it cost: the columns stored ahead of its texts. */
+export type CallMeasures = Pick<
+  LLMCall,
+  | 'timestamp'
+  | 'provider'
+  | 'modelName'
+  | 'agentName'
+  | 'operationName'
+  | 'promptTokens'
+  | 'completionTokens'
+  | 'cachedPromptTokens'
+  | 'cacheWriteTokens'
+  | 'reasoningTokens'
+  | 'latencyMs'
+  | 'ttftMs'
+  | 'totalCost'
+>;
+
 /** A group of calls: a workflow run, a request, a graph run. Totals are sums over its calls. */
 export interface Session {
   id: string;

@@ -1,29 +1,10 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { LLMCall } from '../models.js';
+import type { CallMeasures, LLMCall } from '../models.js';
 import { toNumber } from './filters.js';
 import { CALL_MEASURE_COLUMNS, parseJson, readCallMeasures } from './read-row-values.js';
 
 /** One call of a session without its texts: enough for totals, a timeline and the agent graph. */
-export interface SessionStep
-  extends Pick<
-    LLMCall,
-    | 'id'
-    | 'parentId'
-    | 'timestamp'
-    | 'latencyMs'
-    | 'ttftMs'
-    | 'provider'
-    | 'modelName'
-    | 'agentName'
-    | 'operationName'
-    | 'promptTokens'
-    | 'completionTokens'
-    | 'cachedPromptTokens'
-    | 'cacheWriteTokens'
-    | 'reasoningTokens'
-    | 'totalTokens'
-    | 'totalCost'
-  > {
+export interface SessionStep extends CallMeasures, Pick<LLMCall, 'id' | 'parentId' | 'totalTokens'> {
   /** True when the call recorded an error (its text is in the call itself). */
   failed: boolean;
   /** `metadata.langgraphPath` where the LangGraph adapter recorded it (`researcher/agent`). */

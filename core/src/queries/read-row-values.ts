@@ -1,4 +1,4 @@
-import type { LLMCall } from '../models.js';
+import type { CallMeasures } from '../models.js';
 import { toNumber } from './filters.js';
 
 /** SQLite returns datetimes as epoch milliseconds, PostgreSQL as Date. */
@@ -34,23 +34,6 @@ export const CALL_MEASURE_COLUMNS = [
   'ttft_ms',
   'total_cost',
 ];
-
-export type CallMeasures = Pick<
-  LLMCall,
-  | 'timestamp'
-  | 'provider'
-  | 'modelName'
-  | 'agentName'
-  | 'operationName'
-  | 'promptTokens'
-  | 'completionTokens'
-  | 'cachedPromptTokens'
-  | 'cacheWriteTokens'
-  | 'reasoningTokens'
-  | 'latencyMs'
-  | 'ttftMs'
-  | 'totalCost'
->;
 
 /** A row's CALL_MEASURE_COLUMNS as the call's fields. */
 export function readCallMeasures(row: Record<string, unknown>): CallMeasures {

@@ -1,5 +1,5 @@
 import { latencyBucket } from '../latency-buckets.js';
-import type { LLMCall } from '../models.js';
+import type { CallMeasures, LLMCall } from '../models.js';
 import { type CallRollup, ROLLUP_MEASURE_FIELDS, type RollupKey, type RollupMeasures } from './call-rollup.entity.js';
 import type { LatencyRollup } from './latency-rollup.entity.js';
 
@@ -68,29 +68,11 @@ function rollupId(key: RollupKey): string {
 }
 
 /** The fields of a call that rollups read. */
-export type RollupSource = Pick<
-  LLMCall,
-  | 'projectName'
-  | 'timestamp'
-  | 'provider'
-  | 'modelName'
-  | 'agentName'
-  | 'operationName'
-  | 'promptTokens'
-  | 'completionTokens'
-  | 'cachedPromptTokens'
-  | 'cacheWriteTokens'
-  | 'reasoningTokens'
-  | 'totalCost'
-  | 'costSource'
-  | 'usageSource'
-  | 'latencyMs'
-  | 'ttftMs'
-  | 'error'
-  | 'cacheMetadata'
-  | 'routingDecision'
-  | 'qualityEvaluation'
->;
+export type RollupSource = CallMeasures &
+  Pick<
+    LLMCall,
+    'projectName' | 'costSource' | 'usageSource' | 'error' | 'cacheMetadata' | 'routingDecision' | 'qualityEvaluation'
+  >;
 
 function rollupKeyOf(call: RollupSource): RollupKey {
   const time = call.timestamp.getTime();

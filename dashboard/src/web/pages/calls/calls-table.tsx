@@ -1,7 +1,7 @@
-import { A } from '@solidjs/router';
 import type { CallRecord } from '../../../shared/api-types.js';
 import { useAppState } from '../../app-state.js';
 import { DataTable } from '../../components/data-table.js';
+import { SessionLink } from '../../components/session-link.js';
 import { formatCompact, formatCost, formatDateTime, formatDuration, formatModelName } from '../../format.js';
 
 /** Calls with a preview of their prompt; a click opens one in full, the session link opens its run. */
@@ -44,15 +44,7 @@ export function CallsTable(props: { calls: CallRecord[]; onOpen: (callId: string
         {
           header: 'Session',
           class: 'nowrap',
-          cell: (c) => (
-            <A
-              href={`/sessions/${encodeURIComponent(c.sessionId)}`}
-              onClick={(event) => event.stopPropagation()}
-              data-call-session-link
-            >
-              open run
-            </A>
-          ),
+          cell: (c) => <SessionLink sessionId={c.sessionId} />,
         },
       ]}
     />

@@ -7,6 +7,7 @@ import { AsyncView } from '../../components/async-view.js';
 import { CallDrawer } from '../../components/call-drawer.js';
 import { DataTable } from '../../components/data-table.js';
 import { Panel } from '../../components/panel.js';
+import { SessionLink } from '../../components/session-link.js';
 import { formatAgo, formatCompact, formatCost, formatDuration, formatModelName } from '../../format.js';
 
 /** The newest calls; a click opens one in full. Stored texts are bound as text. */
@@ -35,15 +36,7 @@ export function RecentCallsPanel() {
                 { header: 'Agent', cell: (c) => c.agentName ?? '—' },
                 {
                   header: 'Session',
-                  cell: (c) => (
-                    <A
-                      href={`/sessions/${encodeURIComponent(c.sessionId)}`}
-                      onClick={(event) => event.stopPropagation()}
-                      data-call-session-link
-                    >
-                      open run
-                    </A>
-                  ),
+                  cell: (c) => <SessionLink sessionId={c.sessionId} />,
                 },
                 { header: 'Model', cell: (c) => formatModelName(c.modelName) },
                 { header: 'Prompt', class: 'truncate muted', cell: (c) => c.prompt ?? '' },
