@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { addCall, emptyMeasures } from '../store/build-rollup-deltas.js';
 import type { RollupMeasures } from '../store/call-rollup.entity.js';
 import { metadataValueOf, readMetadataRollupKeys } from '../store/metadata-rollups.js';
-import { toColumns } from '../store/write-batch.js';
+import { toColumns } from '../store/row-columns.js';
 import type { StoreDialect } from './call-text-search.js';
 import { type AggregateFilter, clampLimit, hourRange, toNumber } from './filters.js';
 import type { BreakdownRow } from './get-breakdown.js';

@@ -2,7 +2,8 @@ import type { Knex } from '@mikro-orm/knex';
 import type { LLMCall } from '../models.js';
 import { addCall, emptyMeasures, type RollupSource } from './build-rollup-deltas.js';
 import { ROLLUP_MEASURE_FIELDS, type RollupMeasures } from './call-rollup.entity.js';
-import { chunk, toColumn, toColumns } from './write-batch.js';
+import { chunk } from './insert-chunks.js';
+import { toColumn, toColumns } from './row-columns.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

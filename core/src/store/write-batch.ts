@@ -2,8 +2,10 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { LLMCall, Session } from '../models.js';
 import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
 import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
+import { chunk } from './insert-chunks.js';
 import { LLMCallEntity } from './llm-call.entity.js';
 import { applyMetadataRollups } from './metadata-rollups.js';
+import { toColumn, toColumns } from './row-columns.js';
 import { SessionEntity } from './session.entity.js';
 
 /** How a session ended. */
@@ -25,14 +27,6 @@ export interface WriteBatch {
   /** Some calls carry caller-chosen ids (see recordCall's `id`): skip ids already stored or repeated. */
   mayRepeatCalls?: boolean;
 }
-
-/**
- * Rows per INSERT: far under SQLite's 32,766 bound parameters (llm_calls has 29 columns),
- * and short enough that one statement holds the host's thread for a few ms at most (libsql
- * runs statements on it; 500-row statements held it up to 55 ms, 100-row ones 26 ms, with
- * the same throughput: bench/record-call-latency.ts).
- */
-const INSERT_CHUNK_ROWS = 100;
 
 /**
  * Write one batch in one transaction: sessions, calls, session totals, session ends and
@@ -156,21 +150,4 @@ async function upsertRollups(
       .onConflict([...keyColumns, 'bucket'])
       .merge({ calls: knex.raw('?? + excluded.??', [`${tables.latency}.calls`, 'calls']) });
   }
-}
-
-/** Field names that differ from the plain snake_case of the property. */
-const COLUMN_OVERRIDES: Record<string, string> = { provider: 'model_provider' };
-
-export function toColumn(field: string): string {
-  return COLUMN_OVERRIDES[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-export function toColumns(row: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(row)) out[toColumn(field)] = value;
-  return out;
-}
-
-export function* chunk<T>(rows: T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) yield rows.slice(i, i + INSERT_CHUNK_ROWS);
 }
