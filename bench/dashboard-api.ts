@@ -2,11 +2,12 @@
  * Dashboard API latency on a large SQLite store: every endpoint the pages call, over HTTP,
  * first request (cold caches) and p50 / p95 / max over repeated rounds.
  *
- *   npx tsx --conditions=@observatory/source bench/dashboard-api.ts [--db PATH] [--calls 1000000] [--days 30] [--rounds 40] [--live-rate 5]
+ *   npx tsx --conditions=@observatory/source bench/dashboard-api.ts [--db PATH] [--calls 1000000] [--days 30] [--rounds 40] [--live-rate 5] [--hour-calls N]
  *
  * Without --db (or when the file has fewer calls than --calls) the store is filled first
  * with `observatory demo` history: --calls calls spread over --days days. Before timing,
- * the last hour is topped up with demo traffic at the store's average rate, and while
+ * the last hour is topped up with demo traffic at the store's average rate (or --hour-calls
+ * calls, for a busy hour that Live's 1 h window must read), and while
  * timing a second writer records --live-rate calls per second, so live windows have data
  * and caches see writes, as on a running system.
  */
@@ -24,6 +25,8 @@ const days = flags.int('days', 1, 365, 30);
 const rounds = flags.int('rounds', 1, 10_000, 40);
 const databaseUrl = flags.text('db') ?? '/tmp/observatory-bench-dashboard.db';
 const liveRate = flags.int('live-rate', 0, 1000, 5);
+// The last hour at the store's average rate (1M calls / 30 days ≈ 1,400 an hour) unless asked.
+const hourCalls = flags.int('hour-calls', 100, 1_000_000, Math.max(100, Math.round(calls / (days * 24))));
 
 async function countCalls(): Promise<number> {
   // A SQLite file that is not there yet holds nothing; a PostgreSQL URL is asked.
@@ -44,10 +47,9 @@ if (existing < calls) {
   await fillDemoHistory({ databaseUrl, calls, days, onProgress: reportProgress('calls') });
 }
 
-// The last hour at the store's average rate (1M calls / 30 days ≈ 1,400 an hour).
 await fillDemoHistory({
   databaseUrl,
-  calls: Math.max(100, Math.round(calls / (days * 24))),
+  calls: hourCalls,
   days: 1 / 24,
   seed: Date.now() % 100_000,
 });
@@ -99,13 +101,14 @@ try {
     for (const endpoint of ENDPOINTS) samples.get(endpoint)?.push(await request(endpoint));
   }
   const stats = await server.observatory.storage.getStoreStats();
+  const lastHour = (await server.observatory.storage.getOverview({ from: new Date(Date.now() - 3_600_000) })).totalCalls;
   const quantile = (values: number[], q: number) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   };
   const lines = [
     `Store: ${databaseUrl} — ${stats.calls.toLocaleString('en-US')} calls, ${stats.sessions.toLocaleString('en-US')} sessions, ${stats.rollupRows.toLocaleString('en-US')} rollup rows, ${stats.latencyRollupRows.toLocaleString('en-US')} histogram rows`,
-    `Rounds: ${rounds} per endpoint over HTTP (after one first request each)`,
+    `Rounds: ${rounds} per endpoint over HTTP (after one first request each); ~${lastHour.toLocaleString('en-US')} calls in the last two clock hours (rollups are hourly)`,
     '',
     '| endpoint | first (ms) | p50 (ms) | p95 (ms) | max (ms) |',
     '| --- | ---: | ---: | ---: | ---: |',
