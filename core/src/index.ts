@@ -67,7 +67,7 @@ export type { Overview } from './queries/get-overview.js';
 export type { SessionStep } from './queries/get-session-steps.js';
 export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
-export type { WindowCall, WindowCallQuery } from './queries/get-window-calls.js';
+export type { WindowActivity, WindowActivityGroup, WindowActivityQuery } from './queries/get-window-activity.js';
 export type { CallSample, CallSampleQuery, CallSampleResult, SampleRequirement } from './queries/sample-calls.js';
 export type { StreamCallsQuery } from './queries/stream-llm-calls.js';
 export type { StreamSessionsQuery } from './queries/stream-sessions.js';

@@ -29,7 +29,7 @@ import { getOverview, getTotals, type Overview } from './queries/get-overview.js
 import { getSessionSteps, type SessionStep } from './queries/get-session-steps.js';
 import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
-import { getWindowCalls, type WindowCall, type WindowCallQuery } from './queries/get-window-calls.js';
+import { getWindowActivity, type WindowActivity, type WindowActivityQuery } from './queries/get-window-activity.js';
 import { forgetMetadataKey, nameMetadataKey } from './queries/name-metadata-key.js';
 import { refreshStatistics } from './queries/refresh-statistics.js';
 import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './queries/sample-calls.js';
@@ -227,9 +227,10 @@ export class ObservatoryStorage {
     return sampleCalls(await this.knex(), query);
   }
 
-  /** The measures of every call in a recent window (Live), newest first, without reading any text. */
-  async getWindowCalls(query: WindowCallQuery): Promise<WindowCall[]> {
-    return getWindowCalls(await this.knex(), query);
+  /** A recent window's calls summed per bucket and agent, with its exact p95 latency (Live): no text is read. */
+  async getWindowActivity(query: WindowActivityQuery): Promise<WindowActivity> {
+    const store = await this.getStore();
+    return getWindowActivity(store.em.getKnex(), store.dialect, query);
   }
 
   /** Totals per pair of dimensions (e.g. model × operation), from the rollups. */

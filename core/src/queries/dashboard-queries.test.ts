@@ -119,23 +119,29 @@ describe.each(testDatabases())('dashboard queries on %s', (database) => {
     await expect(t.obs.storage.sampleCalls({ metadataKey: "x' or 1=1" })).rejects.toThrow(/metadataKey/);
   });
 
-  it('getWindowCalls returns each recent call’s measures and whether it failed, without its texts', async () => {
-    const window = await t.obs.storage.getWindowCalls({ projectName, from: new Date(T0 + DAY) });
-    expect(window).toEqual([
-      {
-        timestamp: new Date(T0 + DAY + 2 * HOUR),
+  it('getWindowActivity sums a recent window per bucket and agent, with failures and the exact p95', async () => {
+    const window = await t.obs.storage.getWindowActivity({ projectName, from: new Date(T0 + DAY), bucketMs: HOUR });
+    const byTime = [...window.groups].sort((a, b) => a.time - b.time);
+    expect(byTime).toEqual([
+      expect.objectContaining({ time: T0 + DAY + HOUR, agentName: 'Writer', calls: 1, errors: 0, latencySumMs: 300 }),
+      expect.objectContaining({
+        time: T0 + DAY + 2 * HOUR,
         agentName: 'Reviewer',
-        totalCost: expect.any(Number),
-        tokens: expect.any(Number),
-        latencyMs: 400,
-        failed: true,
-      },
-      expect.objectContaining({ agentName: 'Writer', latencyMs: 300, failed: false }),
+        calls: 1,
+        errors: 1,
+        latencySumMs: 400,
+      }),
     ]);
-    const all = await t.obs.storage.getWindowCalls({ from: new Date(T0) });
-    expect(all).toHaveLength(5);
-    expect(all.filter((c) => c.failed)).toHaveLength(1);
-    expect(await t.obs.storage.getWindowCalls({ projectName, from: new Date(T0), limit: 1 })).toHaveLength(1);
+    expect(byTime[1].lastSeen).toEqual(new Date(T0 + DAY + 2 * HOUR));
+    expect(byTime[0].tokens).toBeGreaterThan(0);
+    expect(window.p95LatencyMs).toBe(400);
+    // Every project, a day-wide bucket: the other project's call joins the day.
+    const all = await t.obs.storage.getWindowActivity({ from: new Date(T0), bucketMs: DAY });
+    expect(all.groups.reduce((sum, g) => sum + g.calls, 0)).toBe(5);
+    expect(all.groups.reduce((sum, g) => sum + g.errors, 0)).toBe(1);
+    expect(all.groups.find((g) => g.agentName === 'Other')).toMatchObject({ time: T0 + DAY, calls: 1 });
+    const none = await t.obs.storage.getWindowActivity({ projectName, from: new Date(T0 + 9 * DAY), bucketMs: HOUR });
+    expect(none).toEqual({ groups: [], p95LatencyMs: null });
   });
 
   it('getCrossBreakdown sums per pair of dimensions', async () => {

@@ -165,7 +165,6 @@ export interface LiveResponse {
   now: number;
   from: number;
   bucketMs: number;
-  truncated: boolean;
   totals: {
     calls: number;
     errors: number;

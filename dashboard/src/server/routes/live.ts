@@ -7,14 +7,12 @@ import { reply } from '../reply.js';
 const WINDOWS = { '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '24h': 86_400_000 } as const;
 /** Bucket width per window: about 30–60 bars each. */
 const BUCKET_MS = { '5m': 10_000, '15m': 30_000, '1h': 60_000, '24h': 3_600_000 } as const;
-/** Calls read for a short window; past this the window is summarised from what was read. */
-const WINDOW_ROW_CAP = 20_000;
 const EVENT_COUNT = 50;
 
 /**
  * GET /api/live?project=&window=5m|15m|1h|24h → the live view: window totals, a bucketed
- * series, per-agent activity and the newest calls. Windows up to an hour are read from
- * the calls themselves (an index range scan); 24h from the hourly rollups.
+ * series, per-agent activity and the newest calls. Windows up to an hour are summed from
+ * the calls themselves by the database (index range scans); 24h from the hourly rollups.
  */
 export function liveRoutes(ctx: AppContext): Hono {
   return new Hono().get('/live', async (c) => {
@@ -44,7 +42,6 @@ export function liveRoutes(ctx: AppContext): Hono {
         now,
         from: hourFrom.getTime(),
         bucketMs: bucket,
-        truncated: false,
         totals: {
           calls: overview.totalCalls,
           errors: overview.errorCalls,
@@ -68,8 +65,8 @@ export function liveRoutes(ctx: AppContext): Hono {
       });
     }
 
-    const [calls, events] = await Promise.all([
-      ctx.storage.getWindowCalls({ projectName, from, limit: WINDOW_ROW_CAP }),
+    const [activity, events] = await Promise.all([
+      ctx.storage.getWindowActivity({ projectName, from, bucketMs: bucket }),
       eventsPromise,
     ]);
     const start = Math.floor(from.getTime() / bucket) * bucket;
@@ -79,50 +76,44 @@ export function liveRoutes(ctx: AppContext): Hono {
       string,
       { agent: string; calls: number; errors: number; cost: number; latency: number; lastSeen: number }
     >();
-    let errors = 0;
-    let cost = 0;
-    let tokens = 0;
-    let latency = 0;
-    for (const call of calls) {
-      const time = call.timestamp.getTime();
-      const point = series[Math.floor((time - start) / bucket)];
+    const totals = { calls: 0, errors: 0, cost: 0, tokens: 0, latency: 0 };
+    for (const group of activity.groups) {
+      const point = series[Math.floor((group.time - start) / bucket)];
       if (point) {
-        point.calls++;
-        point.cost += call.totalCost;
-        if (call.failed) point.errors++;
+        point.calls += group.calls;
+        point.cost += group.cost;
+        point.errors += group.errors;
       }
-      if (call.failed) errors++;
-      cost += call.totalCost;
-      tokens += call.tokens;
-      latency += call.latencyMs;
-      const name = call.agentName ?? '';
-      let agent = agents.get(name);
+      totals.calls += group.calls;
+      totals.errors += group.errors;
+      totals.cost += group.cost;
+      totals.tokens += group.tokens;
+      totals.latency += group.latencySumMs;
+      let agent = agents.get(group.agentName);
       if (!agent) {
-        agent = { agent: name, calls: 0, errors: 0, cost: 0, latency: 0, lastSeen: 0 };
-        agents.set(name, agent);
+        agent = { agent: group.agentName, calls: 0, errors: 0, cost: 0, latency: 0, lastSeen: 0 };
+        agents.set(group.agentName, agent);
       }
-      agent.calls++;
-      agent.cost += call.totalCost;
-      agent.latency += call.latencyMs;
-      if (call.failed) agent.errors++;
-      agent.lastSeen = Math.max(agent.lastSeen, time);
+      agent.calls += group.calls;
+      agent.errors += group.errors;
+      agent.cost += group.cost;
+      agent.latency += group.latencySumMs;
+      agent.lastSeen = Math.max(agent.lastSeen, group.lastSeen.getTime());
     }
-    const n = calls.length;
-    const sortedLatency = calls.map((x) => x.latencyMs).sort((a, b) => a - b);
+    const n = totals.calls;
     return reply(c, 'GET /api/live', {
       window,
       now,
       from: from.getTime(),
       bucketMs: bucket,
-      truncated: n >= WINDOW_ROW_CAP,
       totals: {
         calls: n,
-        errors,
-        errorRate: n > 0 ? errors / n : 0,
-        cost,
-        tokens,
-        avgLatencyMs: n > 0 ? latency / n : 0,
-        p95LatencyMs: n > 0 ? sortedLatency[Math.min(n - 1, Math.ceil(0.95 * n) - 1)] : null,
+        errors: totals.errors,
+        errorRate: n > 0 ? totals.errors / n : 0,
+        cost: totals.cost,
+        tokens: totals.tokens,
+        avgLatencyMs: n > 0 ? totals.latency / n : 0,
+        p95LatencyMs: activity.p95LatencyMs,
         callsPerMinute: n / (WINDOWS[window] / 60_000),
       },
       series,

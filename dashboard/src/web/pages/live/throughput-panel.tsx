@@ -29,12 +29,7 @@ export function ThroughputPanel(props: { data: LiveResponse | undefined }) {
     );
   });
   return (
-    <Panel
-      title="Throughput"
-      hint={
-        props.data?.truncated ? 'Busy window: summarised from the newest 20,000 calls' : 'Calls and errors per bucket'
-      }
-    >
+    <Panel title="Throughput" hint="Calls and errors per bucket">
       <ApexChart name="live-throughput" type="bar" height={260} series={series()} options={OPTIONS} />
     </Panel>
   );
