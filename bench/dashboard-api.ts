@@ -101,7 +101,8 @@ try {
     for (const endpoint of ENDPOINTS) samples.get(endpoint)?.push(await request(endpoint));
   }
   const stats = await server.observatory.storage.getStoreStats();
-  const lastHour = (await server.observatory.storage.getOverview({ from: new Date(Date.now() - 3_600_000) })).totalCalls;
+  const lastHour = (await server.observatory.storage.getOverview({ from: new Date(Date.now() - 3_600_000) }))
+    .totalCalls;
   const quantile = (values: number[], q: number) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];

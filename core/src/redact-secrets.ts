@@ -3,8 +3,8 @@
  * Each match becomes `[REDACTED:<kind>]` so a reader still sees that a secret was there.
  */
 const SECRET_PATTERNS: ReadonlyArray<readonly [kind: string, pattern: string]> = [
-  ['anthropic_key', String.raw`sk-ant-[A-Za-z0-9_-]{16,}`],
-  ['openai_key', String.raw`sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}`],
+  ['anthropic_key', 'sk-ant-[A-Za-z0-9_-]{16,}'],
+  ['openai_key', 'sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}'],
   ['aws_access_key', String.raw`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`],
   ['aws_secret_key', String.raw`(?<=aws_secret_access_key["'\s:=]{1,5})[A-Za-z0-9/+=]{40}`],
   ['jwt', String.raw`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`],
