@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { buildAgentGraph } from '../session-agent-graph.js';
+import { SESSION_STEP_COLUMNS } from './get-session-steps.js';
 import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from '../test/index.js';
 
 const T0 = Date.UTC(2026, 0, 5);
@@ -23,10 +24,13 @@ describe.each(testDatabases())('finding calls and sessions on %s', (database) =>
       ['writer', 'Write the report', 3],
       ['supervisor', 'Finish', 4],
     ];
+    let planId: string | undefined;
     for (const [agentName, prompt, minute] of steps) {
-      obs.recordCall(
+      const call = obs.recordCall(
         makeCall({
           sessionId: research.id,
+          // The researcher works under the supervisor's plan (a stored parent).
+          parentId: agentName === 'researcher' ? planId : undefined,
           agentName,
           prompt,
           timestamp: new Date(T0 + minute * MINUTE),
@@ -36,6 +40,7 @@ describe.each(testDatabases())('finding calls and sessions on %s', (database) =>
           metadata: { userId: 42 },
         }),
       );
+      planId ??= call?.id;
     }
     await obs.endSession(research, { success: true });
     // billing: one failed, expensive call.
@@ -179,6 +184,8 @@ describe.each(testDatabases())('finding calls and sessions on %s', (database) =>
       'writer',
       'supervisor',
     ]);
+    expect(steps[0]).toMatchObject({ promptTokens: 100, completionTokens: 10, latencyMs: 1000, failed: false });
+    expect(steps.map((step) => step.parentId)).toEqual([null, steps[0].id, null, null, null]);
     const graph = buildAgentGraph(steps);
     expect(graph.nodes.find((node) => node.agentName === 'supervisor')).toMatchObject({ calls: 3 });
     const edges = Object.fromEntries(graph.edges.map((edge) => [`${edge.from}>${edge.to}`, edge.count]));
@@ -188,6 +195,21 @@ describe.each(testDatabases())('finding calls and sessions on %s', (database) =>
       'supervisor>writer': 1,
       'writer>supervisor': 1,
     });
+  });
+
+  it.runIf(database === 'sqlite')('reads a session steps from one index on SQLite, not from the calls rows', async () => {
+    // The rows hold the prompt before parent_id: reading them walks each prompt's overflow pages.
+    const knex = (await t.obs.storage.store()).em.getKnex();
+    const plan = await knex.raw(
+      `explain query plan ${knex('llm_calls')
+        .select(...SESSION_STEP_COLUMNS)
+        .where('session_id', ids.research)
+        .orderBy(['timestamp', 'id'])
+        .toString()}`,
+    );
+    expect(plan.map((row: { detail: string }) => row.detail).join('; ')).toMatch(
+      /USING COVERING INDEX llm_calls_session_steps_idx/,
+    );
   });
 
   it('streams exactly the filtered set for export', async () => {

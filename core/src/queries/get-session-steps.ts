@@ -1,15 +1,16 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { CallMeasures, LLMCall } from '../models.js';
 import { toNumber } from './filters.js';
-import { CALL_MEASURE_COLUMNS, parseJson, readCallMeasures } from './read-row-values.js';
+import { CALL_MEASURE_COLUMNS, readCallMeasures } from './read-row-values.js';
 
 /** One call of a session without its texts: enough for totals, a timeline and the agent graph. */
 export interface SessionStep extends CallMeasures, Pick<LLMCall, 'id' | 'parentId' | 'totalTokens'> {
   /** True when the call recorded an error (its text is in the call itself). */
   failed: boolean;
-  /** `metadata.langgraphPath` where the LangGraph adapter recorded it (`researcher/agent`). */
-  graphPath: string | null;
 }
+
+/** The columns a step is read from; on SQLite one index holds them all (migration 0013). */
+export const SESSION_STEP_COLUMNS = ['id', 'parent_id', 'total_tokens', ...CALL_MEASURE_COLUMNS];
 
 /**
  * Every call of a session in time order, light columns only (no prompt or response), so a
@@ -17,7 +18,7 @@ export interface SessionStep extends CallMeasures, Pick<LLMCall, 'id' | 'parentI
  */
 export async function getSessionSteps(knex: Knex, sessionId: string): Promise<SessionStep[]> {
   const rows: Array<Record<string, unknown>> = await knex('llm_calls')
-    .select('id', 'parent_id', 'total_tokens', 'metadata', ...CALL_MEASURE_COLUMNS)
+    .select(...SESSION_STEP_COLUMNS)
     .where('session_id', sessionId)
     .orderBy([
       { column: 'timestamp', order: 'asc' },
@@ -30,14 +31,12 @@ export async function getSessionSteps(knex: Knex, sessionId: string): Promise<Se
     ),
   );
   return rows.map((row) => {
-    const metadata = parseJson(row.metadata) as Record<string, unknown> | null;
-    return {
-      ...readCallMeasures(row),
-      id: String(row.id),
-      parentId: (row.parent_id as string | null) ?? null,
-      totalTokens: toNumber(row.total_tokens),
-      failed: failed.has(String(row.id)),
-      graphPath: typeof metadata?.langgraphPath === 'string' ? metadata.langgraphPath : null,
-    };
+    // Fields added to the measures object rather than spread into a new one: 10,000 steps, half the garbage.
+    const step = readCallMeasures(row) as SessionStep;
+    step.id = String(row.id);
+    step.parentId = (row.parent_id as string | null) ?? null;
+    step.totalTokens = toNumber(row.total_tokens);
+    step.failed = failed.has(step.id);
+    return step;
   });
 }

@@ -162,7 +162,25 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       const sessionId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
       const detail = await (await page.request.get(`${server.url}/api/sessions/${sessionId}?limit=1`)).json();
       // Every call of the run is a bar, whatever page of steps the table shows.
-      await expect.poll(() => page.locator('[data-timeline] [data-step]').count()).toBe(detail.totals.calls);
+      await expect
+        .poll(() => page.locator('[data-timeline]').getAttribute('data-bars'))
+        .toBe(String(detail.totals.calls));
+      // The pointer finds a bar on the canvas: along the first lane, the readout names a call; a click opens it.
+      const box = await page.locator('[data-timeline] canvas').boundingBox();
+      if (!box) throw new Error('no timeline canvas');
+      const readout = page.locator('[data-timeline-readout]');
+      let x = box.x + 140;
+      for (; x < box.x + box.width && (await readout.getAttribute('data-call')) === null; x += 3) {
+        await page.mouse.move(x, box.y + 13);
+      }
+      const pointed = await readout.getAttribute('data-call');
+      expect(detail.timeline.ids).toContain(pointed);
+      expect(await readout.textContent()).toContain(detail.timeline.agents[0]);
+      await page.mouse.click(x - 3, box.y + 13);
+      await page.locator('[data-call-drawer]').waitFor();
+      expect(await page.locator('[data-call-drawer]').getAttribute('data-call-drawer')).toBe(pointed);
+      expect(await page.locator('[data-call-drawer]').textContent()).toContain(sessionId);
+      await page.locator('[data-call-drawer] button', { hasText: 'Close' }).click();
       expect(await page.locator('[data-agent-node]').count()).toBe(detail.graph.nodes.length);
       expect(await page.locator('[data-kpi="Calls"]').textContent()).toContain(String(detail.totals.calls));
       await page.locator('[data-step-row]').first().click();
@@ -245,7 +263,7 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       await page.locator('[data-call-drawer] button', { hasText: 'Close' }).click();
       await found.locator('[data-call-session-link]').click();
       await page.waitForURL(new RegExp(`/sessions/${call.sessionId}`));
-      await page.locator('[data-timeline] [data-step]').first().waitFor();
+      await page.locator('[data-timeline] canvas').waitFor();
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { POSTGRES_CALL_TEXT } from '../../queries/call-text-search.js';
+import { runsOnPostgres } from './store-dialect.js';
 
 /**
  * Full-text search over calls' prompts and responses. PostgreSQL: a stored generated
@@ -10,7 +11,7 @@ import { POSTGRES_CALL_TEXT } from '../../queries/call-text-search.js';
  */
 export class Migration0006CallTextSearch extends Migration {
   override up(): void {
-    if (this.isPostgres()) {
+    if (runsOnPostgres(this)) {
       this.addSql(
         `alter table llm_calls add column if not exists text_search tsvector generated always as (${POSTGRES_CALL_TEXT}) stored`,
       );
@@ -23,15 +24,11 @@ export class Migration0006CallTextSearch extends Migration {
   }
 
   override down(): void {
-    if (this.isPostgres()) {
+    if (runsOnPostgres(this)) {
       this.addSql('drop index if exists llm_calls_text_idx');
       this.addSql('alter table llm_calls drop column if exists text_search');
       return;
     }
     this.addSql('drop table if exists llm_calls_fts');
-  }
-
-  private isPostgres(): boolean {
-    return (this.getKnex().client as { dialect?: string }).dialect === 'postgresql';
   }
 }

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { sessionDurationSql } from '../../queries/find-sessions.js';
+import { runsOnPostgres } from './store-dialect.js';
 
 /**
  * The sessions list's sorts and filters from indexes: by cost, by calls and by duration
@@ -10,7 +11,7 @@ import { sessionDurationSql } from '../../queries/find-sessions.js';
  */
 export class Migration0010SessionsBySortAndStatus extends Migration {
   override up(): void {
-    const postgres = this.isPostgres();
+    const postgres = runsOnPostgres(this);
     const dialect = postgres ? 'postgresql' : 'sqlite';
     this.addSql('create index if not exists sessions_cost_idx on sessions (total_cost, id)');
     this.addSql('create index if not exists sessions_calls_idx on sessions (total_llm_calls, id)');
@@ -31,9 +32,5 @@ export class Migration0010SessionsBySortAndStatus extends Migration {
     ]) {
       this.addSql(`drop index if exists ${name}`);
     }
-  }
-
-  private isPostgres(): boolean {
-    return (this.getKnex().client as { dialect?: string }).dialect === 'postgresql';
   }
 }

@@ -10,6 +10,7 @@ import { Migration0009CallsWithPromptVariant } from './0009-calls-with-prompt-va
 import { Migration0010SessionsBySortAndStatus } from './0010-sessions-by-sort-and-status.js';
 import { Migration0011FailedCallsByTime } from './0011-failed-calls-by-time.js';
 import { Migration0012MetadataRollups } from './0012-metadata-rollups.js';
+import { Migration0013SessionStepsIndex } from './0013-session-steps-index.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   { name: '0010-sessions-by-sort-and-status', class: Migration0010SessionsBySortAndStatus },
   { name: '0011-failed-calls-by-time', class: Migration0011FailedCallsByTime },
   { name: '0012-metadata-rollups', class: Migration0012MetadataRollups },
+  { name: '0013-session-steps-index', class: Migration0013SessionStepsIndex },
 ];

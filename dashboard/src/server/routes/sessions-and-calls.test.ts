@@ -52,7 +52,15 @@ describe.each(testDatabases())('sessions and calls API on %s', (database) => {
   it('opens a session: totals over all calls however small the page, steps, graph and context', async () => {
     const detail = await get(app, `/api/sessions/${reviewId}?limit=2`);
     expect(detail.calls).toHaveLength(2);
-    expect(detail.steps).toHaveLength(6);
+    // The timeline's columns hold every call, in time order, whatever the page.
+    const { timeline } = detail;
+    expect(timeline.ids).toHaveLength(6);
+    expect(timeline.ids.slice(0, 2)).toEqual(detail.calls.map((call: { id: string }) => call.id));
+    expect(timeline.startMs[0]).toBe(0);
+    expect(timeline.startMs).toEqual([...timeline.startMs].sort((a: number, b: number) => a - b));
+    expect(timeline.failed).toHaveLength(1);
+    expect(timeline.agents.sort()).toEqual(['Reviewer', 'Triage']);
+    expect(timeline.cost.reduce((sum: number, cost: number) => sum + cost, 0)).toBeCloseTo(detail.totals.totalCost, 12);
     expect(detail.totals.calls).toBe(6);
     expect(detail.totals.errorCalls).toBe(1);
     expect(detail.nextCursor).toEqual(expect.any(String));

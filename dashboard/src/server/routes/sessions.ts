@@ -7,6 +7,7 @@ import {
 } from '@observatory/core';
 import { Hono } from 'hono';
 import { measureContextRepeat } from '../analysis/context-repeat.js';
+import { toTimelineColumns } from '../analysis/timeline-columns.js';
 import type { AppContext } from '../app-context.js';
 import { readEnum, readInt } from '../query-params.js';
 import { readCursor, readSessionFilter } from '../read-list-filters.js';
@@ -16,8 +17,8 @@ import { preview } from './calls.js';
 /**
  * GET /api/sessions?…filters&sort=start|cost|duration|calls&order=&limit=&cursor= → { items
  * (each session with its agents, models, token parts and failed calls), nextCursor }.
- * GET /api/sessions/:id?limit=&cursor= → the session, totals over all its calls, every step
- * (no texts) for the timeline, the agent graph, and one page of its calls in time order with
+ * GET /api/sessions/:id?limit=&cursor= → the session, totals over all its calls, every call's
+ * timing, agent and cost for the timeline (by column), the agent graph, and one page of its calls in time order with
  * the context each re-sends.
  */
 export function sessionsRoutes(ctx: AppContext): Hono {
@@ -51,7 +52,7 @@ export function sessionsRoutes(ctx: AppContext): Hono {
       return reply(c, 'GET /api/sessions/:id', {
         session,
         totals: sumSteps(steps),
-        steps,
+        timeline: toTimelineColumns(steps),
         graph: buildAgentGraph(steps),
         calls: page.items.map(preview),
         context: measureContextRepeat(page.items, previous),

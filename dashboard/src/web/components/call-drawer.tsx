@@ -19,7 +19,7 @@ export function CallDrawer(props: { id: string; onClose: () => void }) {
   return (
     <>
       <button type="button" class="drawer-backdrop" aria-label="Close details" onClick={props.onClose} />
-      <aside class="drawer" aria-label="Call details" data-call-drawer>
+      <aside class="drawer" aria-label="Call details" data-call-drawer={props.id}>
         <div class="row" style={{ 'justify-content': 'space-between' }}>
           <h2 style={{ margin: 0, 'font-size': '17px' }}>Call details</h2>
           <button type="button" class="button" onClick={props.onClose}>

@@ -28,14 +28,12 @@ export function SessionDetailPage() {
   const rows = createMemo(() => {
     const data = detail.latest;
     if (!data) return [];
-    const depths = stepDepths(data.steps);
-    const numbers = new Map(data.steps.map((step, i) => [step.id, i + 1]));
-    return data.calls.map((call, i) => ({
-      call,
-      context: data.context[i],
-      number: numbers.get(call.id) ?? 0,
-      depth: depths.get(call.id) ?? 0,
-    }));
+    const depths = stepDepths(data.timeline);
+    const positions = new Map(data.timeline.ids.map((id, i) => [id, i]));
+    return data.calls.map((call, i) => {
+      const position = positions.get(call.id) ?? -1;
+      return { call, context: data.context[i], number: position + 1, depth: depths[position] ?? 0 };
+    });
   });
   return (
     <PageShell
@@ -53,7 +51,7 @@ export function SessionDetailPage() {
           <div class="stack" style={{ gap: '16px' }}>
             <SessionKpis detail={data} />
             <Panel title="Timeline" hint="One lane per agent; bar = call from start to end, tick = first token">
-              <SessionTimeline steps={data.steps} onOpen={setOpen} />
+              <SessionTimeline timeline={data.timeline} onOpen={setOpen} />
             </Panel>
             <div class="grid cols-2">
               <Panel title="Agent graph" hint="Hand-offs between agents: times and the cost they led to">

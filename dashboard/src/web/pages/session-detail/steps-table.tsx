@@ -1,4 +1,4 @@
-import type { CallRecord, SessionStepRecord, StepContext } from '../../../shared/api-types.js';
+import type { CallRecord, SessionTimeline, StepContext } from '../../../shared/api-types.js';
 import { useAppState } from '../../app-state.js';
 import { DataTable } from '../../components/data-table.js';
 import {
@@ -18,19 +18,17 @@ export interface StepRow {
   depth: number;
 }
 
+/** Deeper nesting is drawn at this depth, so a long chain of calls keeps the table readable. */
+const MAX_DEPTH = 10;
+
 /** How deep each call sits under its recorded parents (calls whose parent is not stored sit at the top). */
-export function stepDepths(steps: SessionStepRecord[]): Map<string, number> {
-  const parent = new Map(steps.map((step) => [step.id, step.parentId]));
-  const depths = new Map<string, number>();
-  const depthOf = (id: string, seen = 0): number => {
-    const known = depths.get(id);
-    if (known !== undefined) return known;
-    const up = parent.get(id);
-    const depth = up && parent.has(up) && seen < 50 ? depthOf(up, seen + 1) + 1 : 0;
-    depths.set(id, depth);
-    return depth;
-  };
-  for (const step of steps) depthOf(step.id);
+export function stepDepths(timeline: SessionTimeline): number[] {
+  const depths: number[] = [];
+  // A parent always starts no later than its child, so it comes first in time order; the
+  // guard keeps a parent recorded later (clock skew) at depth 0 instead of reading ahead.
+  timeline.parent.forEach((parent, i) => {
+    depths.push(parent >= 0 && parent < i ? Math.min(depths[parent] + 1, MAX_DEPTH) : 0);
+  });
   return depths;
 }
 

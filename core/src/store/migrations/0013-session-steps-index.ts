@@ -1,0 +1,31 @@
+import { Migration } from '@mikro-orm/migrations';
+import { SESSION_STEP_COLUMNS } from '../../queries/get-session-steps.js';
+import { runsOnPostgres } from './store-dialect.js';
+
+/**
+ * SQLite: a session's steps (every call's measures, in time order) from one covering index,
+ * without visiting the calls' rows. SQLite keeps a call's row whole, prompt included, and
+ * the parent id sits after the prompt, past its overflow pages: a 10,000-call session read
+ * 10,000 rows (110–160 ms) where the index holds the same in 181 bytes a call (10–15 ms).
+ * It replaces the (session_id, timestamp, id) index, whose every use it serves.
+ * PostgreSQL keeps long texts out of line (TOAST), so its rows stay narrow: unchanged.
+ */
+export class Migration0013SessionStepsIndex extends Migration {
+  override up(): void {
+    if (runsOnPostgres(this)) return;
+    const columns = [
+      'session_id',
+      'timestamp',
+      'id',
+      ...SESSION_STEP_COLUMNS.filter((c) => c !== 'timestamp' && c !== 'id'),
+    ];
+    this.addSql(`create index if not exists llm_calls_session_steps_idx on llm_calls (${columns.join(', ')})`);
+    this.addSql('drop index if exists llm_calls_session_time_idx');
+  }
+
+  override down(): void {
+    if (runsOnPostgres(this)) return;
+    this.addSql('create index if not exists llm_calls_session_time_idx on llm_calls (session_id, timestamp, id)');
+    this.addSql('drop index if exists llm_calls_session_steps_idx');
+  }
+}
