@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { buildAgentGraph } from '../session-agent-graph.js';
-import { SESSION_STEP_COLUMNS } from './get-session-steps.js';
 import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from '../test/index.js';
+import { SESSION_STEP_COLUMNS } from './get-session-steps.js';
 
 const T0 = Date.UTC(2026, 0, 5);
 const MINUTE = 60_000;
@@ -197,20 +197,23 @@ describe.each(testDatabases())('finding calls and sessions on %s', (database) =>
     });
   });
 
-  it.runIf(database === 'sqlite')('reads a session steps from one index on SQLite, not from the calls rows', async () => {
-    // The rows hold the prompt before parent_id: reading them walks each prompt's overflow pages.
-    const knex = (await t.obs.storage.store()).em.getKnex();
-    const plan = await knex.raw(
-      `explain query plan ${knex('llm_calls')
-        .select(...SESSION_STEP_COLUMNS)
-        .where('session_id', ids.research)
-        .orderBy(['timestamp', 'id'])
-        .toString()}`,
-    );
-    expect(plan.map((row: { detail: string }) => row.detail).join('; ')).toMatch(
-      /USING COVERING INDEX llm_calls_session_steps_idx/,
-    );
-  });
+  it.runIf(database === 'sqlite')(
+    'reads a session steps from one index on SQLite, not from the calls rows',
+    async () => {
+      // The rows hold the prompt before parent_id: reading them walks each prompt's overflow pages.
+      const knex = (await t.obs.storage.store()).em.getKnex();
+      const plan = await knex.raw(
+        `explain query plan ${knex('llm_calls')
+          .select(...SESSION_STEP_COLUMNS)
+          .where('session_id', ids.research)
+          .orderBy(['timestamp', 'id'])
+          .toString()}`,
+      );
+      expect(plan.map((row: { detail: string }) => row.detail).join('; ')).toMatch(
+        /USING COVERING INDEX llm_calls_session_steps_idx/,
+      );
+    },
+  );
 
   it('streams exactly the filtered set for export', async () => {
     const streamed: string[] = [];
