@@ -1,5 +1,5 @@
 import { Route, Router } from '@solidjs/router';
-import { createResource, lazy, type ParentProps, Show } from 'solid-js';
+import { type Component, createResource, lazy, type ParentProps, Show } from 'solid-js';
 import { render } from 'solid-js/web';
 import type { MetaResponse } from '../shared/api-types.js';
 import { apiGet } from './api.js';
@@ -9,27 +9,21 @@ import './styles.css';
 
 // Each page is its own chunk, loaded when first opened: a session or a list does not wait
 // for the chart library the other pages draw with.
-const CacheAnalyzerPage = lazy(() =>
-  import('./pages/cache-analyzer/index.js').then((page) => ({ default: page.CacheAnalyzerPage })),
-);
-const CallsPage = lazy(() => import('./pages/calls/index.js').then((page) => ({ default: page.CallsPage })));
-const CostEstimatorPage = lazy(() =>
-  import('./pages/cost-estimator/index.js').then((page) => ({ default: page.CostEstimatorPage })),
-);
-const HomePage = lazy(() => import('./pages/home/index.js').then((page) => ({ default: page.HomePage })));
-const LivePage = lazy(() => import('./pages/live/index.js').then((page) => ({ default: page.LivePage })));
-const LlmJudgePage = lazy(() => import('./pages/llm-judge/index.js').then((page) => ({ default: page.LlmJudgePage })));
-const ModelRouterPage = lazy(() =>
-  import('./pages/model-router/index.js').then((page) => ({ default: page.ModelRouterPage })),
-);
-const PromptOptimizerPage = lazy(() =>
-  import('./pages/prompt-optimizer/index.js').then((page) => ({ default: page.PromptOptimizerPage })),
-);
-const SessionDetailPage = lazy(() =>
-  import('./pages/session-detail/index.js').then((page) => ({ default: page.SessionDetailPage })),
-);
-const SessionsPage = lazy(() => import('./pages/sessions/index.js').then((page) => ({ default: page.SessionsPage })));
-const SettingsPage = lazy(() => import('./pages/settings/index.js').then((page) => ({ default: page.SettingsPage })));
+function lazyPage<K extends string>(load: () => Promise<Record<K, Component>>, name: K) {
+  return lazy(() => load().then((page) => ({ default: page[name] })));
+}
+
+const CacheAnalyzerPage = lazyPage(() => import('./pages/cache-analyzer/index.js'), 'CacheAnalyzerPage');
+const CallsPage = lazyPage(() => import('./pages/calls/index.js'), 'CallsPage');
+const CostEstimatorPage = lazyPage(() => import('./pages/cost-estimator/index.js'), 'CostEstimatorPage');
+const HomePage = lazyPage(() => import('./pages/home/index.js'), 'HomePage');
+const LivePage = lazyPage(() => import('./pages/live/index.js'), 'LivePage');
+const LlmJudgePage = lazyPage(() => import('./pages/llm-judge/index.js'), 'LlmJudgePage');
+const ModelRouterPage = lazyPage(() => import('./pages/model-router/index.js'), 'ModelRouterPage');
+const PromptOptimizerPage = lazyPage(() => import('./pages/prompt-optimizer/index.js'), 'PromptOptimizerPage');
+const SessionDetailPage = lazyPage(() => import('./pages/session-detail/index.js'), 'SessionDetailPage');
+const SessionsPage = lazyPage(() => import('./pages/sessions/index.js'), 'SessionsPage');
+const SettingsPage = lazyPage(() => import('./pages/settings/index.js'), 'SettingsPage');
 
 /** The app shell: display settings first (theme, time zone, default range), then the pages. */
 function Root(props: ParentProps) {
