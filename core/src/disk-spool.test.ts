@@ -82,7 +82,8 @@ describe.each(testDatabases())('disk spool on %s', (database) => {
     t = await createTestObservatory({ database, strict: false, spoolDir, closeTimeoutMs: 300, maxRetryDelayMs: 50 });
     const { obs, errors } = t;
     obs.recordCall(makeCall());
-    await obs.flush();
+    // The first write creates the schema: on a busy machine it can take longer than closeTimeoutMs.
+    await obs.flush({ timeoutMs: 30_000 });
     const restore = await withCallsTableAway(t.databaseUrl);
     await obs.withSession('before-exit', async () => {
       for (let i = 0; i < 40; i++) obs.recordCall(makeCall());
@@ -129,6 +130,39 @@ describe.each(testDatabases())('disk spool on %s', (database) => {
     await obs.flush();
     expect(obs.stats()).toMatchObject({ written: 26, pending: 0 });
     expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(26);
+  });
+
+  it('counts a spooled segment once while its replay fails', async () => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-test-'));
+    t = await createTestObservatory({ database, strict: false, spoolDir, closeTimeoutMs: 300, maxRetryDelayMs: 50 });
+    const { obs } = t;
+    obs.recordCall(makeCall());
+    await obs.flush({ timeoutMs: 30_000 });
+    const restore = await withCallsTableAway(t.databaseUrl);
+    for (let i = 0; i < 3; i++) obs.recordCall(makeCall());
+    await obs.close(); // the store is away: the 3 calls and the session's end go to the spool
+    expect(readdirSync(spoolDir).length).toBeGreaterThan(0);
+    const next = new Observatory({
+      databaseUrl: t.databaseUrl,
+      projectName: obs.projectName,
+      spoolDir,
+      flushOnExit: false,
+      strict: false,
+      onError: () => {},
+      maxRetryDelayMs: 50,
+    });
+    try {
+      expect(next.stats().pending).toBe(4);
+      await next.flush({ timeoutMs: 300 }); // claims the segment; its replay fails
+      expect(next.stats().retried).toBeGreaterThan(0);
+      expect(next.stats().pending).toBe(4);
+      await restore();
+      await next.flush({ timeoutMs: 30_000 });
+      expect(next.stats()).toMatchObject({ written: 3, pending: 0 });
+      expect(await next.storage.countLlmCalls({ projectName: obs.projectName })).toBe(4);
+    } finally {
+      await next.close();
+    }
   });
 
   it('replays a segment whose calls were already committed without counting them twice', async () => {

@@ -77,7 +77,9 @@ export class BatchWriter {
 
   /** Items waiting in memory, being written, or spooled to disk. */
   get pending(): number {
-    return this.queue.length + (this.inFlight?.items.length ?? 0) + (this.options.spool?.size ?? 0);
+    // A segment being replayed is still counted by the spool until it is removed.
+    const inFlightFromMemory = this.inFlight?.segment === null ? this.inFlight.items.length : 0;
+    return this.queue.length + inFlightFromMemory + (this.options.spool?.size ?? 0);
   }
 
   /** Queue an item; false only when it could be neither queued nor spooled. */
