@@ -130,8 +130,15 @@ describe.each(testDatabases())('finding calls and sessions on %s', (database) =>
     expect(await find({ status: 'failed' })).toEqual([ids.billing]);
     expect(await find({ status: 'cancelled' })).toEqual([ids.cancelled]);
     expect(await find({ status: 'open' })).toEqual([ids.open]);
+    // A rare agent's sessions are looked up by its calls; a common one's by walking the list.
     expect(await find({ agentName: 'writer' })).toEqual([ids.research]);
+    expect(await find({ agentName: 'supervisor' })).toEqual([ids.research]);
     expect(await find({ modelName: 'gpt-4.1' })).toEqual([ids.billing]);
+    expect(await find({ modelName: 'gpt-4o' })).toEqual([ids.cancelled, ids.open, ids.research].sort());
+    expect(await find({ modelName: 'gpt-4o', sort: 'cost', limit: 1 })).toHaveLength(1);
+    // No call has it (here, or in that project): nothing to walk.
+    expect(await find({ agentName: 'nobody' })).toEqual([]);
+    expect(await find({ agentName: 'writer', projectName: 'another-project' })).toEqual([]);
     expect(await find({ minCost: 0.1 })).toEqual([ids.billing]);
     // research runs from its first call to its last: 4 minutes.
     expect(await find({ minDurationMs: 3 * MINUTE })).toEqual([ids.research]);

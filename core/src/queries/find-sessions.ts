@@ -2,10 +2,11 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Session } from '../models.js';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { SessionEntity } from '../store/session.entity.js';
+import { ROLLUP_TABLES } from '../store/write-batch.js';
 import { checkNumber, type MetadataMatch, whereMetadataMatches } from './call-filters.js';
 import { matchText, type StoreDialect, type TextMatch, whereCallTextMatches } from './call-text-search.js';
-import { clampLimit } from './filters.js';
-import { decodeCursor, encodeCursor } from './keyset-cursor.js';
+import { clampLimit, toNumber } from './filters.js';
+import { decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor.js';
 import { toDate } from './read-row-values.js';
 
 /** open: not ended yet; cancelled: ended by the consumer, neither succeeded nor failed. */
@@ -69,19 +70,94 @@ export function sessionDurationSql(dialect: StoreDialect): string {
     : '(coalesce(end_time, start_time) - start_time)';
 }
 
-function sortSql(sort: SessionSort, dialect: StoreDialect): string {
+/**
+ * SQLite: the sessions' columns every filter but metadata and text tests, kept in each sort's
+ * index after its key and id (migration 0014), so a page walks one index in list order and
+ * reads a session's row only when it matches.
+ */
+export const SESSION_FILTER_COLUMNS = [
+  'project_name',
+  'operation_type',
+  'success',
+  'start_time',
+  'end_time',
+  'total_cost',
+  'total_llm_calls',
+] as const;
+
+/** SQLite: each sort's covering index (migration 0014). */
+export const SESSION_SORT_INDEXES: Record<SessionSort, string> = {
+  start: 'sessions_by_start_idx',
+  cost: 'sessions_by_cost_idx',
+  calls: 'sessions_by_calls_idx',
+  duration: 'sessions_by_duration_idx',
+};
+
+export function sortSql(sort: SessionSort, dialect: StoreDialect): string {
   if (sort === 'cost') return 'sessions.total_cost';
   if (sort === 'calls') return 'sessions.total_llm_calls';
   if (sort === 'duration') return sessionDurationSql(dialect);
   return 'sessions.start_time';
 }
 
+/**
+ * How a session is tested for a call by an agent (of a model): 'walk' tests each session
+ * of the list in order, which finds a page at once when the agent is common; 'lookup' finds
+ * the agent's few calls by its index and their sessions, which a walk would reach only
+ * after testing most of the list; 'none' when no call has it, so no session matches.
+ * `projects` are those with its calls: a session of another project is passed over
+ * without testing its calls.
+ */
+interface CallFilterPlan {
+  how: 'walk' | 'lookup' | 'none';
+  projects: string[];
+}
+
+type CallFilterPlans = Partial<Record<'agentName' | 'modelName', CallFilterPlan>>;
+
+/**
+ * An agent's (model's) sessions are looked up when it has at most this many calls and this
+ * share of the calls in scope: a walk then tests about ten sessions per match or more.
+ */
+const LOOKUP_MAX_CALLS = 20_000;
+const LOOKUP_MAX_SHARE = 0.1;
+
+const CALL_FILTER_COLUMNS = [
+  ['agentName', 'agent_name'],
+  ['modelName', 'model_name'],
+] as const;
+
+/** The plan of each call filter, from the daily rollups' count of its calls per project (one small table). */
+async function planCallFilters(knex: Knex, filter: SessionFilter): Promise<CallFilterPlans> {
+  const plans: CallFilterPlans = {};
+  for (const [field, column] of CALL_FILTER_COLUMNS) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    const count = knex(ROLLUP_TABLES.day.calls)
+      .select(
+        'project_name',
+        knex.raw(`sum(case when ${column} = ? then calls else 0 end) as matching`, [value]),
+        knex.raw('sum(calls) as total'),
+      )
+      .groupBy('project_name');
+    if (filter.projectName !== undefined) count.where('project_name', filter.projectName);
+    const rows = (await count) as Array<{ project_name: string; matching: unknown; total: unknown }>;
+    const projects = rows.filter((row) => toNumber(row.matching) > 0).map((row) => row.project_name);
+    const matching = rows.reduce((sum, row) => sum + toNumber(row.matching), 0);
+    const total = rows.reduce((sum, row) => sum + toNumber(row.total), 0);
+    const rare = matching <= LOOKUP_MAX_CALLS && matching <= LOOKUP_MAX_SHARE * total;
+    plans[field] = { how: matching === 0 ? 'none' : rare ? 'lookup' : 'walk', projects };
+  }
+  return plans;
+}
+
 /** Narrow `builder` over `sessions` to the sessions matching `filter`. */
-export function whereSessionsMatch(
+function whereSessionsMatch(
   builder: Knex.QueryBuilder,
   dialect: StoreDialect,
   filter: SessionFilter,
   text: TextMatch | undefined,
+  callFilters: CallFilterPlans,
 ): void {
   if (filter.projectName !== undefined) builder.where('sessions.project_name', filter.projectName);
   if (filter.operationType !== undefined) builder.where('sessions.operation_type', filter.operationType);
@@ -89,19 +165,24 @@ export function whereSessionsMatch(
   if (filter.to) builder.where('sessions.start_time', '<', filter.to);
   if (filter.success !== undefined) builder.where('sessions.success', filter.success);
   if (filter.status !== undefined) whereStatus(builder, filter.status);
-  for (const [field, column] of [
-    ['agentName', 'agent_name'],
-    ['modelName', 'model_name'],
-  ] as const) {
+  for (const [field, column] of CALL_FILTER_COLUMNS) {
     const value = filter[field];
-    if (value === undefined) continue;
-    builder.whereExists((calls) =>
-      calls
-        .select(builder.client.raw('1'))
-        .from('llm_calls')
-        .whereRaw('llm_calls.session_id = sessions.id')
-        .where(`llm_calls.${column}`, value),
-    );
+    const plan = callFilters[field];
+    if (value === undefined || plan === undefined) continue;
+    builder.whereIn('sessions.project_name', plan.projects);
+    if (plan.how === 'lookup') {
+      builder.whereIn('sessions.id', (calls) =>
+        calls.select('llm_calls.session_id').from('llm_calls').where(`llm_calls.${column}`, value),
+      );
+    } else {
+      builder.whereExists((calls) =>
+        calls
+          .select(builder.client.raw('1'))
+          .from('llm_calls')
+          .whereRaw('llm_calls.session_id = sessions.id')
+          .where(`llm_calls.${column}`, value),
+      );
+    }
   }
   if (filter.minCost !== undefined) builder.where('sessions.total_cost', '>=', checkNumber('minCost', filter.minCost));
   if (filter.maxCost !== undefined) builder.where('sessions.total_cost', '<=', checkNumber('maxCost', filter.maxCost));
@@ -165,6 +246,29 @@ const FILTER_KEYS = new Set<string>([
   'text',
 ]);
 
+/** Sort-index entries a filtered page walks before the filters' own indexes are used instead. */
+const WALK_WINDOW = 5_000;
+
+/** Keep the sessions after the cursor's position in list order (none without a cursor). */
+function whereBeyond(
+  builder: Knex.QueryBuilder,
+  sortBy: string,
+  after: KeysetPosition | undefined,
+  sort: SessionSort,
+  dialect: StoreDialect,
+  descending: boolean,
+): void {
+  if (after === undefined) return;
+  // SQLite keeps dates as epoch ms; PostgreSQL compares timestamps.
+  const value = sort === 'start' && dialect === 'postgresql' ? new Date(after.value) : after.value;
+  const beyond = descending ? '<' : '>';
+  builder.where((next) =>
+    next
+      .whereRaw(`${sortBy} ${beyond} ?`, [value])
+      .orWhere((tie) => tie.whereRaw(`${sortBy} = ?`, [value]).where('sessions.id', beyond, after.id)),
+  );
+}
+
 /** Sessions matching the filters, sorted (newest first by default), a page at a time. */
 export async function findSessions(
   em: EntityManager,
@@ -180,35 +284,50 @@ export async function findSessions(
   const order = query.order ?? 'desc';
   const limit = clampLimit(query.limit, 100);
   const knex = em.getKnex();
-  const select = knex('sessions').select('sessions.*');
-  whereSessionsMatch(
-    select,
-    dialect,
-    query,
-    query.text === undefined ? undefined : await matchText(knex, dialect, query.text),
-  );
-  // Walking the cost (calls, duration) index finds the top sessions at once when nothing
-  // else narrows the list, but a narrow filter's matches may all sit at its far end (the
-  // cheapest project's failures: 300k rows walked, 1 s on PostgreSQL). With a filter, the
-  // expression is made unindexable (+ 0), so the filter's index finds the rows and they are sorted.
-  const narrowed =
-    sort !== 'start' && Object.entries(query).some(([key, value]) => FILTER_KEYS.has(key) && value !== undefined);
-  const sortBy = narrowed ? `(${sortSql(sort, dialect)} + 0)` : sortSql(sort, dialect);
-  if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor);
-    const value = sort === 'start' ? new Date(after.value) : after.value;
-    const beyond = order === 'desc' ? '<' : '>';
-    select.where((next) =>
-      next
-        .whereRaw(`${sortBy} ${beyond} ?`, [value])
-        .orWhere((tie) => tie.whereRaw(`${sortBy} = ?`, [value]).where('sessions.id', beyond, after.id)),
-    );
-  } else if (query.offset) {
-    select.offset(query.offset);
+  const callFilters = await planCallFilters(knex, query);
+  if (Object.values(callFilters).some((plan) => plan.how === 'none')) return { items: [], nextCursor: null };
+  const text = query.text === undefined ? undefined : await matchText(knex, dialect, query.text);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const indexed = sortSql(sort, dialect);
+  const descending = order === 'desc';
+  /** The sessions beyond the cursor, in list order; `bound` keeps them within the sort index's first rows. */
+  const page = (sortBy: string, bound?: unknown, from: string | Knex.Raw = 'sessions') => {
+    const select = knex.from(from).select('sessions.*');
+    whereSessionsMatch(select, dialect, query, text, callFilters);
+    whereBeyond(select, sortBy, after, sort, dialect, descending);
+    if (after === undefined && query.offset) select.offset(query.offset);
+    if (bound !== undefined) select.whereRaw(`${sortBy} ${descending ? '>=' : '<='} ?`, [bound as Knex.Value]);
+    // One row more than asked tells whether another page follows.
+    return select.orderByRaw(`${sortBy} ${order}, sessions.id ${order}`).limit(limit + 1) as Promise<
+      Array<Record<string, unknown>>
+    >;
+  };
+  let rows: Array<Record<string, unknown>> | undefined;
+  const filtered = Object.entries(query).some(([key, value]) => FILTER_KEYS.has(key) && value !== undefined);
+  if (dialect === 'sqlite' && query.metadata === undefined && text === undefined) {
+    // Every filter is tested inside the sort's covering index: walk it in list order. Its
+    // worst case (nothing matches) reads the whole index, 30 ms for 356k sessions.
+    rows = await page(indexed, undefined, knex.raw(`sessions indexed by ${SESSION_SORT_INDEXES[sort]}`));
+  } else if (!filtered || text !== undefined) {
+    // Text: the words' own index decides (see whereSessionsMatch).
+    rows = await page(filtered && sort !== 'start' ? `(${indexed} + 0)` : indexed);
+  } else if (!query.offset) {
+    // Walk the sort index, but only over its next WALK_WINDOW sessions: a filter that matches
+    // often fills the page there (a project, the failures, a cost range: a few ms). Fewer
+    // matches means the rest may sit far along the index (the cheapest project's failures
+    // sorted by cost: 300k sessions walked, 1 s); then the filter's own index finds them all
+    // and they are sorted, which is quick because there are few.
+    const edge = knex('sessions').select(knex.raw(`${indexed} as edge`));
+    whereBeyond(edge, indexed, after, sort, dialect, descending);
+    const [last] = (await edge
+      .orderByRaw(`${indexed} ${order}, sessions.id ${order}`)
+      .limit(1)
+      .offset(WALK_WINDOW)) as Array<{ edge: unknown }>;
+    const walked = await page(indexed, last?.edge ?? undefined);
+    if (last === undefined || walked.length > limit) rows = walked;
   }
-  select.orderByRaw(`${sortBy} ${order}, sessions.id ${order}`);
-  // One row more than asked tells whether another page follows.
-  const rows: Array<Record<string, unknown>> = await select.limit(limit + 1);
+  // Unindexable (+ 0): the database finds the matches by the filters' indexes, then sorts them.
+  rows ??= await page(dialect === 'postgresql' && sort === 'start' ? indexed : `(${indexed} + 0)`);
   const fork = em.fork();
   const items = rows.slice(0, limit).map((row) => ({ ...fork.map(SessionEntity, row) }) as Session);
   const last = items.at(-1);

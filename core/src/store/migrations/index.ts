@@ -11,6 +11,8 @@ import { Migration0010SessionsBySortAndStatus } from './0010-sessions-by-sort-an
 import { Migration0011FailedCallsByTime } from './0011-failed-calls-by-time.js';
 import { Migration0012MetadataRollups } from './0012-metadata-rollups.js';
 import { Migration0013SessionStepsIndex } from './0013-session-steps-index.js';
+import { Migration0014SessionsSortCoveringIndexes } from './0014-sessions-sort-covering-indexes.js';
+import { Migration0015CallsWindowIndex } from './0015-calls-window-index.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -27,4 +29,6 @@ export const migrations = [
   { name: '0011-failed-calls-by-time', class: Migration0011FailedCallsByTime },
   { name: '0012-metadata-rollups', class: Migration0012MetadataRollups },
   { name: '0013-session-steps-index', class: Migration0013SessionStepsIndex },
+  { name: '0014-sessions-sort-covering-indexes', class: Migration0014SessionsSortCoveringIndexes },
+  { name: '0015-calls-window-index', class: Migration0015CallsWindowIndex },
 ];

@@ -88,6 +88,7 @@ export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) =>
         },
         {
           header: 'Status',
+          class: 'nowrap',
           cell: (row) =>
             row.call.error ? (
               <span class="badge red" title={row.call.error}>
