@@ -206,7 +206,8 @@ export class Observatory {
       const parsed = parseCallInput(input);
       const usage = normalizeUsage(parsed);
       const now = new Date();
-      const timestamp = parsed.timestamp ?? now;
+      // A call recorded as it returns started latencyMs ago.
+      const timestamp = parsed.timestamp ?? new Date(now.getTime() - (parsed.latencyMs ?? 0));
       const projectName = parsed.projectName ?? this.projectName;
       const session = this.resolveSession(parsed.sessionId, projectName, timestamp);
       const price = this.price(parsed.provider, parsed.modelName, usage, parsed.totalCost, timestamp);

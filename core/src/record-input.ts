@@ -60,6 +60,7 @@ export const recordCallSchema = z.object({
   totalCost: rule.dollars.nullish(),
   ...callDetailFields,
   error: errorLike.optional(),
+  /** When the call started. Default: now minus `latencyMs`, for a call recorded as it returns. */
   timestamp: rule.date.optional(),
 });
 

@@ -50,7 +50,6 @@ export async function writeBatch(
       await tx.createQueryBuilder(SessionEntity).insert(rows).onConflict('id').ignore().execute();
     }
     for (const rows of chunk(calls)) await tx.insertMany(LLMCallEntity, rows);
-    await addSessionTotals(knex, calls, 1);
     for (const end of batch.ends) {
       await tx.nativeUpdate(
         SessionEntity,
@@ -62,6 +61,8 @@ export async function writeBatch(
         },
       );
     }
+    // After the ends: a call that ends after its session's recorded end moves that end.
+    await addSessionTotals(knex, calls);
     await applyRollupDeltas(knex, buildRollupDeltas(calls));
     await applyMetadataRollups(knex, calls, 1);
     return calls.length;
@@ -85,35 +86,51 @@ async function withoutStoredCalls(knex: Knex, batchCalls: LLMCall[]): Promise<LL
 }
 
 /** Add (sign 1) or take back (sign -1) the calls' cost, tokens, count and latency on their sessions. */
-export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalSource>, sign: 1 | -1): Promise<void> {
-  const totals = new Map<string, { cost: number; tokens: number; calls: number; latency: number }>();
+export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalSource>): Promise<void> {
+  const totals = new Map<string, { cost: number; tokens: number; calls: number; latency: number; lastEnd: number }>();
   for (const call of calls) {
     let total = totals.get(call.sessionId);
     if (!total) {
-      total = { cost: 0, tokens: 0, calls: 0, latency: 0 };
+      total = { cost: 0, tokens: 0, calls: 0, latency: 0, lastEnd: 0 };
       totals.set(call.sessionId, total);
     }
     total.cost += call.totalCost;
     total.tokens += call.totalTokens;
     total.calls += 1;
     total.latency += call.latencyMs;
+    total.lastEnd = Math.max(total.lastEnd, call.timestamp.getTime() + call.latencyMs);
   }
+  // SQLite keeps dates as epoch milliseconds; PostgreSQL needs a timestamp.
+  const postgres = (knex.client as { dialect?: string }).dialect === 'postgresql';
+  const lastEnd = postgres ? 'cast(? as timestamptz)' : 'cast(? as double precision)';
   // One UPDATE … FROM (VALUES …) per chunk instead of one per session: a batch from a busy
   // server can touch hundreds of sessions. VALUES columns are column1…columnN on both
   // SQLite (≥ 3.33) and PostgreSQL; the casts give PostgreSQL the parameter types.
   for (const rows of chunk([...totals])) {
     const values = rows
-      .map(() => '(?, cast(? as double precision), cast(? as bigint), cast(? as bigint), cast(? as double precision))')
+      .map(
+        () =>
+          `(?, cast(? as double precision), cast(? as bigint), cast(? as bigint), cast(? as double precision), ${lastEnd})`,
+      )
       .join(', ');
-    const bindings = rows.flatMap(([id, t]) => [id, sign * t.cost, sign * t.tokens, sign * t.calls, sign * t.latency]);
+    const bindings = rows.flatMap(([id, t]) => [
+      id,
+      t.cost,
+      t.tokens,
+      t.calls,
+      t.latency,
+      postgres ? new Date(t.lastEnd).toISOString() : t.lastEnd,
+    ]);
+    // An ended session whose call ends later (its end recorded first, or the call sent
+    // late) ends with that call: a session never ends before its last call does.
     await knex.raw(
-      `update sessions set total_cost = sessions.total_cost + v.column2, total_tokens = sessions.total_tokens + v.column3, total_llm_calls = sessions.total_llm_calls + v.column4, total_latency_ms = sessions.total_latency_ms + v.column5 from (values ${values}) as v where sessions.id = v.column1`,
+      `update sessions set total_cost = sessions.total_cost + v.column2, total_tokens = sessions.total_tokens + v.column3, total_llm_calls = sessions.total_llm_calls + v.column4, total_latency_ms = sessions.total_latency_ms + v.column5, end_time = case when sessions.end_time < v.column6 then v.column6 else sessions.end_time end from (values ${values}) as v where sessions.id = v.column1`,
       bindings,
     );
   }
 }
 
-export type SessionTotalSource = Pick<LLMCall, 'sessionId' | 'totalCost' | 'totalTokens' | 'latencyMs'>;
+export type SessionTotalSource = Pick<LLMCall, 'sessionId' | 'totalCost' | 'totalTokens' | 'latencyMs' | 'timestamp'>;
 
 /** The rollup tables of each period: hourly, and daily (for long ranges). */
 export const ROLLUP_TABLES = {
