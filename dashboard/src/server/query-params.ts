@@ -101,6 +101,13 @@ export function pickInterval(filter: RangeFilter, now: number, firstHour: number
   return 'week';
 }
 
+/** Length of the selected range in days (from the first recorded hour when open-ended). */
+export function spanDays(filter: RangeFilter, now: number, firstHour: number | null): number {
+  const start = filter.from?.getTime() ?? firstHour ?? now;
+  const end = filter.to?.getTime() ?? now;
+  return Math.max(1 / 24, (end - start) / 86_400_000);
+}
+
 /** An optional finite number ≥ 0 (a cost in dollars, a duration in milliseconds). */
 export function readAmount(c: Context, name: string): number | undefined {
   const raw = c.req.query(name);

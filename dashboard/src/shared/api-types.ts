@@ -381,7 +381,10 @@ export interface CacheResponse {
     hitRate: RateEstimate;
     cacheableShare: number;
     clusters: number;
+    /** The sampled calls' savable share of their cost, applied to monthlySpend: never above it. */
     potentialMonthlySavings: number;
+    /** The range's spend per month (its spend × 30 / its days). */
+    monthlySpend: number;
   };
   timeline: Array<{ time: number; lookups: number; hits: number; misses: number }>;
   byAgent: Array<{ agent: string; lookups: number; hits: number; hitRate: RateEstimate }>;
@@ -391,6 +394,8 @@ export interface CacheResponse {
     size: number;
     scannedFrom: number | null;
     spanDays: number;
+    /** What the sampled calls cost: savings are shares of it. */
+    cost: number;
     clusteredCalls: number;
     threshold: number;
     method: string;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { clusterPrompts, minHashSignature, type PromptCluster, shingle } from '../analysis/cluster-prompts.js';
 import { wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { pickInterval, readInt, readRange } from '../query-params.js';
+import { pickInterval, readInt, readRange, spanDays } from '../query-params.js';
 import { reply } from '../reply.js';
 
 /** MinHash bands × rows; see cluster-prompts.ts. */
@@ -39,7 +39,8 @@ export function cacheRoutes(ctx: AppContext): Hono {
     const filter = readRange(c, now);
     const sampleSize = readInt(c, 'sample', { min: 50, max: 5000, fallback: 1500 });
     const threshold = readInt(c, 'threshold', { min: 50, max: 100, fallback: 70 }) / 100;
-    const interval = pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay());
+    const firstDay = filter.from ? null : await ctx.storage.getFirstDay();
+    const interval = pickInterval(filter, now, firstDay);
     const [overview, series, byAgent, sample] = await Promise.all([
       ctx.storage.getOverview(filter),
       ctx.storage.getTimeSeries({ ...filter, interval }),
@@ -72,8 +73,12 @@ export function cacheRoutes(ctx: AppContext): Hono {
     const { calls, clusters, scannedFrom } = last;
 
     const times = calls.map((x) => x.timestamp.getTime());
-    const spanDays = calls.length > 1 ? Math.max(1 / 24, (Math.max(...times) - Math.min(...times)) / DAY_MS) : 1;
-    const monthly = (dollars: number) => (dollars * 30) / spanDays;
+    const sampleSpanDays = calls.length > 1 ? Math.max(1 / 24, (Math.max(...times) - Math.min(...times)) / DAY_MS) : 1;
+    // A saving is the sampled calls' savable share of their cost, applied to the range's
+    // spend per month: never more than that spend, and not a busy hour's rate times thirty.
+    const sampleCost = calls.reduce((sum, call) => sum + call.totalCost, 0);
+    const monthlySpend = (overview.totalCost * 30) / spanDays(filter, now, firstDay);
+    const monthly = (dollars: number) => (sampleCost > 0 ? (dollars / sampleCost) * monthlySpend : 0);
     let clusteredCalls = 0;
     const described = clusters.map((cluster, index) => {
       const members = cluster.members.map((i) => calls[i]);
@@ -95,6 +100,7 @@ export function cacheRoutes(ctx: AppContext): Hono {
         cacheableShare: calls.length > 0 ? clusteredCalls / calls.length : 0,
         clusters: described.length,
         potentialMonthlySavings: potential,
+        monthlySpend,
       },
       timeline: series.map((p) => ({
         time: p.time,
@@ -115,7 +121,8 @@ export function cacheRoutes(ctx: AppContext): Hono {
       sample: {
         size: calls.length,
         scannedFrom: scannedFrom?.getTime() ?? null,
-        spanDays,
+        spanDays: sampleSpanDays,
+        cost: sampleCost,
         clusteredCalls,
         threshold,
         method: `MinHash (${BANDS * ROWS} hashes) with LSH (${BANDS} bands × ${ROWS} rows) over word bigrams; pairs verified by exact Jaccard ≥ ${threshold}`,

@@ -7,7 +7,7 @@ import { recommendSavings, type UsageCell } from '../analysis/recommend-savings.
 import { priceWithoutPromptCache, repriceUsage } from '../analysis/reprice-usage.js';
 import { welchTTest } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { type RangeFilter, readInt, readRange, readText } from '../query-params.js';
+import { readInt, readRange, readText, spanDays } from '../query-params.js';
 import { reply } from '../reply.js';
 
 const DAY_MS = 86_400_000;
@@ -174,11 +174,4 @@ export function costRoutes(ctx: AppContext): Hono {
         buildModelCatalog(models.map((m) => [m.provider ?? '', m.key] as const)),
       );
     });
-}
-
-/** Length of the selected range in days (from the first recorded hour when open-ended). */
-export function spanDays(filter: RangeFilter, now: number, firstHour: number | null): number {
-  const start = filter.from?.getTime() ?? firstHour ?? now;
-  const end = filter.to?.getTime() ?? now;
-  return Math.max(1 / 24, (end - start) / DAY_MS);
 }

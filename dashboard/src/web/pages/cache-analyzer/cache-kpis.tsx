@@ -30,7 +30,7 @@ export function CacheKpis(props: { cache: CacheResponse; threshold: number }) {
       <KpiCard
         label="Potential savings"
         value={formatCost(kpis().potentialMonthlySavings)}
-        foot="per month, at the recent rate"
+        foot={`a month, of ${formatCost(kpis().monthlySpend)} spent`}
       />
     </div>
   );
