@@ -999,8 +999,13 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
             },
             responseCache: {
               type: 'object',
-              properties: { lookups: { type: 'number' }, hits: { type: 'number' }, dollars: { type: 'number' } },
-              required: ['lookups', 'hits', 'dollars'],
+              properties: {
+                lookups: { type: 'number' },
+                hits: { type: 'number' },
+                dollars: { type: 'number' },
+                pricedBy: { $ref: '#/components/schemas/CacheHitBasis' },
+              },
+              required: ['lookups', 'hits', 'dollars', 'pricedBy'],
               additionalProperties: false,
             },
             promptCache: {
@@ -1089,6 +1094,18 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
         high: { type: 'number' },
       },
       required: ['day', 'cost', 'low', 'high'],
+      additionalProperties: false,
+    },
+    CacheHitBasis: {
+      type: 'object',
+      properties: {
+        agentModel: { type: 'number' },
+        agent: { type: 'number' },
+        model: { type: 'number' },
+        all: { type: 'number' },
+        unpriced: { type: 'number' },
+      },
+      required: ['agentModel', 'agent', 'model', 'all', 'unpriced'],
       additionalProperties: false,
     },
     Recommendation: {

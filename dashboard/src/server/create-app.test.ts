@@ -169,6 +169,7 @@ describe.each(testDatabases())('dashboard API on %s', (database) => {
     expect(cost.savings.routing).toEqual({ calls: 2, dollars: 0.004 });
     // The one cache hit is worth the average miss of Reviewer on gpt-4o: (c1 + c5 + c7) / 3.
     expect(cost.savings.responseCache.dollars).toBeCloseTo((COST.c1 + COST.c5 + COST.c7) / 3, 12);
+    expect(cost.savings.responseCache.pricedBy).toEqual({ agentModel: 1, agent: 0, model: 0, all: 0, unpriced: 0 });
     // Sonnet's 500 cached tokens at $3 instead of $0.30.
     expect(cost.savings.promptCache.dollars).toBeCloseTo((500 * (3 - 0.3)) / 1e6, 12);
     expect(cost.forecast.history.length).toBeGreaterThanOrEqual(3);

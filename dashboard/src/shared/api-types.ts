@@ -258,6 +258,20 @@ export interface Recommendation {
   scenario?: { agent: string; model: string; target: string; targetProvider: string };
 }
 
+/** How many response-cache hits were priced by each basis, the closest first. */
+export interface CacheHitBasis {
+  /** The average miss of the hit's agent and model. */
+  agentModel: number;
+  /** No miss of that pair in range: the agent's average miss over its models. */
+  agent: number;
+  /** The model's average miss over its agents. */
+  model: number;
+  /** The average miss of every call in range. */
+  all: number;
+  /** No miss in range at all. */
+  unpriced: number;
+}
+
 export interface CostResponse {
   range: { from: number | null; to: number; days: number };
   totals: Overview;
@@ -268,7 +282,8 @@ export interface CostResponse {
   byOperation: BreakdownRow[];
   savings: {
     routing: { calls: number; dollars: number };
-    responseCache: { lookups: number; hits: number; dollars: number };
+    /** Each hit priced as the call it replaced; `pricedBy` counts hits per basis (see priceCacheHits). */
+    responseCache: { lookups: number; hits: number; dollars: number; pricedBy: CacheHitBasis };
     promptCache: { cachedTokens: number; dollars: number };
     total: number;
   };

@@ -3,6 +3,7 @@ import { BadRequest } from '../../bad-request.js';
 import { forecastDailyCost } from '../analysis/forecast-daily-cost.js';
 import { judgeEstimate } from '../analysis/judge-estimate.js';
 import { buildModelCatalog } from '../analysis/model-catalog.js';
+import { priceCacheHits } from '../analysis/price-cache-hits.js';
 import { recommendSavings, type UsageCell } from '../analysis/recommend-savings.js';
 import { priceWithoutPromptCache, repriceUsage } from '../analysis/reprice-usage.js';
 import { welchTTest } from '../analysis/statistics.js';
@@ -51,12 +52,7 @@ export function costRoutes(ctx: AppContext): Hono {
       }));
       const catalog = buildModelCatalog(byModel.map((m) => [m.provider ?? '', m.key] as const));
 
-      // Response-cache hits cost (about) nothing; price each as the average miss of its agent × model.
-      let responseCacheDollars = 0;
-      for (const cell of cells) {
-        const misses = cell.totalCalls - cell.cacheHits;
-        if (cell.cacheHits > 0 && misses > 0) responseCacheDollars += cell.cacheHits * (cell.totalCost / misses);
-      }
+      const responseCache = priceCacheHits(cells.map((cell) => ({ ...cell, agent: cell.row, model: cell.column })));
       let promptCacheDollars = 0;
       for (const model of byModel) {
         const provider = model.provider ?? '';
@@ -79,9 +75,9 @@ export function costRoutes(ctx: AppContext): Hono {
         byOperation,
         savings: {
           routing: { calls: overview.routedCalls, dollars: overview.routingSavings },
-          responseCache: { lookups: overview.cacheLookups, hits: overview.cacheHits, dollars: responseCacheDollars },
+          responseCache: { lookups: overview.cacheLookups, hits: overview.cacheHits, ...responseCache },
           promptCache: { cachedTokens: overview.cachedPromptTokens, dollars: promptCacheDollars },
-          total: overview.routingSavings + responseCacheDollars + promptCacheDollars,
+          total: overview.routingSavings + responseCache.dollars + promptCacheDollars,
         },
         recommendations: recommendSavings(
           usageCells,

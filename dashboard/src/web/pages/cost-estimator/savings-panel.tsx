@@ -1,5 +1,5 @@
 import type { JSX, Resource } from 'solid-js';
-import type { CostResponse } from '../../../shared/api-types.js';
+import type { CacheHitBasis, CostResponse } from '../../../shared/api-types.js';
 import { AsyncView } from '../../components/async-view.js';
 import { Panel } from '../../components/panel.js';
 import { formatCompact, formatCost, formatInteger } from '../../format.js';
@@ -14,7 +14,7 @@ export function SavingsPanel(props: { cost: Resource<CostResponse> }) {
             <StatRow title="Response cache" dollars={data.savings.responseCache.dollars}>
               {formatInteger(data.savings.responseCache.hits)} hits of{' '}
               {formatInteger(data.savings.responseCache.lookups)} lookups, each priced as the average miss of its agent
-              and model
+              and model{fallbackNote(data.savings.responseCache.pricedBy)}
             </StatRow>
             <StatRow title="Provider prompt caching" dollars={data.savings.promptCache.dollars}>
               {formatCompact(data.savings.promptCache.cachedTokens)} input tokens read from cache instead of full price
@@ -27,6 +27,19 @@ export function SavingsPanel(props: { cost: Resource<CostResponse> }) {
       </AsyncView>
     </Panel>
   );
+}
+
+/** Hits priced by a wider average than their agent and model's, said in words ('' when none). */
+function fallbackNote(pricedBy: CacheHitBasis): string {
+  const parts = [
+    [pricedBy.agent, "by the agent's average"],
+    [pricedBy.model, "by the model's average"],
+    [pricedBy.all, 'by the average of all calls'],
+    [pricedBy.unpriced, 'unpriced: nothing in range missed'],
+  ]
+    .filter(([count]) => (count as number) > 0)
+    .map(([count, basis]) => `${formatInteger(count as number)} ${basis}`);
+  return parts.length > 0 ? ` (that pair had no miss in range for ${parts.join(', ')})` : '';
 }
 
 function StatRow(props: { title: string; dollars: number; children: JSX.Element }) {
