@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatPValue,
   formatScore,
+  unpricedNote,
 } from './format.js';
 
 describe('formatCost', () => {
@@ -86,5 +87,13 @@ describe('formatModelName', () => {
     expect(formatModelName('gemini-2.5-flash')).toBe('Gemini 2.5 Flash');
     expect(formatModelName('o4-mini')).toBe('o4-mini');
     expect(formatModelName('my-finetune-v2')).toBe('my-finetune-v2');
+  });
+});
+
+describe('unpricedNote', () => {
+  it('says what share of calls had no price, and nothing when every call had one', () => {
+    expect(unpricedNote({ unpricedCalls: 25, totalCalls: 1000 })).toBe(' · 2.5% of calls unpriced');
+    expect(unpricedNote({ unpricedCalls: 0, totalCalls: 1000 })).toBe('');
+    expect(unpricedNote({ unpricedCalls: 0, totalCalls: 0 })).toBe('');
   });
 });

@@ -92,6 +92,12 @@ export function formatPercent(rate: number | null | undefined, digits = 1): stri
   return `${percent.toFixed(digits).replace(/\.0+$/, '')}%`;
 }
 
+/** ` · 2.5% of calls unpriced` when some calls' model had no price (their cost counts as $0), else ''. */
+export function unpricedNote(totals: { unpricedCalls: number; totalCalls: number }): string {
+  if (totals.unpricedCalls <= 0 || totals.totalCalls <= 0) return '';
+  return ` · ${formatPercent(totals.unpricedCalls / totals.totalCalls)} of calls unpriced`;
+}
+
 /** A judge score 0..10: `8.42`. */
 export function formatScore(score: number | null | undefined): string {
   if (score == null || !Number.isFinite(score)) return '—';

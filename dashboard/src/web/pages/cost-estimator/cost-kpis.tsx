@@ -2,7 +2,7 @@ import type { Resource } from 'solid-js';
 import type { CostResponse } from '../../../shared/api-types.js';
 import { AsyncView } from '../../components/async-view.js';
 import { KpiCard } from '../../components/kpi-card.js';
-import { formatCompact, formatCost } from '../../format.js';
+import { formatCompact, formatCost, unpricedNote } from '../../format.js';
 
 /** Spend in range, the daily run-rate, the forecast of the horizon and what was saved. */
 export function CostKpis(props: {
@@ -18,7 +18,7 @@ export function CostKpis(props: {
           <KpiCard
             label="Spend in range"
             value={formatCost(data.totals.totalCost)}
-            foot={`${formatCompact(data.totals.totalCalls)} calls over ${data.range.days.toFixed(data.range.days < 2 ? 1 : 0)} days`}
+            foot={`${formatCompact(data.totals.totalCalls)} calls over ${data.range.days.toFixed(data.range.days < 2 ? 1 : 0)} days${unpricedNote(data.totals)}`}
           />
           <KpiCard
             label="Daily run-rate"

@@ -3,7 +3,15 @@ import type { OverviewResponse, TimeSeriesPoint } from '../../../shared/api-type
 import { AsyncView } from '../../components/async-view.js';
 import { KpiCard, type KpiCardProps, relativeChange } from '../../components/kpi-card.js';
 import { createFilteredResource } from '../../create-filtered-resource.js';
-import { formatCompact, formatCost, formatDuration, formatInteger, formatPercent, formatScore } from '../../format.js';
+import {
+  formatCompact,
+  formatCost,
+  formatDuration,
+  formatInteger,
+  formatPercent,
+  formatScore,
+  unpricedNote,
+} from '../../format.js';
 
 /** A headline figure: its value and change come from the overview, its sparkline from the same figure per period. */
 type HomeKpi = {
@@ -25,9 +33,9 @@ const KPIS: HomeKpi[] = [
     goodWhen: 'down',
     spark: 'var(--accent)',
     foot: (o, fair) =>
-      fair
+      (fair
         ? `${formatCost(o.previous?.totalCost)} previous period`
-        : `${formatCost(o.totalCalls ? o.totalCost / o.totalCalls : 0)} per call`,
+        : `${formatCost(o.totalCalls ? o.totalCost / o.totalCalls : 0)} per call`) + unpricedNote(o),
   },
   {
     label: 'LLM calls',
