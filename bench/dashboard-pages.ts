@@ -5,7 +5,7 @@
  * chart rendering).
  *
  *   pnpm --filter @observatory/dashboard build
- *   npx tsx --conditions=@observatory/source bench/dashboard-pages.ts --db /tmp/observatory-bench-dashboard.db [--loads 5]
+ *   npx tsx --conditions=@observatory/source bench/dashboard-pages.ts --db /tmp/observatory-bench-dashboard.db|postgresql://… [--loads 5]
  *
  * Fill the store first with bench/dashboard-api.ts (or `observatory demo --calls 1000000 --days 30`).
  */
@@ -21,7 +21,9 @@ const loads = flags.int('loads', 1, 100, 5);
 const webRoot = fileURLToPath(new URL('../dashboard/dist/web', import.meta.url));
 if (!existsSync(`${webRoot}/index.html`))
   throw new Error('Build the app first: pnpm --filter @observatory/dashboard build');
-if (!existsSync(databaseUrl)) throw new Error(`No store at ${databaseUrl}; fill one with bench/dashboard-api.ts first`);
+if (!/^postgres(ql)?:\/\//.test(databaseUrl) && !existsSync(databaseUrl)) {
+  throw new Error(`No store at ${databaseUrl}; fill one with bench/dashboard-api.ts first`);
+}
 
 const server = await startServer({ databaseUrl, port: 0, webRoot, token: null });
 const browser = await launchChromium();
