@@ -44,18 +44,16 @@ export type { ObservatoryOptions } from './observatory-options.js';
 export type { CallPrice, CustomPrice, CustomPrices } from './price-call.js';
 export { priceCall } from './price-call.js';
 export type { CallFilter, MetadataMatch } from './queries/call-filters.js';
-export { type StoreDialect, searchTerms } from './queries/call-text-search.js';
+export { searchTerms } from './queries/call-text-search.js';
 export type { SessionCount } from './queries/count-sessions.js';
 export type { DeleteResult } from './queries/delete-sessions-before.js';
 export type { AggregateFilter } from './queries/filters.js';
 export type { CallPage, LlmCallQuery } from './queries/find-calls.js';
 export {
-  SESSION_SORTS,
   SESSION_STATUSES,
   type SessionFilter,
   type SessionPage,
   type SessionQuery,
-  type SessionSort,
   type SessionStatus,
 } from './queries/find-sessions.js';
 export type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.js';
@@ -97,3 +95,5 @@ export {
 } from './session-trace-headers.js';
 export { ObservatoryStorage } from './storage.js';
 export type { Store } from './store/create-store.js';
+export { SESSION_SORTS, type SessionSort } from './store/session-sort-indexes.js';
+export type { StoreDialect } from './store/store-dialect.js';

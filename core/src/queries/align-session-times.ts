@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { StoreDialect } from './call-text-search.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 
 /**
  * Move each session's start to its first call's start and, if it ended, its end to the end

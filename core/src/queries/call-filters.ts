@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
-import { type StoreDialect, type TextMatch, whereCallTextMatches } from './call-text-search.js';
+import type { StoreDialect } from '../store/store-dialect.js';
+import { type TextMatch, whereCallTextMatches } from './call-text-search.js';
 
 /** A metadata key and the value it must have (compared as text: `userId = 42` matches 42 and "42"). */
 export interface MetadataMatch {

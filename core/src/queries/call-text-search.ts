@@ -1,21 +1,9 @@
 import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
-
-export type StoreDialect = 'sqlite' | 'postgresql';
+import type { StoreDialect } from '../store/store-dialect.js';
 
 /** At most this many words of a search are used: each one narrows, more add nothing but cost. */
 const MAX_TERMS = 8;
-
-/**
- * The words PostgreSQL searches for a call: the stored generated column `text_search`
- * (migration 0006) holds this, with a GIN index on it. Stored, not an expression index, so
- * checking a row (a bitmap recheck, a newest-first walk) reads the words instead of
- * re-parsing up to 200,000 characters of text. Each side is cut at 100,000 characters to
- * stay far under tsvector's 1 MB limit, which would otherwise fail the insert of a call
- * with a huge prompt.
- */
-export const POSTGRES_CALL_TEXT =
-  "to_tsvector('simple'::regconfig, left(coalesce(prompt, ''), 100000) || ' ' || left(coalesce(response_text, ''), 100000))";
 
 /**
  * The words of a search: letters and digits, as both full-text indexes split text. Every

@@ -3,8 +3,9 @@ import { buildRollupDeltas } from '../store/build-rollup-deltas.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
 import { applyMetadataRollups } from '../store/metadata-rollups.js';
 import { SessionEntity } from '../store/session.entity.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import { applyRollupDeltas } from '../store/write-batch.js';
-import { type StoreDialect, unindexCallText } from './call-text-search.js';
+import { unindexCallText } from './call-text-search.js';
 
 export interface DeleteResult {
   sessions: number;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { buildAgentGraph } from '../session-agent-graph.js';
+import { SESSION_STEP_COLUMNS } from '../store/call-index-columns.js';
 import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from '../test/index.js';
-import { SESSION_STEP_COLUMNS } from './get-session-steps.js';
 
 const T0 = Date.UTC(2026, 0, 5);
 const MINUTE = 60_000;

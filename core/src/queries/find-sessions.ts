@@ -2,9 +2,17 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Session } from '../models.js';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { SessionEntity } from '../store/session.entity.js';
+import {
+  SESSION_SORT_INDEXES,
+  SESSION_SORTS,
+  type SessionSort,
+  sessionDurationSql,
+  sessionSortSql,
+} from '../store/session-sort-indexes.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import { ROLLUP_TABLES } from '../store/write-batch.js';
 import { checkNumber, type MetadataMatch, whereMetadataMatches } from './call-filters.js';
-import { matchText, type StoreDialect, type TextMatch, whereCallTextMatches } from './call-text-search.js';
+import { matchText, type TextMatch, whereCallTextMatches } from './call-text-search.js';
 import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor.js';
 import { toDate } from './read-row-values.js';
@@ -12,9 +20,6 @@ import { toDate } from './read-row-values.js';
 /** open: not ended yet; cancelled: ended by the consumer, neither succeeded nor failed. */
 export type SessionStatus = 'success' | 'failed' | 'open' | 'cancelled';
 export const SESSION_STATUSES: readonly SessionStatus[] = ['success', 'failed', 'open', 'cancelled'];
-
-export type SessionSort = 'start' | 'cost' | 'duration' | 'calls';
-export const SESSION_SORTS: readonly SessionSort[] = ['start', 'cost', 'duration', 'calls'];
 
 /** Which sessions: every field narrows; all are optional. */
 export interface SessionFilter {
@@ -58,46 +63,6 @@ export interface SessionQuery extends SessionFilter {
 export interface SessionPage {
   items: Session[];
   nextCursor: string | null;
-}
-
-/**
- * The SQL of a session's duration in milliseconds (SQLite keeps dates as epoch ms), with
- * bare column names: migration 0010 indexes this very expression, so sorts must repeat it.
- */
-export function sessionDurationSql(dialect: StoreDialect): string {
-  return dialect === 'postgresql'
-    ? 'extract(epoch from (coalesce(end_time, start_time) - start_time)) * 1000'
-    : '(coalesce(end_time, start_time) - start_time)';
-}
-
-/**
- * SQLite: the sessions' columns every filter but metadata and text tests, kept in each sort's
- * index after its key and id (migration 0014), so a page walks one index in list order and
- * reads a session's row only when it matches.
- */
-export const SESSION_FILTER_COLUMNS = [
-  'project_name',
-  'operation_type',
-  'success',
-  'start_time',
-  'end_time',
-  'total_cost',
-  'total_llm_calls',
-] as const;
-
-/** SQLite: each sort's covering index (migration 0014). */
-export const SESSION_SORT_INDEXES: Record<SessionSort, string> = {
-  start: 'sessions_by_start_idx',
-  cost: 'sessions_by_cost_idx',
-  calls: 'sessions_by_calls_idx',
-  duration: 'sessions_by_duration_idx',
-};
-
-export function sortSql(sort: SessionSort, dialect: StoreDialect): string {
-  if (sort === 'cost') return 'sessions.total_cost';
-  if (sort === 'calls') return 'sessions.total_llm_calls';
-  if (sort === 'duration') return sessionDurationSql(dialect);
-  return 'sessions.start_time';
 }
 
 /**
@@ -150,9 +115,6 @@ async function planCallFilters(knex: Knex, filter: SessionFilter): Promise<CallF
   }
   return plans;
 }
-
-/** SQLite and PostgreSQL: the sessions by operation and project (migration 0014). */
-export const SESSION_OPERATION_INDEX = 'sessions_operation_idx';
 
 /**
  * Whether any session has the filter's operation (in its project): one index probe, where a
@@ -304,7 +266,7 @@ export async function findSessions(
   }
   const text = query.text === undefined ? undefined : await matchText(knex, dialect, query.text);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const indexed = sortSql(sort, dialect);
+  const indexed = sessionSortSql(sort, dialect);
   const descending = order === 'desc';
   /** The sessions beyond the cursor, in list order; `bound` keeps them within the sort index's first rows. */
   const page = (sortBy: string, bound?: unknown, from: string | Knex.Raw = 'sessions', columns = 'sessions.*') => {

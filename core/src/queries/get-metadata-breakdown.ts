@@ -1,13 +1,13 @@
 import type { Knex } from '@mikro-orm/knex';
 import { addCall, emptyMeasures } from '../store/build-rollup-deltas.js';
 import type { RollupMeasures } from '../store/call-rollup.entity.js';
+import { metadataKeyPresent } from '../store/metadata-key-present.js';
 import { metadataValueOf, readMetadataRollupKeys } from '../store/metadata-rollups.js';
 import { toColumns } from '../store/row-columns.js';
-import type { StoreDialect } from './call-text-search.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import { type AggregateFilter, clampLimit, hourRange, toNumber } from './filters.js';
 import type { BreakdownRow } from './get-breakdown.js';
 import { NO_PERCENTILES } from './get-latency-percentiles.js';
-import { metadataKeyPresent } from './metadata-key-present.js';
 import { ROLLUP_SOURCE_COLUMNS, toRollupSource } from './read-rollup-source.js';
 import { rollupRows } from './rollup-rows.js';
 import { selectSums, toCallTotals } from './sum-measures.js';

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { StoreDialect } from './call-text-search.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import type { AggregateFilter } from './filters.js';
 import { getLatencyPercentiles, type LatencyPercentiles, NO_PERCENTILES } from './get-latency-percentiles.js';
 import { rollupRows } from './rollup-rows.js';

@@ -1,16 +1,14 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { CallMeasures, LLMCall } from '../models.js';
+import { SESSION_STEP_COLUMNS } from '../store/call-index-columns.js';
 import { toNumber } from './filters.js';
-import { CALL_MEASURE_COLUMNS, readCallMeasures } from './read-row-values.js';
+import { readCallMeasures } from './read-row-values.js';
 
 /** One call of a session without its texts: enough for totals, a timeline and the agent graph. */
 export interface SessionStep extends CallMeasures, Pick<LLMCall, 'id' | 'parentId' | 'totalTokens'> {
   /** True when the call recorded an error (its text is in the call itself). */
   failed: boolean;
 }
-
-/** The columns a step is read from; on SQLite one index holds them all (migration 0013). */
-export const SESSION_STEP_COLUMNS = ['id', 'parent_id', 'total_tokens', ...CALL_MEASURE_COLUMNS];
 
 /**
  * Every call of a session in time order, light columns only (no prompt or response), so a

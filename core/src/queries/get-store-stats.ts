@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { StoreDialect } from './call-text-search.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import { toNumber } from './filters.js';
 import type { SessionDayCounts } from './session-day-counts.js';
 

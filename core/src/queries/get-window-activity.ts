@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { StoreDialect } from './call-text-search.js';
+import { WINDOW_ACTIVITY_INDEX } from '../store/call-index-columns.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import { toNumber } from './filters.js';
 import { toDate } from './read-row-values.js';
 
@@ -31,22 +32,6 @@ export interface WindowActivity {
   /** Exact p95 of the window's latencies; null without calls. */
   p95LatencyMs: number | null;
 }
-
-/**
- * SQLite: the columns a window's sums read, kept in the index of calls by time (migration
- * 0015), so a busy hour is summed from the index alone: SQLite keeps a call's row whole,
- * prompt included, and 13,000 rows took 160 ms to visit.
- */
-export const WINDOW_ACTIVITY_COLUMNS = [
-  'timestamp',
-  'project_name',
-  'agent_name',
-  'latency_ms',
-  'total_cost',
-  'prompt_tokens',
-  'completion_tokens',
-] as const;
-export const WINDOW_ACTIVITY_INDEX = 'llm_calls_window_idx';
 
 /**
  * A recent window's calls summed per bucket and agent, and its exact p95 latency, by the

@@ -1,8 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { metadataKeyPresent } from '../store/metadata-key-present.js';
 import { applyMetadataRollups, METADATA_ROLLUP_KEYS_TABLE, METADATA_ROLLUP_TABLES } from '../store/metadata-rollups.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import { sqliteMetadataValue } from './call-filters.js';
-import type { StoreDialect } from './call-text-search.js';
-import { metadataKeyPresent } from './metadata-key-present.js';
 import { ROLLUP_SOURCE_COLUMNS, toRollupSource } from './read-rollup-source.js';
 
 /** Calls read per step of a backfill. */

@@ -1,6 +1,7 @@
 import type { CacheMetadata, CostSource, QualityEvaluation, RoutingDecision, UsageSource } from '../models.js';
+import { CALL_MEASURE_COLUMNS } from '../store/call-index-columns.js';
 import type { MetadataRollupSource } from '../store/metadata-rollups.js';
-import { CALL_MEASURE_COLUMNS, parseJson, readCallMeasures } from './read-row-values.js';
+import { parseJson, readCallMeasures } from './read-row-values.js';
 
 /** The columns a call's rollups read (`toRollupSource` turns a row of them into the call's fields). */
 export const ROLLUP_SOURCE_COLUMNS = [

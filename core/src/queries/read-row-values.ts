@@ -18,23 +18,6 @@ export function parseJson(value: unknown): unknown {
   }
 }
 
-/** The columns ahead of the texts that say what a call was and what it cost (`readCallMeasures` reads a row of them). */
-export const CALL_MEASURE_COLUMNS = [
-  'timestamp',
-  'model_provider',
-  'model_name',
-  'agent_name',
-  'operation_name',
-  'prompt_tokens',
-  'completion_tokens',
-  'cached_prompt_tokens',
-  'cache_write_tokens',
-  'reasoning_tokens',
-  'latency_ms',
-  'ttft_ms',
-  'total_cost',
-];
-
 /** A row's CALL_MEASURE_COLUMNS as the call's fields. */
 export function readCallMeasures(row: Record<string, unknown>): CallMeasures {
   return {

@@ -1,8 +1,9 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { CacheMetadata, QualityEvaluation, RoutingDecision } from '../models.js';
+import { CALL_MEASURE_COLUMNS } from '../store/call-index-columns.js';
+import { metadataKeyPresent } from '../store/metadata-key-present.js';
 import { clampLimit } from './filters.js';
-import { metadataKeyPresent } from './metadata-key-present.js';
-import { CALL_MEASURE_COLUMNS, parseJson, readCallMeasures, toDate } from './read-row-values.js';
+import { parseJson, readCallMeasures, toDate } from './read-row-values.js';
 
 /** Which recorded decision a sampled call must carry. */
 export type SampleRequirement = 'routing' | 'cache' | 'quality' | 'prompt' | 'error';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { LLMCall } from '../models.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import type { CallFilter } from './call-filters.js';
-import type { StoreDialect } from './call-text-search.js';
 import { findCalls } from './find-calls.js';
 
 export interface StreamCallsQuery extends CallFilter {

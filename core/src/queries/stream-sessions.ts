@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Session } from '../models.js';
-import type { StoreDialect } from './call-text-search.js';
+import type { StoreDialect } from '../store/store-dialect.js';
 import { findSessions, type SessionFilter } from './find-sessions.js';
 
 export interface StreamSessionsQuery extends SessionFilter {

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { POSTGRES_CALL_TEXT } from '../../queries/call-text-search.js';
-import { runsOnPostgres } from './store-dialect.js';
+import { POSTGRES_CALL_TEXT } from '../call-text-column.js';
+import { runsOnPostgres } from '../store-dialect.js';
 
 /**
  * Full-text search over calls' prompts and responses. PostgreSQL: a stored generated

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { metadataKeyPresent } from '../../queries/metadata-key-present.js';
+import { metadataKeyPresent } from '../metadata-key-present.js';
 
 /**
  * The calls tagged with a prompt variant, by time: the Prompt Optimizer's sample (the

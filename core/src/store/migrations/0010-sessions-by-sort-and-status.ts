@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { sessionDurationSql } from '../../queries/find-sessions.js';
-import { runsOnPostgres } from './store-dialect.js';
+import { sessionDurationSql } from '../session-sort-indexes.js';
+import { runsOnPostgres } from '../store-dialect.js';
 
 /**
  * The sessions list's sorts and filters from indexes: by cost, by calls and by duration

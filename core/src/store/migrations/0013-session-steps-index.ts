@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SESSION_STEP_COLUMNS } from '../../queries/get-session-steps.js';
-import { runsOnPostgres } from './store-dialect.js';
+import { SESSION_STEP_COLUMNS } from '../call-index-columns.js';
+import { runsOnPostgres } from '../store-dialect.js';
 
 /**
  * SQLite: a session's steps (every call's measures, in time order) from one covering index,

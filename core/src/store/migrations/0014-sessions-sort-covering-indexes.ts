@@ -5,9 +5,9 @@ import {
   SESSION_SORT_INDEXES,
   SESSION_SORTS,
   type SessionSort,
-  sortSql,
-} from '../../queries/find-sessions.js';
-import { runsOnPostgres } from './store-dialect.js';
+  sessionSortSql,
+} from '../session-sort-indexes.js';
+import { runsOnPostgres } from '../store-dialect.js';
 
 /** The indexes of migrations 0001 and 0010 that the covering ones replace. */
 const REPLACED: Record<SessionSort, string> = {
@@ -33,7 +33,7 @@ export class Migration0014SessionsSortCoveringIndexes extends Migration {
     const postgres = runsOnPostgres(this);
     const dialect = postgres ? 'postgresql' : 'sqlite';
     for (const sort of SESSION_SORTS) {
-      const key = sort === 'start' ? 'start_time' : sortSql(sort, dialect).replace(/^sessions\./, '');
+      const key = sort === 'start' ? 'start_time' : sessionSortSql(sort, dialect).replace(/^sessions\./, '');
       const rest = SESSION_FILTER_COLUMNS.filter((column) => column !== key).join(', ');
       const keyed = `${sort === 'duration' ? `(${key})` : key}, id`;
       const columns = postgres ? `(${keyed}) include (${rest})` : `(${keyed}, ${rest})`;
@@ -49,7 +49,7 @@ export class Migration0014SessionsSortCoveringIndexes extends Migration {
       start: 'start_time',
       cost: 'total_cost, id',
       calls: 'total_llm_calls, id',
-      duration: `(${sortSql('duration', dialect)}), id`,
+      duration: `(${sessionSortSql('duration', dialect)}), id`,
     };
     for (const sort of SESSION_SORTS) {
       this.addSql(`create index if not exists ${REPLACED[sort]} on sessions (${columns[sort]})`);

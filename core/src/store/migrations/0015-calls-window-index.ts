@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { WINDOW_ACTIVITY_COLUMNS, WINDOW_ACTIVITY_INDEX } from '../../queries/get-window-activity.js';
-import { runsOnPostgres } from './store-dialect.js';
+import { WINDOW_ACTIVITY_COLUMNS, WINDOW_ACTIVITY_INDEX } from '../call-index-columns.js';
+import { runsOnPostgres } from '../store-dialect.js';
 
 /**
  * SQLite: the index of calls by time (migration 0004) also holds what Live sums over a

@@ -1,5 +1,5 @@
 import { ObservatoryValidationError } from '../observatory-error.js';
-import type { StoreDialect } from './call-text-search.js';
+import type { StoreDialect } from './store-dialect.js';
 
 /**
  * SQL that holds when a call's metadata has the top-level `key`, with the key written into
