@@ -43,7 +43,8 @@ const ENDPOINTS = DASHBOARD_ENDPOINTS.filter((e) => !e.startsWith('POST ') && !e
 const server = await startServer({ databaseUrl, port: 0, webRoot: null, token: null });
 const writer = new Observatory({ databaseUrl, projectName: 'load-ingest', flushIntervalMs: 200, flushOnExit: false });
 
-const runStarted = new Date();
+// Earlier runs' calls stay in the store: count what this run adds.
+const storedBefore = await server.observatory.storage.countLlmCalls({ projectName: 'load-ingest' });
 let ingested = 0;
 const ingestTimer = setInterval(() => {
   for (let i = 0; i < ingestPerSecond / 10; i++) writer.recordCall(benchCall(ingested++));
@@ -71,7 +72,7 @@ async function client(offset: number): Promise<void> {
 await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
 clearInterval(ingestTimer);
 await writer.close();
-const stored = await server.observatory.storage.countLlmCalls({ projectName: 'load-ingest', from: runStarted });
+const stored = (await server.observatory.storage.countLlmCalls({ projectName: 'load-ingest' })) - storedBefore;
 await server.close();
 if (dir) rmSync(dir, { recursive: true, force: true });
 
