@@ -80,7 +80,11 @@ describe('formatModelName', () => {
     expect(formatModelName('gpt-4o-mini')).toBe('GPT-4o mini');
     expect(formatModelName('gpt-4.1-nano')).toBe('GPT-4.1 nano');
     expect(formatModelName('claude-sonnet-4')).toBe('Claude Sonnet 4');
-    expect(formatModelName('claude-sonnet-4-20250514')).toBe('Claude Sonnet 4');
+    expect(formatModelName('claude-sonnet-4-20250514')).toBe('Claude Sonnet 4 (2025-05-14)');
+    expect(formatModelName('gpt-4o-2024-08-06')).toBe('GPT-4o (2024-08-06)');
+    expect(formatModelName('gpt-4o-mini-2024-07-18')).toBe('GPT-4o mini (2024-07-18)');
+    expect(formatModelName('o4-mini-2025-04-16')).toBe('o4-mini (2025-04-16)');
+    expect(formatModelName('my-model-2025-01-01')).toBe('my-model (2025-01-01)');
     expect(formatModelName('claude-sonnet-4-5')).toBe('Claude Sonnet 4.5');
     expect(formatModelName('claude-3-5-haiku-latest')).toBe('Claude 3.5 Haiku');
     expect(formatModelName('claude-haiku-4-5')).toBe('Claude Haiku 4.5');

@@ -168,17 +168,22 @@ const KNOWN_WORDS: Record<string, string> = {
  */
 export function formatModelName(id: string | null | undefined): string {
   if (!id) return '—';
-  const base = id.replace(/^(models\/|openai\/|anthropic\/|google\/)/, '');
+  const prefixed = id.replace(/^(models\/|openai\/|anthropic\/|google\/)/, '');
+  // A dated snapshot keeps its date, so it never reads as its alias (which may price differently).
+  const dated = /^(.*?)-(\d{4})-?(\d{2})-?(\d{2})$/.exec(prefixed);
+  const base = dated ? dated[1] : prefixed;
+  const name = formatModelAlias(id, base);
+  return dated ? `${name} (${dated[2]}-${dated[3]}-${dated[4]})` : name;
+}
+
+function formatModelAlias(id: string, base: string): string {
   if (/^o\d/.test(base)) return base;
-  const parts = base
-    .replace(/-\d{8}$/, '')
-    .replace(/-latest$/, '')
-    .split('-');
+  const parts = base.replace(/-latest$/, '').split('-');
   if (parts[0] === 'gpt') {
     const [, version, ...rest] = parts;
     return [`GPT-${version}`, ...rest.map((w) => KNOWN_WORDS[w] ?? w)].join(' ');
   }
-  if (!KNOWN_WORDS[parts[0]]) return id;
+  if (!KNOWN_WORDS[parts[0]]) return id === base ? id : base;
   // Join version digits split by dashes (claude-3-5-haiku → 3.5, claude-sonnet-4-5 → 4.5).
   const words: string[] = [];
   for (const part of parts) {

@@ -62,6 +62,18 @@ export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) =>
           ),
         },
         { header: 'Model', class: 'nowrap', cell: (row) => formatModelName(row.call.modelName) },
+        {
+          header: 'Status',
+          class: 'nowrap',
+          cell: (row) =>
+            row.call.error ? (
+              <span class="badge red" title={row.call.error}>
+                error
+              </span>
+            ) : (
+              <span class="badge green">{row.call.finishReason ?? 'ok'}</span>
+            ),
+        },
         { header: 'Input', align: 'right', cell: (row) => formatInteger(row.call.promptTokens) },
         { header: 'Cached', align: 'right', cell: (row) => formatInteger(row.call.cachedPromptTokens) },
         { header: 'Cache wr.', align: 'right', cell: (row) => formatInteger(row.call.cacheWriteTokens) },
@@ -85,18 +97,6 @@ export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) =>
           header: 'Saves',
           align: 'right',
           cell: (row) => (row.context?.cacheSavings ? formatCost(row.context.cacheSavings) : '—'),
-        },
-        {
-          header: 'Status',
-          class: 'nowrap',
-          cell: (row) =>
-            row.call.error ? (
-              <span class="badge red" title={row.call.error}>
-                error
-              </span>
-            ) : (
-              <span class="badge green">{row.call.finishReason ?? 'ok'}</span>
-            ),
         },
       ]}
     />
