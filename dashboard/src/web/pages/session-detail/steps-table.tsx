@@ -88,15 +88,20 @@ export function StepsTable(props: { rows: StepRow[]; onOpen: (callId: string) =>
             row.context
               ? `${formatInteger(row.context.repeatedChars)} of ${formatInteger(row.context.promptChars)} prompt characters repeat this agent's previous prompt (≈${formatInteger(row.context.repeatedTokens)} tokens)`
               : '',
+          // What prompt caching would save on it, under the share: one column fewer keeps the table in its panel.
           cell: (row) =>
-            row.context && row.context.promptChars > 0
-              ? formatPercent(row.context.repeatedChars / row.context.promptChars, 0)
-              : '—',
-        },
-        {
-          header: 'Saves',
-          align: 'right',
-          cell: (row) => (row.context?.cacheSavings ? formatCost(row.context.cacheSavings) : '—'),
+            row.context && row.context.promptChars > 0 ? (
+              <>
+                {formatPercent(row.context.repeatedChars / row.context.promptChars, 0)}
+                {row.context.cacheSavings ? (
+                  <div class="faint" style={{ 'font-size': '11px' }}>
+                    saves {formatCost(row.context.cacheSavings)}
+                  </div>
+                ) : null}
+              </>
+            ) : (
+              '—'
+            ),
         },
       ]}
     />
