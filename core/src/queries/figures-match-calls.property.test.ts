@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AggregateFilter } from '../index.js';
+import { LATENCY_BUCKET_BOUNDS_MS, latencyBucket } from '../latency-buckets.js';
 import { createTestObservatory, testDatabases } from '../test/index.js';
 
 const HOUR = 3_600_000;
@@ -127,8 +128,36 @@ function expectTotals(
 }
 
 /**
- * Every summed figure the pages show (Mission Control's KPIs, the breakdowns by model and
- * agent, the daily series) against a plain reference computed from the calls themselves,
+ * Each percentile within the histogram bucket that holds the exact one: the order statistic
+ * of rank ⌈q·n⌉ (the bucket's bounds are the precision the rollups keep).
+ */
+function expectPercentiles(
+  actual: { p50LatencyMs: number | null; p95LatencyMs: number | null; p99LatencyMs: number | null },
+  calls: PlannedCall[],
+  where: string,
+): void {
+  const sorted = calls.map((c) => c.latencyMs).sort((a, b) => a - b);
+  for (const [q, value] of [
+    [0.5, actual.p50LatencyMs],
+    [0.95, actual.p95LatencyMs],
+    [0.99, actual.p99LatencyMs],
+  ] as const) {
+    if (sorted.length === 0) {
+      expect(value, `${where}: p${q * 100} of nothing`).toBeNull();
+      continue;
+    }
+    const exact = sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
+    const bucket = latencyBucket(exact);
+    const lower = bucket === 0 ? 0 : LATENCY_BUCKET_BOUNDS_MS[bucket - 1];
+    const upper = LATENCY_BUCKET_BOUNDS_MS[bucket];
+    expect(value, `${where}: p${q * 100} (exact ${exact} ms)`).toBeGreaterThanOrEqual(lower);
+    expect(value, `${where}: p${q * 100} (exact ${exact} ms)`).toBeLessThanOrEqual(upper);
+  }
+}
+
+/**
+ * Every summed figure the pages show (Mission Control's KPIs and latency percentiles, the
+ * breakdowns by model and agent, the daily series) against a plain reference computed from the calls themselves,
  * over random histories and random ranges and projects.
  */
 describe.each(testDatabases())('figures against the calls, on %s', (database) => {
@@ -185,7 +214,9 @@ describe.each(testDatabases())('figures against the calls, on %s', (database) =>
               };
               const scope = inScope(calls, filter);
               const where = JSON.stringify({ project: q.project, fromHour: q.fromHour, hours: q.hours });
-              expectTotals(await storage.getOverview(filter), scope, `overview ${where}`);
+              const overview = await storage.getOverview(filter);
+              expectTotals(overview, scope, `overview ${where}`);
+              expectPercentiles(overview, scope, `overview ${where}`);
 
               for (const [dimension, keyOf] of [
                 ['model', (c: PlannedCall) => c.model],
@@ -195,11 +226,9 @@ describe.each(testDatabases())('figures against the calls, on %s', (database) =>
                 const keys = [...new Set(scope.map(keyOf))].sort();
                 expect(rows.map((row) => row.key).sort(), `${dimension} keys ${where}`).toEqual(keys);
                 for (const row of rows) {
-                  expectTotals(
-                    row,
-                    scope.filter((c) => keyOf(c) === row.key),
-                    `${dimension}=${row.key} ${where}`,
-                  );
+                  const group = scope.filter((c) => keyOf(c) === row.key);
+                  expectTotals(row, group, `${dimension}=${row.key} ${where}`);
+                  expectPercentiles(row, group, `${dimension}=${row.key} ${where}`);
                 }
               }
 
