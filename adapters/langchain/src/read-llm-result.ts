@@ -42,7 +42,11 @@ export function readLlmResult(output: LangChainLlmResult | null | undefined): Ll
   };
 }
 
-/** OpenAI puts `finish_reason` in generationInfo and response_metadata; Anthropic says `stop_reason`. */
+/**
+ * OpenAI puts `finish_reason` in generationInfo and response_metadata; Anthropic says
+ * `stop_reason`; a Responses API result (`object: 'response'`) has only its `status`
+ * (`completed`, `incomplete`), which the openai adapter records too.
+ */
 function readFinishReason(
   generation: LangChainGeneration | undefined,
   responseMetadata: Record<string, unknown> | undefined,
@@ -52,6 +56,7 @@ function readFinishReason(
     responseMetadata?.finish_reason,
     responseMetadata?.stop_reason,
     generation?.generationInfo?.stop_reason,
+    responseMetadata?.object === 'response' ? responseMetadata.status : undefined,
   ];
   for (const candidate of candidates) {
     if (typeof candidate === 'string' && candidate) return candidate.slice(0, 64);
