@@ -181,7 +181,7 @@ const langchainCases: Case[] = [
     expected: [
       expectedRow({
         provider: 'openai',
-        modelName: 'gpt-4o',
+        modelName: 'gpt-4o-2024-08-06',
         agentName: 'langchain',
         promptTokens: 2006,
         cachedPromptTokens: 1920,
@@ -214,7 +214,7 @@ const langchainCases: Case[] = [
     expected: [
       expectedRow({
         provider: 'anthropic',
-        modelName: 'claude-sonnet-4-5',
+        modelName: 'claude-sonnet-4-5-20250929',
         agentName: 'langchain',
         promptTokens: 3100,
         cachedPromptTokens: 2000,
@@ -253,7 +253,7 @@ const langchainCases: Case[] = [
     expected: [
       expectedRow({
         provider: 'openai',
-        modelName: 'o4-mini',
+        modelName: 'o4-mini-2025-04-16',
         agentName: 'langchain',
         promptTokens: 1200,
         cachedPromptTokens: 1024,
@@ -288,7 +288,7 @@ const langchainCases: Case[] = [
     expected: [
       expectedRow({
         provider: 'openai',
-        modelName: 'gpt-4o-mini',
+        modelName: 'gpt-4o-mini-2024-07-18',
         agentName: 'langchain',
         promptTokens: 1180,
         cachedPromptTokens: 1024,
@@ -367,7 +367,7 @@ const langgraphCases: Case[] = [
     expected: [
       expectedRow({
         provider: 'openai',
-        modelName: 'gpt-4o',
+        modelName: 'gpt-4o-2024-08-06',
         agentName: 'planner',
         promptTokens: 1000,
         cachedPromptTokens: 200,
@@ -378,7 +378,7 @@ const langgraphCases: Case[] = [
       }),
       expectedRow({
         provider: 'anthropic',
-        modelName: 'claude-sonnet-4-5',
+        modelName: 'claude-sonnet-4-5-20250929',
         agentName: 'writer',
         promptTokens: 2300,
         cachedPromptTokens: 1500,

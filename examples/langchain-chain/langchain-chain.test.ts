@@ -24,9 +24,13 @@ describe.each(testDatabases())('LangChain chain example on %s', (database) => {
       outcomes.map((o, i) => ['support_ticket', i < 3, o.ticket.id]),
     );
     expect(sessions[3].error).toContain('429 Rate limit reached');
-    expect(calls.map((c) => `${c.agentName}:${c.modelName}:${c.operationName}`)).toEqual(
+    // Stored under the snapshot that answered; what was asked for is kept beside it.
+    expect(calls.map((c) => `${c.agentName}:${c.metadata?.requestedModel ?? c.modelName}:${c.operationName}`)).toEqual(
       Array(4).fill(['Triage:gpt-4o-mini:triage_ticket', 'Responder:gpt-4o:draft_reply']).flat(),
     );
+    for (const call of calls.filter((c) => c.error === null)) {
+      expect(call.modelName, describeCall(call)).toMatch(/^gpt-4o(-mini)?-\d{4}-\d{2}-\d{2}$/);
+    }
 
     const succeeded = calls.filter((c) => c.error === null);
     for (const call of succeeded) {

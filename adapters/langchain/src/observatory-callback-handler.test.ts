@@ -74,7 +74,8 @@ describe.each(testDatabases())('ObservatoryCallbackHandler on %s', (database) =>
     const call = await onlyCall(t.obs);
     expect(call).toMatchObject({
       provider: 'openai',
-      modelName: 'gpt-4o',
+      // The snapshot that answered, priced as itself; what was asked for stays in metadata.
+      modelName: 'gpt-4o-2024-08-06',
       promptTokens: 1000,
       cachedPromptTokens: 200,
       cacheWriteTokens: 0,
@@ -94,7 +95,7 @@ describe.each(testDatabases())('ObservatoryCallbackHandler on %s', (database) =>
     });
     expect(call.totalCost).toBeCloseTo((800 * 2.5 + 200 * 1.25 + 100 * 10) / 1e6, 12);
     expect(call.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(call.metadata).toMatchObject({ team: 'billing', userId: 'u-7', tags: ['geo'] });
+    expect(call.metadata).toMatchObject({ team: 'billing', userId: 'u-7', tags: ['geo'], requestedModel: 'gpt-4o' });
     expect(call.metadata?.runId).toEqual(expect.any(String));
     // Mapped to columns, so not repeated in metadata.
     expect(call.metadata).not.toHaveProperty('ls_provider');
@@ -120,7 +121,7 @@ describe.each(testDatabases())('ObservatoryCallbackHandler on %s', (database) =>
     const call = await onlyCall(t.obs);
     expect(call).toMatchObject({
       provider: 'anthropic',
-      modelName: 'claude-sonnet-4-5',
+      modelName: 'claude-sonnet-4-5-20250929',
       promptTokens: 3100,
       cachedPromptTokens: 1000,
       cacheWriteTokens: 2000,
@@ -130,7 +131,7 @@ describe.each(testDatabases())('ObservatoryCallbackHandler on %s', (database) =>
     expect(call.totalCost).toBeCloseTo((100 * 3 + 1000 * 0.3 + 2000 * 3.75 + 250 * 15) / 1e6, 12);
   });
 
-  it('takes the model name from invocation params, then ls_model_name, then the response', async () => {
+  it('takes the model that answered, then invocation params, then ls_model_name', async () => {
     const response = { model_name: 'gpt-4o-2024-08-06' };
     const usage = { input_tokens: 10, output_tokens: 5, total_tokens: 15 };
     const models = [
@@ -141,14 +142,15 @@ describe.each(testDatabases())('ObservatoryCallbackHandler on %s', (database) =>
         usage,
         responseMetadata: response,
       }),
-      new FakeUsageChatModel({ responses: ['b'], lsModelName: 'gpt-4o-mini', usage, responseMetadata: response }),
-      new FakeUsageChatModel({ responses: ['c'], usage, responseMetadata: response }),
+      new FakeUsageChatModel({ responses: ['b'], model: 'gpt-4o', lsModelName: 'gpt-4o-mini', usage }),
+      new FakeUsageChatModel({ responses: ['c'], lsModelName: 'gpt-4o-mini', usage }),
       new FakeUsageChatModel({ responses: ['d'], usage }),
     ];
     for (const model of models) await model.invoke('hi', { callbacks: [handler] });
 
     const calls = await storedCalls(t.obs);
-    expect(calls.map((c) => c.modelName)).toEqual(['gpt-4o', 'gpt-4o-mini', 'gpt-4o-2024-08-06', 'unknown']);
+    expect(calls.map((c) => c.modelName)).toEqual(['gpt-4o-2024-08-06', 'gpt-4o', 'gpt-4o-mini', 'unknown']);
+    expect(calls.map((c) => c.metadata?.requestedModel)).toEqual(['gpt-4o', undefined, undefined, undefined]);
     // No ls_provider override: LangChain derives it from the class name.
     expect(calls.map((c) => c.provider)).toEqual(['fakelist', 'fakelist', 'fakelist', 'fakelist']);
   });

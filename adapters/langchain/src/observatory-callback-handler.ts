@@ -267,6 +267,9 @@ export class ObservatoryCallbackHandler extends BaseCallbackHandler {
     endedAt: number,
     fields: Pick<RecordCallInput, 'modelName' | 'provider'> & Partial<RecordCallInput>,
   ): void {
+    const metadata = this.callMetadata(run, runId);
+    // Recorded under the model that answered; what was asked for stays beside it.
+    if (run.requestedModel && run.requestedModel !== fields.modelName) metadata.requestedModel = run.requestedModel;
     const call = this.obs.recordCall({
       sessionId: run.context.sessionId,
       agentName: run.context.agentName,
@@ -275,7 +278,7 @@ export class ObservatoryCallbackHandler extends BaseCallbackHandler {
       ttftMs: run.firstTokenAt === undefined ? undefined : Math.max(0, run.firstTokenAt - run.startedAt),
       prompt: run.prompt,
       parentId: run.context.parentId === undefined ? run.parentRunId : run.context.parentId,
-      metadata: this.callMetadata(run, runId),
+      metadata,
       timestamp: run.timestamp,
       ...fields,
     });

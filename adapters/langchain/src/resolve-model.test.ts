@@ -2,18 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { normalizeProvider, readRequestedModel, resolveModelName, resolveProvider } from './resolve-model.js';
 
 describe('resolveModelName', () => {
-  it('prefers invocation_params.model, then ls_model_name, then the response model name', () => {
+  it('prefers the model that answered, then invocation_params.model, then ls_model_name', () => {
     const response = { model_name: 'gpt-4o-2024-08-06' };
-    expect(
-      resolveModelName(
-        readRequestedModel({ invocation_params: { model: 'gpt-4o' } }, { ls_model_name: 'x' }),
-        response,
-      ),
-    ).toBe('gpt-4o');
-    expect(
-      resolveModelName(readRequestedModel({ invocation_params: {} }, { ls_model_name: 'gpt-4o-mini' }), response),
-    ).toBe('gpt-4o-mini');
-    expect(resolveModelName(readRequestedModel({ invocation_params: {} }, {}), response)).toBe('gpt-4o-2024-08-06');
+    const requested = readRequestedModel({ invocation_params: { model: 'gpt-4o' } }, { ls_model_name: 'x' });
+    expect(requested).toBe('gpt-4o');
+    expect(resolveModelName(requested, response)).toBe('gpt-4o-2024-08-06');
+    expect(resolveModelName(requested, {})).toBe('gpt-4o');
+    expect(resolveModelName(readRequestedModel({ invocation_params: {} }, { ls_model_name: 'gpt-4o-mini' }), {})).toBe(
+      'gpt-4o-mini',
+    );
     expect(resolveModelName(undefined, { model: 'claude-sonnet-4-5-20250929' })).toBe('claude-sonnet-4-5-20250929');
     expect(resolveModelName(undefined, undefined)).toBe('unknown');
   });

@@ -27,15 +27,16 @@ const PROVIDER_ALIASES: Record<string, string> = {
 };
 
 /**
- * The model name of a run: what was requested (`invocation_params.model`, then
- * `metadata.ls_model_name`), else what the response says (`response_metadata.model_name`,
- * or Anthropic's older `model`), else 'unknown'.
+ * The model name of a run: the model that answered (`response_metadata.model_name`, or
+ * Anthropic's older `model`: often a dated snapshot of the alias asked for, and priced as
+ * itself), else what was requested (`invocation_params.model`, then `metadata.ls_model_name`),
+ * else 'unknown'.
  */
 export function resolveModelName(
   requested: string | undefined,
   responseMetadata: Record<string, unknown> | null | undefined,
 ): string {
-  return requested || text(responseMetadata?.model_name) || text(responseMetadata?.model) || 'unknown';
+  return text(responseMetadata?.model_name) || text(responseMetadata?.model) || requested || 'unknown';
 }
 
 /** The requested model of a run, from its start callback's extra params and metadata. */

@@ -45,8 +45,14 @@ describe.each(testDatabases())('Code Review Crew on %s', (database) => {
       }
     }
 
+    // Each call is stored under the snapshot that answered; what the crew asked for is kept beside it.
     const agentsOf = (sessionId: string) =>
-      calls.filter((c) => c.sessionId === sessionId).map((c) => `${c.agentName}:${c.modelName}`);
+      calls
+        .filter((c) => c.sessionId === sessionId)
+        .map((c) => `${c.agentName}:${c.metadata?.requestedModel ?? c.modelName}`);
+    for (const call of calls.filter((c) => c.error === null)) {
+      expect(call.modelName, describeCall(call)).toMatch(/^gpt-4o(-mini)?-\d{4}-\d{2}-\d{2}$/);
+    }
     const fullReview = ['Analyzer:gpt-4o-mini', 'Reviewer:gpt-4o', 'Fixer:gpt-4o'];
     expect(sessionIds.map(agentsOf)).toEqual([
       fullReview,
