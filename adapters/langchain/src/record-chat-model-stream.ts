@@ -3,6 +3,7 @@ import { type LLMCall, type Observatory, reportAdapterError } from '@observatory
 import { convertLangChainUsage } from './convert-langchain-usage.js';
 import { estimateTokens } from './estimate-tokens.js';
 import type { LangChainUsageMetadata } from './langchain-shapes.js';
+import type { ObservatoryCallbackHandlerOptions } from './observatory-callback-handler.js';
 import { renderMessages } from './render-messages.js';
 import { resolveModelName, resolveProvider } from './resolve-model.js';
 
@@ -21,14 +22,11 @@ interface AssembledMessage {
   tool_calls?: unknown[];
 }
 
-export interface RecordChatModelStreamOptions {
-  sessionId?: string;
-  agentName?: string;
-  operationName?: string;
-  metadata?: Record<string, unknown>;
-  /** Adapter failures go here (default: the observatory's `onError`). */
-  onError?: (error: unknown) => void;
-}
+/** The call's session, agent, operation and metadata, as the handler takes them. */
+export type RecordChatModelStreamOptions = Pick<
+  ObservatoryCallbackHandlerOptions,
+  'sessionId' | 'agentName' | 'operationName' | 'metadata' | 'onError'
+>;
 
 /**
  * Record a call made with LangChain 1.x's `model.streamEvents(input)` without a `version`:
