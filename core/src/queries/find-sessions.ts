@@ -312,8 +312,8 @@ export async function findSessions(
     const walked = await page(indexed, last?.edge ?? undefined);
     if (last === undefined || walked.length > limit) rows = walked;
   }
-  // Unindexable (+ 0): the database finds the matches by the filters' indexes, then sorts them.
-  rows ??= await page(dialect === 'postgresql' && sort === 'start' ? indexed : `(${indexed} + 0)`);
+  // SQLite only from here. Unindexable (+ 0): the filters' indexes find the matches, then they are sorted.
+  rows ??= await page(`(${indexed} + 0)`);
   const fork = em.fork();
   const items = rows.slice(0, limit).map((row) => ({ ...fork.map(SessionEntity, row) }) as Session);
   const last = items.at(-1);

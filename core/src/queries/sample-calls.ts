@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { CacheMetadata, QualityEvaluation, RoutingDecision } from '../models.js';
 import { CALL_MEASURE_COLUMNS } from '../store/call-index-columns.js';
 import { metadataKeyPresent } from '../store/metadata-key-present.js';
+import { dialectOf } from '../store/store-dialect.js';
 import { clampLimit } from './filters.js';
 import { parseJson, readCallMeasures, toDate } from './read-row-values.js';
 
@@ -99,7 +100,7 @@ const COLUMNS = [
 export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<CallSampleResult> {
   const limit = clampLimit(query.limit, 500);
   const scanLimit = clampLimit(query.scanLimit, 50_000, 1_000_000);
-  const dialect = (knex.client as { dialect?: string }).dialect === 'postgresql' ? 'postgresql' : 'sqlite';
+  const dialect = dialectOf(knex);
   const hasKey = query.metadataKey === undefined ? undefined : metadataKeyPresent(dialect, query.metadataKey);
   const range = (builder: Knex.QueryBuilder, from: Date | undefined) => {
     if (query.projectName !== undefined) builder.where('project_name', query.projectName);

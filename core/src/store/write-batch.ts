@@ -7,6 +7,7 @@ import { LLMCallEntity } from './llm-call.entity.js';
 import { applyMetadataRollups } from './metadata-rollups.js';
 import { toColumn, toColumns } from './row-columns.js';
 import { SessionEntity } from './session.entity.js';
+import { dialectOf } from './store-dialect.js';
 
 /** How a session ended. */
 export interface SessionEnd {
@@ -101,7 +102,7 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
     total.lastEnd = Math.max(total.lastEnd, call.timestamp.getTime() + call.latencyMs);
   }
   // SQLite keeps dates as epoch milliseconds; PostgreSQL needs a timestamp.
-  const postgres = (knex.client as { dialect?: string }).dialect === 'postgresql';
+  const postgres = dialectOf(knex) === 'postgresql';
   const lastEnd = postgres ? 'cast(? as timestamptz)' : 'cast(? as double precision)';
   // One UPDATE … FROM (VALUES …) per chunk instead of one per session: a batch from a busy
   // server can touch hundreds of sessions. VALUES columns are column1…columnN on both

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { metadataKeyPresent } from '../metadata-key-present.js';
+import { dialectOf } from '../store-dialect.js';
 
 /**
  * The calls tagged with a prompt variant, by time: the Prompt Optimizer's sample (the
@@ -9,7 +10,7 @@ import { metadataKeyPresent } from '../metadata-key-present.js';
  */
 export class Migration0009CallsWithPromptVariant extends Migration {
   override up(): void {
-    const dialect = this.isPostgres() ? 'postgresql' : 'sqlite';
+    const dialect = dialectOf(this.getKnex());
     this.addSql(
       `create index if not exists llm_calls_prompt_variant_idx on llm_calls (timestamp) where ${metadataKeyPresent(dialect, 'promptVariant')}`,
     );
@@ -17,9 +18,5 @@ export class Migration0009CallsWithPromptVariant extends Migration {
 
   override down(): void {
     this.addSql('drop index if exists llm_calls_prompt_variant_idx');
-  }
-
-  private isPostgres(): boolean {
-    return (this.getKnex().client as { dialect?: string }).dialect === 'postgresql';
   }
 }
