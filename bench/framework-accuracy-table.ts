@@ -34,7 +34,7 @@ const COMMAND = 'npx tsx --conditions=@observatory/source bench/framework-accura
 const GPT_4O = { input: 2.5, cacheRead: 1.25, output: 10 };
 const GPT_4O_MINI = { input: 0.15, cacheRead: 0.075, output: 0.6 };
 const O4_MINI = { input: 1.1, cacheRead: 0.275, output: 4.4 };
-const SONNET_4_5 = { input: 3, cacheRead: 0.3, cacheWrite: 3.75, output: 15 };
+const SONNET_4_5 = { input: 3, cacheRead: 0.3, cacheWrite: 3.75, cacheWrite1h: 6, output: 15 };
 
 /** The columns each case checks, as read back from the store. */
 interface Checked {
@@ -44,6 +44,7 @@ interface Checked {
   promptTokens: number;
   cachedPromptTokens: number;
   cacheWriteTokens: number;
+  cacheWrite1hTokens: number;
   completionTokens: number;
   reasoningTokens: number;
   totalTokens: number;
@@ -100,6 +101,7 @@ function checked(call: LLMCall | Checked): Checked {
     promptTokens: call.promptTokens,
     cachedPromptTokens: call.cachedPromptTokens,
     cacheWriteTokens: call.cacheWriteTokens,
+    cacheWrite1hTokens: call.cacheWrite1hTokens,
     completionTokens: call.completionTokens,
     reasoningTokens: call.reasoningTokens,
     totalTokens: call.totalTokens,
@@ -136,6 +138,7 @@ function expectedRow(row: Partial<Checked> & Pick<Checked, 'provider' | 'modelNa
     agentName: null,
     cachedPromptTokens: 0,
     cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
     completionTokens: 0,
     reasoningTokens: 0,
     usageSource: 'reported',
@@ -227,6 +230,55 @@ const langchainCases: Case[] = [
             2000 * SONNET_4_5.cacheRead +
             1000 * SONNET_4_5.cacheWrite +
             250 * SONNET_4_5.output) /
+          1e6,
+      }),
+    ],
+  },
+  {
+    source: 'model.invoke',
+    name: 'claude-sonnet-4-5, 1-hour + 5-minute cache writes',
+    run: async () => {
+      const model = new FakeUsageChatModel({
+        responses: ['Clause 9 survives.'],
+        lsProvider: 'anthropic',
+        lsModelName: 'claude-sonnet-4-5',
+        usage: {
+          input_tokens: 40 + 9000,
+          output_tokens: 120,
+          total_tokens: 9160,
+          input_token_details: { cache_read: 0, cache_creation: 9000 },
+        },
+        // ChatAnthropic keeps Anthropic's raw usage here; only it splits the writes by lifetime.
+        responseMetadata: {
+          model_name: 'claude-sonnet-4-5-20250929',
+          stop_reason: 'end_turn',
+          usage: {
+            input_tokens: 40,
+            cache_creation_input_tokens: 9000,
+            cache_read_input_tokens: 0,
+            cache_creation: { ephemeral_5m_input_tokens: 2500, ephemeral_1h_input_tokens: 6500 },
+            output_tokens: 120,
+          },
+        },
+      });
+      await model.invoke('Which clauses survive termination?', { callbacks: [langchainHandler()] });
+    },
+    expected: [
+      expectedRow({
+        provider: 'anthropic',
+        modelName: 'claude-sonnet-4-5-20250929',
+        agentName: 'langchain',
+        promptTokens: 9040,
+        cacheWriteTokens: 9000,
+        cacheWrite1hTokens: 6500,
+        completionTokens: 120,
+        finishReason: 'end_turn',
+        responseText: 'Clause 9 survives.',
+        totalCost:
+          (40 * SONNET_4_5.input +
+            2500 * SONNET_4_5.cacheWrite +
+            6500 * SONNET_4_5.cacheWrite1h +
+            120 * SONNET_4_5.output) /
           1e6,
       }),
     ],
@@ -459,6 +511,26 @@ const sonnetCached = (agentName: string, reasoningTokens: number) =>
       1e6,
   });
 
+/** anthropic-message-cache-1h.json: raw input_tokens 60, 5000 written (1000 for 5 minutes, 4000 for an hour), 150 output. */
+const sonnetHourWrites = (agentName: string) =>
+  expectedRow({
+    provider: 'anthropic',
+    modelName: 'claude-sonnet-4-5-20250929',
+    agentName,
+    promptTokens: 60 + 5000,
+    cacheWriteTokens: 5000,
+    cacheWrite1hTokens: 4000,
+    completionTokens: 150,
+    finishReason: 'stop',
+    responseText: anthropicMessage('v2', 'anthropic-message-cache-1h.json').text ?? null,
+    totalCost:
+      (60 * SONNET_4_5.input +
+        1000 * SONNET_4_5.cacheWrite +
+        4000 * SONNET_4_5.cacheWrite1h +
+        150 * SONNET_4_5.output) /
+      1e6,
+  });
+
 /** openai-chat-o4-mini.json: 1200 input of which 1024 cached, 512 output of which 448 reasoning. */
 const o4miniReasoning = (agentName: string) =>
   expectedRow({
@@ -538,6 +610,19 @@ const aiSdkCases: Case[] = [
       await result.consumeStream();
     },
     expected: [sonnetToolLoop('ai5')],
+  },
+  {
+    source: 'ai@5 generateText + recordGenerateResult',
+    name: 'Anthropic, 1-hour cache writes from providerMetadata.anthropic.usage',
+    run: async () => {
+      const model = generatingModel(v5, 'anthropic.messages', 'claude-sonnet-4-5', [
+        anthropicMessage('v2', 'anthropic-message-cache-1h.json'),
+      ]);
+      const startedAt = Date.now();
+      const result = await v5.ai.generateText({ model, prompt: 'Does the indemnity survive?' });
+      recordGenerateResult(obs, result, { model, startedAt, agentName: 'ai5' });
+    },
+    expected: [sonnetHourWrites('ai5')],
   },
   {
     source: 'ai@6 generateText + onFinish',
@@ -624,6 +709,21 @@ const aiSdkCases: Case[] = [
     expected: [sonnetCached('ai7', 120)],
   },
   {
+    source: 'ai@7 streamText + observatoryOnFinish',
+    name: 'Anthropic, 1-hour cache writes from providerMetadata.anthropic.usage',
+    run: async () => {
+      const result = v7.ai.streamText({
+        model: streamed(v7, 'anthropic.messages', 'claude-sonnet-4-5', [
+          anthropicMessage('v4', 'anthropic-message-cache-1h.json'),
+        ]),
+        prompt: 'Does the indemnity survive?',
+        ...observatoryOnFinish(obs, { agentName: 'ai7' }),
+      });
+      await result.consumeStream();
+    },
+    expected: [sonnetHourWrites('ai7')],
+  },
+  {
     source: 'ai@7 streamText tool loop (2 steps)',
     name: 'Anthropic, cache write then read, summed',
     run: async () => {
@@ -650,8 +750,10 @@ await obs.close();
 
 function tokens(columns: Checked | undefined): string {
   if (!columns) return '(no row)';
-  const { promptTokens, cachedPromptTokens, cacheWriteTokens, completionTokens, reasoningTokens } = columns;
-  return [promptTokens, cachedPromptTokens, cacheWriteTokens, completionTokens, reasoningTokens].join(' / ');
+  const { promptTokens, cachedPromptTokens, cacheWriteTokens, cacheWrite1hTokens, completionTokens, reasoningTokens } =
+    columns;
+  const writes = cacheWrite1hTokens ? `${cacheWriteTokens} (1h ${cacheWrite1hTokens})` : cacheWriteTokens;
+  return [promptTokens, cachedPromptTokens, writes, completionTokens, reasoningTokens].join(' / ');
 }
 
 function dollars(columns: Checked | undefined): string {
@@ -676,7 +778,8 @@ function table(title: string, how: string[], rows: Row[]): string {
     ...how,
     'Each row is read back from a temporary SQLite store. Tokens are',
     '`input / cache read / cache write / output / reasoning`, where input is the total including',
-    'both cache parts and output includes reasoning. Expected dollars are written out from',
+    'both cache parts, "(1h n)" is the part of the cache writes made with a 1-hour lifetime, and output',
+    'includes reasoning. Expected dollars are written out from',
     'per-million prices in the script (checked against `@pydantic/genai-prices`). "Match" compares',
     'every checked column (provider, model, agent, tokens, usage source, finish reason, text, error, dollars).',
     '',

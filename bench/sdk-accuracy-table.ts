@@ -56,8 +56,10 @@ const anthropicRows = await measure(anthropic.anthropicCases, async (c) => anthr
 await obs.close();
 
 function tokens(columns: Row['recorded']): string {
-  const { promptTokens, cachedPromptTokens, cacheWriteTokens, completionTokens, reasoningTokens } = columns;
-  return [promptTokens, cachedPromptTokens, cacheWriteTokens, completionTokens, reasoningTokens].join(' / ');
+  const { promptTokens, cachedPromptTokens, cacheWriteTokens, cacheWrite1hTokens, completionTokens, reasoningTokens } =
+    columns;
+  const writes = cacheWrite1hTokens ? `${cacheWriteTokens} (1h ${cacheWrite1hTokens})` : cacheWriteTokens;
+  return [promptTokens, cachedPromptTokens, writes, completionTokens, reasoningTokens].join(' / ');
 }
 
 function dollars(amount: number): string {
@@ -76,7 +78,8 @@ function table(title: string, rows: Row[]): string {
     'Each case is a trimmed real response served to the real SDK client by a fake `fetch`, recorded',
     'through the adapter into a temporary SQLite store and read back. Tokens are',
     '`input / cache read / cache write / output / reasoning`, where input is the total including',
-    'both cache parts and output includes reasoning. Expected dollars are written out from',
+    'both cache parts, "(1h n)" is the part of the cache writes made with a 1-hour lifetime, and output',
+    'includes reasoning. Expected dollars are written out from',
     'per-million prices in `src/test/*-cases.ts` (checked against `@pydantic/genai-prices`).',
     '"Match" compares every checked column (tokens, usage source, finish reason, text, error, dollars).',
     '',

@@ -87,6 +87,8 @@ export interface FieldSpec {
   kind: ValueKind;
   nullable?: true;
   column?: string;
+  /** The value of a field added after records were first exported: an older record without it reads as this. */
+  absentIs?: number;
 }
 
 /** The fields of `llm_calls`, in column order. */
@@ -102,6 +104,8 @@ export const CALL_FIELDS = {
   totalTokens: { kind: 'tokens' },
   cachedPromptTokens: { kind: 'tokens' },
   cacheWriteTokens: { kind: 'tokens' },
+  // Added in migration 0016: exports from before it have none, read as 0.
+  cacheWrite1hTokens: { kind: 'tokens', column: 'cache_write_1h_tokens', absentIs: 0 },
   reasoningTokens: { kind: 'tokens' },
   latencyMs: { kind: 'milliseconds' },
   ttftMs: { kind: 'milliseconds', nullable: true },
@@ -144,7 +148,11 @@ export const CALL_COLUMNS = Object.keys(CALL_FIELDS) as Array<keyof LLMCall>;
 export const SESSION_COLUMNS = Object.keys(SESSION_FIELDS) as Array<keyof Session>;
 
 type Rule<K extends ValueKind> = (typeof VALUE_RULES)[K];
-type FieldRule<F extends FieldSpec> = F extends { nullable: true } ? z.ZodNullable<Rule<F['kind']>> : Rule<F['kind']>;
+type FieldRule<F extends FieldSpec> = F extends { nullable: true }
+  ? z.ZodNullable<Rule<F['kind']>>
+  : F extends { absentIs: number }
+    ? z.ZodDefault<Rule<F['kind']>>
+    : Rule<F['kind']>;
 /** The zod shape of a field table: each field with its kind's rule, nullable where the field is. */
 export type FieldShape<T extends Record<string, FieldSpec>> = { [N in keyof T]: FieldRule<T[N]> };
 
@@ -153,6 +161,7 @@ export function fieldShape<T extends Record<string, FieldSpec>>(fields: T): Fiel
   return Object.fromEntries(
     Object.entries(fields).map(([name, spec]) => {
       const rule: z.ZodType = VALUE_RULES[spec.kind];
+      if (spec.absentIs !== undefined) return [name, rule.default(spec.absentIs)];
       return [name, spec.nullable ? rule.nullable() : rule];
     }),
   ) as FieldShape<T>;

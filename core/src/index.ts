@@ -11,6 +11,7 @@ export {
   storedSessionSchema,
   VALUE_RULES,
 } from './call-fields.js';
+export type { CustomPrice, CustomPrices } from './custom-prices.js';
 export type { DatabaseTarget } from './database-url.js';
 export { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 export {
@@ -41,7 +42,7 @@ export { Observatory } from './observatory.js';
 export type { FieldIssue } from './observatory-error.js';
 export { ObservatoryError, ObservatoryValidationError } from './observatory-error.js';
 export type { ObservatoryOptions } from './observatory-options.js';
-export type { CallPrice, CustomPrice, CustomPrices } from './price-call.js';
+export type { CallPrice } from './price-call.js';
 export { priceCall } from './price-call.js';
 export type { CallFilter, MetadataMatch } from './queries/call-filters.js';
 export { searchTerms } from './queries/call-text-search.js';

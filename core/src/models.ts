@@ -80,6 +80,8 @@ export interface LLMCall {
   totalTokens: number;
   cachedPromptTokens: number;
   cacheWriteTokens: number;
+  /** Part of cacheWriteTokens written with a 1-hour lifetime (Anthropic), priced at its own rate. */
+  cacheWrite1hTokens: number;
   reasoningTokens: number;
   latencyMs: number;
   ttftMs: number | null;

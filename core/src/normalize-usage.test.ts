@@ -18,9 +18,27 @@ describe('normalizeUsage', () => {
       totalTokens: 1300,
       cachedPromptTokens: 600,
       cacheWriteTokens: 100,
+      cacheWrite1hTokens: 0,
       reasoningTokens: 120,
       usageSource: 'reported',
     });
+  });
+
+  it('takes 1-hour cache writes as part of the cache writes, and alone as all of them', () => {
+    expect(normalizeUsage({ promptTokens: 1000, cacheWriteTokens: 800, cacheWrite1hTokens: 500 })).toMatchObject({
+      cacheWriteTokens: 800,
+      cacheWrite1hTokens: 500,
+    });
+    expect(normalizeUsage({ promptTokens: 1000, cacheWrite1hTokens: 500 })).toMatchObject({
+      cacheWriteTokens: 500,
+      cacheWrite1hTokens: 500,
+    });
+  });
+
+  it('rejects 1-hour cache writes larger than the cache writes, naming the field', () => {
+    expect(() => normalizeUsage({ promptTokens: 1000, cacheWriteTokens: 300, cacheWrite1hTokens: 400 })).toThrow(
+      /cacheWrite1hTokens = 400: is the part of cacheWriteTokens/,
+    );
   });
 
   it('marks usage missing when no count was given, never inventing tokens', () => {

@@ -8,6 +8,7 @@ export interface UsageInput {
   totalTokens?: number | null;
   cachedPromptTokens?: number | null;
   cacheWriteTokens?: number | null;
+  cacheWrite1hTokens?: number | null;
   reasoningTokens?: number | null;
   usageSource?: UsageSource;
 }
@@ -23,6 +24,8 @@ export interface NormalizedUsage {
   cachedPromptTokens: number;
   /** Part of promptTokens written to the provider's prompt cache. */
   cacheWriteTokens: number;
+  /** Part of cacheWriteTokens written with a 1-hour lifetime (Anthropic), priced higher than a 5-minute write. */
+  cacheWrite1hTokens: number;
   /** Part of completionTokens spent on reasoning / thinking. */
   reasoningTokens: number;
   usageSource: UsageSource;
@@ -37,7 +40,9 @@ export interface NormalizedUsage {
  */
 export function normalizeUsage(usage: UsageInput): NormalizedUsage {
   const cachedPromptTokens = usage.cachedPromptTokens ?? 0;
-  const cacheWriteTokens = usage.cacheWriteTokens ?? 0;
+  const cacheWrite1hTokens = usage.cacheWrite1hTokens ?? 0;
+  // A 1-hour write is a cache write: given alone, it is all of them.
+  const cacheWriteTokens = usage.cacheWriteTokens ?? cacheWrite1hTokens;
   const reasoningTokens = usage.reasoningTokens ?? 0;
   const promptTokens = usage.promptTokens ?? cachedPromptTokens + cacheWriteTokens;
   const completionTokens = usage.completionTokens ?? reasoningTokens;
@@ -48,6 +53,15 @@ export function normalizeUsage(usage: UsageInput): NormalizedUsage {
         field: 'promptTokens',
         value: promptTokens,
         message: `must be the total input including cache tokens, but cachedPromptTokens (${cachedPromptTokens}) + cacheWriteTokens (${cacheWriteTokens}) exceed it; for Anthropic add cache_read_input_tokens and cache_creation_input_tokens to input_tokens`,
+      },
+    ]);
+  }
+  if (cacheWrite1hTokens > cacheWriteTokens) {
+    throw new ObservatoryValidationError('recordCall input', [
+      {
+        field: 'cacheWrite1hTokens',
+        value: cacheWrite1hTokens,
+        message: `is the part of cacheWriteTokens written with a 1-hour lifetime, but exceeds cacheWriteTokens (${cacheWriteTokens}); for Anthropic cacheWriteTokens is cache_creation_input_tokens (both lifetimes)`,
       },
     ]);
   }
@@ -68,6 +82,7 @@ export function normalizeUsage(usage: UsageInput): NormalizedUsage {
     totalTokens: usage.totalTokens ?? promptTokens + completionTokens,
     cachedPromptTokens,
     cacheWriteTokens,
+    cacheWrite1hTokens,
     reasoningTokens,
     usageSource: usage.usageSource ?? (anyCount ? 'reported' : 'missing'),
   };

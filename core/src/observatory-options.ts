@@ -1,5 +1,5 @@
+import type { CustomPrices } from './custom-prices.js';
 import type { OpenTelemetryExport } from './emit-gen-ai-span.js';
-import type { CustomPrices } from './price-call.js';
 
 /** Options of `new Observatory(...)`. Every option has a default; none is required. */
 export interface ObservatoryOptions {
@@ -31,7 +31,10 @@ export interface ObservatoryOptions {
   onError?: (error: unknown) => void;
   /** Throw validation and state errors from the recording methods instead of reporting them. For tests. */
   strict?: boolean;
-  /** Your own prices (US dollars per million tokens), which win over the price table. */
+  /**
+   * Your own prices (US dollars per million tokens), which win over the price table; a
+   * model may have a list of prices, each with the date it took effect (`from`).
+   */
   customPrices?: CustomPrices;
   /** Items per write transaction. Default 1000. */
   batchSize?: number;

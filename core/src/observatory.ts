@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { checkCustomPrices } from './custom-prices.js';
 import { DatabaseSink } from './database-sink.js';
 import { describeDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 import { defaultSpoolDir } from './default-spool-dir.js';
@@ -89,6 +90,7 @@ export class Observatory {
   private readonly counters = { recorded: 0, rejected: 0 };
 
   constructor(options: ObservatoryOptions = {}) {
+    checkCustomPrices(options.customPrices);
     this.options = options;
     this.projectName = options.projectName || process.env.OBSERVATORY_PROJECT || 'default';
     this.enabled = options.enabled ?? process.env.OBSERVATORY_ENABLED !== 'false';
@@ -223,6 +225,7 @@ export class Observatory {
         totalTokens: usage.totalTokens,
         cachedPromptTokens: usage.cachedPromptTokens,
         cacheWriteTokens: usage.cacheWriteTokens,
+        cacheWrite1hTokens: usage.cacheWrite1hTokens,
         reasoningTokens: usage.reasoningTokens,
         usageSource: usage.usageSource,
         latencyMs: parsed.latencyMs ?? 0,

@@ -2,12 +2,13 @@ import { calcPrice } from '@pydantic/genai-prices';
 import { describe, expect, it } from 'vitest';
 import { priceCall } from './price-call.js';
 
-const usage = (promptTokens: number, completionTokens: number, cachedPromptTokens = 0, cacheWriteTokens = 0) => ({
-  promptTokens,
-  completionTokens,
-  cachedPromptTokens,
-  cacheWriteTokens,
-});
+const usage = (
+  promptTokens: number,
+  completionTokens: number,
+  cachedPromptTokens = 0,
+  cacheWriteTokens = 0,
+  cacheWrite1hTokens = 0,
+) => ({ promptTokens, completionTokens, cachedPromptTokens, cacheWriteTokens, cacheWrite1hTokens });
 
 describe('priceCall', () => {
   it('prices gpt-4o with cached input at the cached rate, counting cached tokens once', () => {
@@ -31,6 +32,56 @@ describe('priceCall', () => {
   it('uses the long-context tier above 200k input tokens, as the price table does', () => {
     const tiered = priceCall('anthropic', 'claude-sonnet-4-5', usage(300_000, 1000));
     expect(tiered.totalCost).toBeCloseTo((300_000 * 6 + 1000 * 22.5) / 1e6, 10);
+  });
+
+  it('prices 1-hour cache writes at their own rate, below and above the long-context threshold', () => {
+    // 9040 input = 40 uncached + 2500 written for 5 minutes + 6500 written for an hour; 220 output.
+    expect(priceCall('anthropic', 'claude-sonnet-4-5', usage(9040, 220, 0, 9000, 6500))).toEqual({
+      totalCost: (40 * 3 + 2500 * 3.75 + 6500 * 6 + 220 * 15) / 1e6,
+      costSource: 'price_table',
+    });
+    // Over 200K input every rate doubles, the 1-hour write's too ($12/M).
+    const long = priceCall('anthropic', 'claude-sonnet-4-5', usage(250_000, 100, 0, 50_000, 50_000));
+    expect(long.totalCost).toBeCloseTo((200_000 * 6 + 50_000 * 12 + 100 * 22.5) / 1e6, 10);
+    // A model without a 1-hour price writes at its one cache-write rate (here: the input rate).
+    expect(priceCall('openai', 'gpt-4o', usage(1000, 0, 0, 1000, 1000)).totalCost).toBe((1000 * 2.5) / 1e6);
+  });
+
+  it('prices OpenAI cache writes where the model has a write price, at the price in effect on the day', () => {
+    // gpt-5.6-luna: writes at 1.25× input; OpenAI cut its prices by 80% on 2026-07-30.
+    const u = usage(100_000, 1000, 20_000, 30_000);
+    const before = priceCall('openai', 'gpt-5.6-luna', u, { timestamp: new Date('2026-07-01T00:00:00Z') });
+    const after = priceCall('openai', 'gpt-5.6-luna', u, { timestamp: new Date('2026-08-15T00:00:00Z') });
+    expect(before.totalCost).toBeCloseTo((50_000 * 1 + 20_000 * 0.1 + 30_000 * 1.25 + 1000 * 6) / 1e6, 10);
+    expect(after.totalCost).toBeCloseTo(before.totalCost * 0.2, 10);
+  });
+
+  it('prices a call at the custom price in effect when it was made', () => {
+    const customPrices = {
+      'house-llm': [
+        { inputPerMTok: 2, outputPerMTok: 8 },
+        { inputPerMTok: 1, outputPerMTok: 4, from: '2026-10-01T00:00:00Z' },
+        { inputPerMTok: 0.5, outputPerMTok: 2, from: new Date('2026-11-01T00:00:00Z') },
+      ],
+    };
+    const at = (iso: string) =>
+      priceCall('vllm', 'house-llm', usage(1_000_000, 1_000_000), { customPrices, timestamp: new Date(iso) });
+    expect(at('2026-09-30T23:59:59Z')).toEqual({ totalCost: 10, costSource: 'custom' });
+    expect(at('2026-10-01T00:00:00Z')).toEqual({ totalCost: 5, costSource: 'custom' });
+    expect(at('2026-11-20T00:00:00Z')).toEqual({ totalCost: 2.5, costSource: 'custom' });
+    // Only dated prices, and a call before all of them: the price table (here: unknown), not a later price.
+    const dated = { 'house-llm': [{ inputPerMTok: 1, outputPerMTok: 4, from: '2026-10-01' }] };
+    expect(
+      priceCall('vllm', 'house-llm', usage(10, 10), { customPrices: dated, timestamp: new Date('2026-09-01') }),
+    ).toEqual({ totalCost: 0, costSource: 'unknown' });
+  });
+
+  it('prices 1-hour writes at a custom 1-hour price, else at the custom write price', () => {
+    const u = usage(1_000_000, 0, 0, 1_000_000, 400_000);
+    const withHour = { m: { inputPerMTok: 1, outputPerMTok: 1, cacheWritePerMTok: 1.25, cacheWrite1hPerMTok: 2 } };
+    const withoutHour = { m: { inputPerMTok: 1, outputPerMTok: 1, cacheWritePerMTok: 1.25 } };
+    expect(priceCall('x', 'm', u, { customPrices: withHour }).totalCost).toBeCloseTo(600_000e-6 * 1.25 + 0.8, 12);
+    expect(priceCall('x', 'm', u, { customPrices: withoutHour }).totalCost).toBeCloseTo(1.25, 12);
   });
 
   it('lets a user-given cost win, then custom prices, and marks unknown models', () => {
@@ -79,7 +130,7 @@ describe('priceCall', () => {
       const prompt = random(i % 10 === 0 ? 400_000 : 20_000);
       const cached = random(prompt + 1);
       const written = random(prompt - cached + 1);
-      const u = usage(prompt, random(8000), cached, written);
+      const u = usage(prompt, random(8000), cached, written, i % 3 === 0 ? random(written + 1) : 0);
       const ours = priceCall(provider, model, u).totalCost;
       const library =
         calcPrice(
@@ -87,6 +138,7 @@ describe('priceCall', () => {
             input_tokens: u.promptTokens,
             cache_read_tokens: u.cachedPromptTokens,
             cache_write_tokens: u.cacheWriteTokens,
+            cache_write_1h_tokens: u.cacheWrite1hTokens,
             output_tokens: u.completionTokens,
           },
           model,

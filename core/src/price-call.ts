@@ -1,28 +1,12 @@
 import { calcPrice, type Provider, type TieredPrices } from '@pydantic/genai-prices';
+import { type CustomPrices, customPriceAt, type PricedUsage, priceWithCustom } from './custom-prices.js';
 import type { CostSource } from './models.js';
-import type { NormalizedUsage } from './normalize-usage.js';
-
-/** A price you set yourself, in US dollars per million tokens. Cache prices default to the input price. */
-export interface CustomPrice {
-  inputPerMTok: number;
-  outputPerMTok: number;
-  cacheReadPerMTok?: number;
-  cacheWritePerMTok?: number;
-}
-
-/** Custom prices keyed by model name, or by `provider:model` to scope one to a provider. */
-export type CustomPrices = Record<string, CustomPrice>;
 
 export interface CallPrice {
   /** US dollars, rounded to 1e-12 to drop floating-point noise. */
   totalCost: number;
   costSource: CostSource;
 }
-
-type PricedUsage = Pick<
-  NormalizedUsage,
-  'promptTokens' | 'completionTokens' | 'cachedPromptTokens' | 'cacheWriteTokens'
->;
 
 /**
  * Dollars per million tokens of one model, probed from the price library. The library's
@@ -34,7 +18,9 @@ interface RateCard {
   perRequest: number;
   input: number;
   cacheRead: number;
+  /** A 5-minute cache write (or the provider's only kind). */
   cacheWrite: number;
+  cacheWrite1h: number;
   output: number;
   /** The card is exact only while total input tokens stay below this. */
   linearBelow: number;
@@ -56,23 +42,13 @@ export function priceCall(
 ): CallPrice {
   if (options.userCost != null) return { totalCost: options.userCost, costSource: 'user' };
 
-  const custom = options.customPrices?.[`${provider}:${modelName}`] ?? options.customPrices?.[modelName];
+  const prices = options.customPrices?.[`${provider}:${modelName}`] ?? options.customPrices?.[modelName];
+  const custom = prices && customPriceAt(prices, options.timestamp ?? new Date());
   if (custom) return { totalCost: roundDollars(priceWithCustom(custom, usage)), costSource: 'custom' };
 
   const card = findRateCard(provider, modelName);
   if (!card) return { totalCost: 0, costSource: 'unknown' };
   return { totalCost: roundDollars(priceWithCard(card, usage, options.timestamp)), costSource: 'price_table' };
-}
-
-function priceWithCustom(price: CustomPrice, usage: PricedUsage): number {
-  const uncached = usage.promptTokens - usage.cachedPromptTokens - usage.cacheWriteTokens;
-  return (
-    (uncached * price.inputPerMTok +
-      usage.cachedPromptTokens * (price.cacheReadPerMTok ?? price.inputPerMTok) +
-      usage.cacheWriteTokens * (price.cacheWritePerMTok ?? price.inputPerMTok) +
-      usage.completionTokens * price.outputPerMTok) /
-    1e6
-  );
 }
 
 function priceWithCard(card: RateCard, usage: PricedUsage, timestamp?: Date): number {
@@ -81,22 +57,28 @@ function priceWithCard(card: RateCard, usage: PricedUsage, timestamp?: Date): nu
     return result?.total_price ?? 0;
   }
   const uncached = usage.promptTokens - usage.cachedPromptTokens - usage.cacheWriteTokens;
+  const hourWrites = usage.cacheWrite1hTokens ?? 0;
   return (
     card.perRequest +
     (uncached * card.input +
       usage.cachedPromptTokens * card.cacheRead +
-      usage.cacheWriteTokens * card.cacheWrite +
+      (usage.cacheWriteTokens - hourWrites) * card.cacheWrite +
+      hourWrites * card.cacheWrite1h +
       usage.completionTokens * card.output) /
       1e6
   );
 }
 
-/** The library counts `input_tokens` as the total including cache reads and writes, as we do. */
+/**
+ * The library counts `input_tokens` as the total including cache reads and writes, as we
+ * do, and `cache_write_1h_tokens` as the 1-hour part of `cache_write_tokens`.
+ */
 function toLibraryUsage(usage: PricedUsage): Record<string, number> {
   return {
     input_tokens: usage.promptTokens,
     cache_read_tokens: usage.cachedPromptTokens,
     cache_write_tokens: usage.cacheWriteTokens,
+    cache_write_1h_tokens: usage.cacheWrite1hTokens ?? 0,
     output_tokens: usage.completionTokens,
   };
 }
@@ -131,6 +113,11 @@ function probeRateCard(provider: string, modelName: string): RateCard | null {
     input: rate({ input_tokens: PROBE_TOKENS }),
     cacheRead: rate({ input_tokens: PROBE_TOKENS, cache_read_tokens: PROBE_TOKENS }),
     cacheWrite: rate({ input_tokens: PROBE_TOKENS, cache_write_tokens: PROBE_TOKENS }),
+    cacheWrite1h: rate({
+      input_tokens: PROBE_TOKENS,
+      cache_write_tokens: PROBE_TOKENS,
+      cache_write_1h_tokens: PROBE_TOKENS,
+    }),
     output: rate({ output_tokens: PROBE_TOKENS }),
     // Time-conditional prices (off-peak rates, dated changes) are never memoized.
     linearBelow: Array.isArray(found.model.prices) ? 0 : firstTierStart(found.model_price),

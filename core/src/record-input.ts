@@ -26,6 +26,8 @@ export const usageAndTimingFields = {
   totalTokens: rule.tokens.nullish(),
   cachedPromptTokens: rule.tokens.nullish(),
   cacheWriteTokens: rule.tokens.nullish(),
+  /** The part of cacheWriteTokens written with a 1-hour lifetime (Anthropic `ttl: '1h'`). */
+  cacheWrite1hTokens: rule.tokens.nullish(),
   reasoningTokens: rule.tokens.nullish(),
   /** Set by adapters when counts were estimated with a tokenizer. */
   usageSource: rule.usageSource.optional(),

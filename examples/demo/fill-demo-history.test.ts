@@ -69,7 +69,7 @@ describe.each(testDatabases())('observatory demo history on %s', (kind) => {
       new Set(['openai', 'anthropic']),
     );
     expect(calls.some((c) => c.usageSource === 'estimated')).toBe(true);
-    expect(calls.some((c) => Number(c.metadata?.cacheWrite1hTokens) > 0)).toBe(true);
+    expect(calls.some((c) => c.cacheWrite1hTokens > 0)).toBe(true);
     expect(calls.some((c) => /^429 /.test(c.error ?? ''))).toBe(true);
     expect(calls.every((c) => typeof c.metadata?.userId === 'string' && typeof c.metadata?.tenantId === 'string')).toBe(
       true,

@@ -39,6 +39,7 @@ export function buildCallInput(
     completionTokens: usage.completionTokens,
     cachedPromptTokens: usage.cachedPromptTokens,
     cacheWriteTokens: usage.cacheWriteTokens,
+    cacheWrite1hTokens: usage.cacheWrite1hTokens,
     reasoningTokens: usage.reasoningTokens,
     latencyMs: timing.latencyMs,
     ttftMs: timing.ttftMs,

@@ -67,6 +67,20 @@ describe('convertAiSdkUsage', () => {
     });
   });
 
+  it.each(['v2', 'v3'] as const)(
+    '%s Anthropic: the 1-hour share of the cache writes is read from the raw usage',
+    (spec) => {
+      const hourly = structuredClone(sonnet);
+      hourly.usage.cache_creation = { ephemeral_5m_input_tokens: 400, ephemeral_1h_input_tokens: 600 };
+      const turn = fromAnthropicMessage(spec, hourly);
+      expect(convertAiSdkUsage(sdkUsage(spec, turn.usage), turn.providerMetadata)).toMatchObject({
+        promptTokens: 3050,
+        cacheWriteTokens: 1000,
+        cacheWrite1hTokens: 600,
+      });
+    },
+  );
+
   it('v5 Anthropic with no cache activity reports cacheCreationInputTokens null', () => {
     const usage = { inputTokens: 80, outputTokens: 20, totalTokens: 100 };
     expect(

@@ -10,6 +10,8 @@ export interface AiSdkTokenCounts {
   completionTokens?: number;
   cachedPromptTokens?: number;
   cacheWriteTokens?: number;
+  /** The part of cacheWriteTokens written with a 1-hour lifetime (Anthropic). */
+  cacheWrite1hTokens?: number;
   reasoningTokens?: number;
 }
 
@@ -23,14 +25,23 @@ export interface AiSdkTokenCounts {
  *   cache writes only in `providerMetadata.anthropic.cacheCreationInputTokens`; so for
  *   Anthropic the total is the sum of the three. OpenAI's `inputTokens` is `prompt_tokens`,
  *   which already includes cached tokens.
+ *
+ * No version's usage tells a 1-hour cache write from a 5-minute one; the Anthropic
+ * provider passes its raw usage on as `providerMetadata.anthropic.usage`, whose
+ * `cache_creation.ephemeral_1h_input_tokens` does (v5, v6 and v7 alike).
  */
 export function convertAiSdkUsage(
   usage: AiSdkUsage | null | undefined,
   providerMetadata?: AiSdkProviderMetadata | null,
 ): AiSdkTokenCounts {
   if (!usage) return {};
-  if (usage.inputTokenDetails || usage.outputTokenDetails) return convertDetailedUsage(usage);
-  return convertFlatUsage(usage, providerMetadata);
+  const counts =
+    usage.inputTokenDetails || usage.outputTokenDetails
+      ? convertDetailedUsage(usage)
+      : convertFlatUsage(usage, providerMetadata);
+  const rawAnthropicUsage = asRecord(asRecord(providerMetadata?.anthropic)?.usage);
+  const cacheWrite1hTokens = count(asRecord(rawAnthropicUsage?.cache_creation)?.ephemeral_1h_input_tokens);
+  return cacheWrite1hTokens ? { ...counts, cacheWrite1hTokens } : counts;
 }
 
 /** Add two step counts field by field; a field stays undefined only if both are. */
@@ -40,6 +51,7 @@ export function addTokenCounts(a: AiSdkTokenCounts, b: AiSdkTokenCounts): AiSdkT
     completionTokens: addDefined(a.completionTokens, b.completionTokens),
     cachedPromptTokens: addDefined(a.cachedPromptTokens, b.cachedPromptTokens),
     cacheWriteTokens: addDefined(a.cacheWriteTokens, b.cacheWriteTokens),
+    cacheWrite1hTokens: addDefined(a.cacheWrite1hTokens, b.cacheWrite1hTokens),
     reasoningTokens: addDefined(a.reasoningTokens, b.reasoningTokens),
   };
 }

@@ -4,7 +4,12 @@ import type { AnthropicUsage } from './anthropic-types.js';
 /** Token fields of `recordCall`, under Observatory's token rule. */
 export type AnthropicUsageFields = Pick<
   RecordCallInput,
-  'promptTokens' | 'completionTokens' | 'cachedPromptTokens' | 'cacheWriteTokens' | 'reasoningTokens'
+  | 'promptTokens'
+  | 'completionTokens'
+  | 'cachedPromptTokens'
+  | 'cacheWriteTokens'
+  | 'cacheWrite1hTokens'
+  | 'reasoningTokens'
 >;
 
 /**
@@ -12,6 +17,8 @@ export type AnthropicUsageFields = Pick<
  * only the *uncached* input, so the total input is `input_tokens + cache_read_input_tokens
  * + cache_creation_input_tokens`; recording `input_tokens` alone would under-count input,
  * and subtracting cache tokens from it again (as for OpenAI) would go negative.
+ * `cache_creation_input_tokens` counts writes of both lifetimes; `cache_creation` splits
+ * them, and the 1-hour part is priced at its own rate (2× input instead of 1.25×).
  * `output_tokens` already includes thinking tokens. Missing usage gives no fields
  * (recorded as usage_source 'missing').
  */
@@ -26,6 +33,7 @@ export function convertAnthropicUsage(usage: AnthropicUsage | null | undefined):
     completionTokens: usage.output_tokens ?? undefined,
     cachedPromptTokens: cacheRead,
     cacheWriteTokens: cacheWrite,
+    cacheWrite1hTokens: usage.cache_creation?.ephemeral_1h_input_tokens ?? undefined,
     reasoningTokens: usage.output_tokens_details?.thinking_tokens ?? undefined,
   };
 }

@@ -32,8 +32,6 @@ export function readAnthropicMessage(value: unknown): AnthropicReading | undefin
       serviceTier: usage?.service_tier,
       inferenceGeo: usage?.inference_geo,
       speed: usage?.speed,
-      // Core prices every cache write at the 5-minute rate; keep the 1-hour share visible.
-      cacheWrite1hTokens: usage?.cache_creation?.ephemeral_1h_input_tokens || undefined,
       webSearchRequests: usage?.server_tool_use?.web_search_requests || undefined,
       webFetchRequests: usage?.server_tool_use?.web_fetch_requests || undefined,
     }),

@@ -54,7 +54,7 @@ describe.each(testDatabases())('recordAnthropicMessage on %s', (database) => {
     expect(call.latencyMs).toBeGreaterThanOrEqual(call.ttftMs ?? Number.NaN);
   });
 
-  it('keeps 1-hour cache writes and server tool requests visible in metadata', async () => {
+  it('stores the 1-hour part of the cache writes and keeps server tool requests in metadata', async () => {
     const message = readJsonFixture('message-claude-sonnet-4-5-cache.json') as {
       usage: Record<string, unknown>;
     };
@@ -62,7 +62,9 @@ describe.each(testDatabases())('recordAnthropicMessage on %s', (database) => {
     message.usage.server_tool_use = { web_search_requests: 2, web_fetch_requests: 0 };
     recordAnthropicMessage(t.obs, message);
     const [call] = await storedCalls(t.obs);
-    expect(call.metadata).toMatchObject({ cacheWrite1hTokens: 1000, webSearchRequests: 2 });
+    expect(call.cacheWriteTokens).toBe(1800);
+    expect(call.cacheWrite1hTokens).toBe(1000);
+    expect(call.metadata).toMatchObject({ webSearchRequests: 2 });
     expect(call.metadata).not.toHaveProperty('webFetchRequests');
   });
 

@@ -13,6 +13,7 @@ describe('convertLangChainUsage', () => {
       totalTokens: 1430,
       cachedPromptTokens: 1024,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
       reasoningTokens: 64,
       usageSource: 'reported',
     });
@@ -30,6 +31,20 @@ describe('convertLangChainUsage', () => {
       totalTokens: 6574,
       usageSource: 'reported',
     });
+  });
+
+  it('reads the 1-hour share of ChatAnthropic cache writes from the raw usage in response_metadata', () => {
+    const message = structuredClone(anthropicResult.generations[0][0].message);
+    const raw: Record<string, unknown> = message.response_metadata.usage;
+    raw.cache_creation = { ephemeral_5m_input_tokens: 548, ephemeral_1h_input_tokens: 1500 };
+    expect(
+      convertLangChainUsage(message.usage_metadata, anthropicResult.llmOutput, message.response_metadata),
+    ).toMatchObject({ cacheWriteTokens: 2048, cacheWrite1hTokens: 1500 });
+    // An integration that puts it in input_token_details (LangChain Python's does) is read there.
+    const details = { ...message.usage_metadata.input_token_details, ephemeral_1h_input_tokens: 700 };
+    expect(
+      convertLangChainUsage({ ...message.usage_metadata, input_token_details: details }, anthropicResult.llmOutput),
+    ).toMatchObject({ cacheWriteTokens: 2048, cacheWrite1hTokens: 700 });
   });
 
   it('adds cache tokens back when an integration reports input_tokens without them', () => {
@@ -67,6 +82,7 @@ describe('convertLangChainUsage', () => {
       totalTokens: 49,
       cachedPromptTokens: 0,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
       reasoningTokens: 0,
       usageSource: 'reported',
     });

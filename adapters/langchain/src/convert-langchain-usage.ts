@@ -7,6 +7,8 @@ export interface ConvertedUsage {
   totalTokens: number;
   cachedPromptTokens: number;
   cacheWriteTokens: number;
+  /** The part of cacheWriteTokens written with a 1-hour lifetime (Anthropic). */
+  cacheWrite1hTokens: number;
   reasoningTokens: number;
   usageSource: 'reported' | 'estimated';
 }
@@ -21,13 +23,24 @@ export interface ConvertedUsage {
  * All-zero counts count as "no usage": some integrations fill zeros when the provider
  * streamed no usage, and a response can never cost zero tokens. (LangChain's own cache
  * hits are zero on purpose; the handler records those itself.)
+ *
+ * `usage_metadata` does not tell a 1-hour cache write from a 5-minute one. ChatAnthropic
+ * keeps Anthropic's raw usage as `response_metadata.usage`, whose
+ * `cache_creation.ephemeral_1h_input_tokens` does; an integration that copies it into
+ * `input_token_details` (as LangChain Python's does) is read there first.
  */
 export function convertLangChainUsage(
   usageMetadata: LangChainUsageMetadata | null | undefined,
   llmOutput?: Record<string, unknown> | null,
+  responseMetadata?: Record<string, unknown> | null,
 ): ConvertedUsage | undefined {
   if (usageMetadata && hasCounts(usageMetadata.input_tokens, usageMetadata.output_tokens, usageMetadata.total_tokens)) {
-    return fromUsageMetadata(usageMetadata);
+    const usage = fromUsageMetadata(usageMetadata);
+    const hourWrites = count(
+      usageMetadata.input_token_details?.ephemeral_1h_input_tokens ??
+        anthropicRawUsage(responseMetadata)?.cache_creation?.ephemeral_1h_input_tokens,
+    );
+    return { ...usage, cacheWrite1hTokens: Math.min(hourWrites, usage.cacheWriteTokens) };
   }
   const reported = asTokenUsage(llmOutput?.tokenUsage);
   if (reported) return fromTokenUsage(reported, 'reported');
@@ -56,9 +69,18 @@ function fromUsageMetadata(usage: LangChainUsageMetadata): ConvertedUsage {
     totalTokens: Math.max(total, promptTokens + completionTokens),
     cachedPromptTokens,
     cacheWriteTokens,
+    cacheWrite1hTokens: 0,
     reasoningTokens,
     usageSource: 'reported',
   };
+}
+
+/** Anthropic's own usage object, as ChatAnthropic passes it on in `response_metadata.usage`. */
+function anthropicRawUsage(
+  responseMetadata: Record<string, unknown> | null | undefined,
+): { cache_creation?: { ephemeral_1h_input_tokens?: number | null } | null } | undefined {
+  const usage = responseMetadata?.usage;
+  return typeof usage === 'object' && usage !== null ? usage : undefined;
 }
 
 function fromTokenUsage(usage: LangChainTokenUsage, usageSource: ConvertedUsage['usageSource']): ConvertedUsage {
@@ -70,6 +92,7 @@ function fromTokenUsage(usage: LangChainTokenUsage, usageSource: ConvertedUsage[
     totalTokens: Math.max(count(usage.totalTokens), promptTokens + completionTokens),
     cachedPromptTokens: 0,
     cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
     reasoningTokens: 0,
     usageSource,
   };

@@ -9,7 +9,11 @@ export interface LangChainUsageMetadata {
   input_tokens?: number | null;
   output_tokens?: number | null;
   total_tokens?: number | null;
-  input_token_details?: { cache_read?: number | null; cache_creation?: number | null } | null;
+  input_token_details?: {
+    cache_read?: number | null;
+    cache_creation?: number | null;
+    ephemeral_1h_input_tokens?: number | null;
+  } | null;
   output_token_details?: { reasoning?: number | null } | null;
 }
 

@@ -173,7 +173,7 @@ export class ObservatoryCallbackHandler extends BaseCallbackHandler {
       const cached = extraParams?.cached === true;
       const usage = cached
         ? CACHE_HIT_USAGE
-        : (convertLangChainUsage(result.usageMetadata, result.llmOutput) ??
+        : (convertLangChainUsage(result.usageMetadata, result.llmOutput, result.responseMetadata) ??
           estimateUsage(run.prompt, result.responseText + result.toolCallsJson));
       this.record(run, runId, endedAt, {
         modelName: resolveModelName(run.requestedModel, result.responseMetadata),
@@ -307,6 +307,7 @@ const CACHE_HIT_USAGE: ConvertedUsage = {
   totalTokens: 0,
   cachedPromptTokens: 0,
   cacheWriteTokens: 0,
+  cacheWrite1hTokens: 0,
   reasoningTokens: 0,
   usageSource: 'reported',
 };

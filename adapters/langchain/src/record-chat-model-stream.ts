@@ -90,7 +90,7 @@ export async function recordChatModelStream(
     const endedAt = performance.now();
     const responseText = textOf(message.content);
     const toolCalls = message.tool_calls?.length ? JSON.stringify(message.tool_calls) : '';
-    const usage = convertLangChainUsage(message.usage_metadata) ?? {
+    const usage = convertLangChainUsage(message.usage_metadata, undefined, message.response_metadata) ?? {
       promptTokens: estimateTokens(prompt),
       completionTokens: estimateTokens(responseText + toolCalls),
       usageSource: 'estimated' as const,

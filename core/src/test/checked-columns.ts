@@ -8,6 +8,8 @@ export interface ExpectedCall {
   totalTokens: number;
   cachedPromptTokens: number;
   cacheWriteTokens: number;
+  /** Only where a case writes 1-hour cache entries; 0 when left out. */
+  cacheWrite1hTokens?: number;
   reasoningTokens: number;
   usageSource: string;
   finishReason: string | null;
@@ -26,6 +28,7 @@ export function checkedColumns(call: LLMCall | ExpectedCall): ExpectedCall {
     totalTokens: call.totalTokens,
     cachedPromptTokens: call.cachedPromptTokens,
     cacheWriteTokens: call.cacheWriteTokens,
+    cacheWrite1hTokens: call.cacheWrite1hTokens ?? 0,
     reasoningTokens: call.reasoningTokens,
     usageSource: call.usageSource,
     finishReason: call.finishReason,

@@ -102,6 +102,21 @@ describe.each(testDatabases())('importRecords on %s', (database) => {
     });
   });
 
+  it('imports a call exported before 1-hour cache writes were stored, as none of them', async () => {
+    const { cacheWrite1hTokens: _absent, ...older } = sample.calls[0];
+    const hourly = { ...sample.calls[1], cacheWriteTokens: 300, cacheWrite1hTokens: 200 };
+    await cleanupAfter(async () => {
+      const { summary, problems, storage } = await run([line('call', older), line('call', hourly)].join('\n'), 'json');
+      expect(problems).toEqual([]);
+      expect(summary).toMatchObject({ calls: 2, badRecords: 0 });
+      const stored = await storage.getLlmCalls({ order: 'asc' });
+      expect(stored.map((call) => [call.cacheWriteTokens, call.cacheWrite1hTokens])).toEqual([
+        [older.cacheWriteTokens, 0],
+        [300, 200],
+      ]);
+    });
+  });
+
   it('reports malformed and invalid CSV records and imports the rest', async () => {
     const [a, b] = sample.calls;
     const csv = await collect(

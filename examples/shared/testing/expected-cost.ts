@@ -19,28 +19,18 @@ function family(modelName: string): string {
 }
 
 /**
- * What core charges less than Anthropic for 1-hour cache writes (`metadata.cacheWrite1hTokens`):
- * Anthropic bills them at 2× the input price, but core has no field for them yet and prices
- * every cache write at the 5-minute rate (1.25×).
- */
-export function unpricedCacheWrite1h(call: Pick<LLMCall, 'modelName' | 'metadata'>): number {
-  const price = PRICES[family(call.modelName)];
-  return price ? (cacheWrite1hOf(call) * (price.input * 2 - price.cacheWrite)) / 1e6 : 0;
-}
-
-/**
  * What a stored call should cost from its own token columns: uncached input at the input
  * price, cache reads and writes at theirs (Anthropic's 1-hour writes at 2× the input
  * price), output (reasoning included) at the output price.
  */
 export function expectedCost(
   call: Pick<LLMCall, 'modelName' | 'promptTokens' | 'cachedPromptTokens' | 'cacheWriteTokens' | 'completionTokens'> &
-    Partial<Pick<LLMCall, 'metadata'>>,
+    Partial<Pick<LLMCall, 'cacheWrite1hTokens'>>,
 ): number {
   const price = PRICES[family(call.modelName)];
   if (!price) throw new Error(`no test price for ${call.modelName}`);
   const uncached = call.promptTokens - call.cachedPromptTokens - call.cacheWriteTokens;
-  const hourWrites = cacheWrite1hOf(call);
+  const hourWrites = call.cacheWrite1hTokens ?? 0;
   return (
     (uncached * price.input +
       call.cachedPromptTokens * price.cached +
@@ -51,11 +41,7 @@ export function expectedCost(
   );
 }
 
-function cacheWrite1hOf(call: Partial<Pick<LLMCall, 'metadata'>>): number {
-  return Number(call.metadata?.cacheWrite1hTokens ?? 0);
-}
-
 /** A one-line description of a call, for assertion messages. */
 export function describeCall(call: LLMCall): string {
-  return `${call.agentName}/${call.modelName} in=${call.promptTokens} cached=${call.cachedPromptTokens} write=${call.cacheWriteTokens} out=${call.completionTokens} reasoning=${call.reasoningTokens} usage=${call.usageSource} ttft=${call.ttftMs} cost=${call.totalCost} error=${call.error}`;
+  return `${call.agentName}/${call.modelName} in=${call.promptTokens} cached=${call.cachedPromptTokens} write=${call.cacheWriteTokens} write1h=${call.cacheWrite1hTokens} out=${call.completionTokens} reasoning=${call.reasoningTokens} usage=${call.usageSource} ttft=${call.ttftMs} cost=${call.totalCost} error=${call.error}`;
 }

@@ -55,6 +55,7 @@ interface AnthropicMessage {
     output_tokens: number;
     cache_creation_input_tokens?: number | null;
     cache_read_input_tokens?: number | null;
+    cache_creation?: { ephemeral_5m_input_tokens?: number; ephemeral_1h_input_tokens?: number } | null;
     output_tokens_details?: { thinking_tokens?: number } | null;
   };
 }

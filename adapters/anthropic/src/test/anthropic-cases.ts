@@ -28,7 +28,9 @@ export interface CaseOutcome {
 }
 
 /** US dollars per million tokens below 200K input (Anthropic's price list; checked against @pydantic/genai-prices 0.1.8). */
-const CLAUDE_SONNET_4_5 = { input: 3, cacheRead: 0.3, cacheWrite5m: 3.75, output: 15 };
+const CLAUDE_SONNET_4_5 = { input: 3, cacheRead: 0.3, cacheWrite5m: 3.75, cacheWrite1h: 6, output: 15 };
+/** Above 200K input tokens the whole request is billed at the long-context rates. */
+const CLAUDE_SONNET_4_5_LONG = { input: 6, output: 22.5 };
 
 /** A real client whose every request is answered by `reply`; no retries, so errors surface at once. */
 export function fakeAnthropicClient(reply: Parameters<typeof createFakeFetch>[0]) {
@@ -151,6 +153,70 @@ export const anthropicCases: AnthropicCase[] = [
       responseText: `I'll check the current weather in Paris.\n[tool_use get_weather({"city":"Paris","unit":"celsius"})]`,
       error: null,
       totalCost: (350 * CLAUDE_SONNET_4_5.input + 120 * CLAUDE_SONNET_4_5.output) / 1e6,
+    },
+  },
+  {
+    name: 'claude-sonnet-4-5, 1-hour + 5-minute cache writes',
+    source: 'messages.create',
+    async run() {
+      const { client } = fakeAnthropicClient({ json: readJsonFixture('message-cache-write-1h.json') });
+      const hourRequest = {
+        ...request,
+        system: [
+          {
+            type: 'text' as const,
+            text: 'You review contracts.',
+            cache_control: { type: 'ephemeral' as const, ttl: '1h' as const },
+          },
+        ],
+      };
+      const value = await client.messages.create(hourRequest);
+      return { kind: 'message', value, options: { request: hourRequest } };
+    },
+    expected: {
+      modelName: 'claude-sonnet-4-5-20250929',
+      // cache_creation_input_tokens (9000) holds both lifetimes; cache_creation splits them 2500 / 6500.
+      promptTokens: 40 + 9000,
+      completionTokens: 220,
+      totalTokens: 40 + 9000 + 220,
+      cachedPromptTokens: 0,
+      cacheWriteTokens: 9000,
+      cacheWrite1hTokens: 6500,
+      reasoningTokens: 0,
+      usageSource: 'reported',
+      finishReason: 'end_turn',
+      responseText: 'Clause 9 survives termination; clause 12 does not.',
+      error: null,
+      totalCost:
+        (40 * CLAUDE_SONNET_4_5.input +
+          2500 * CLAUDE_SONNET_4_5.cacheWrite5m +
+          6500 * CLAUDE_SONNET_4_5.cacheWrite1h +
+          220 * CLAUDE_SONNET_4_5.output) /
+        1e6,
+    },
+  },
+  {
+    name: 'claude-sonnet-4-5, 245K input (long-context rates)',
+    source: 'messages.create',
+    async run() {
+      const { client } = fakeAnthropicClient({ json: readJsonFixture('message-long-context.json') });
+      const value = await client.messages.create(request);
+      return { kind: 'message', value, options: { request } };
+    },
+    expected: {
+      modelName: 'claude-sonnet-4-5-20250929',
+      promptTokens: 245000,
+      completionTokens: 900,
+      totalTokens: 245900,
+      cachedPromptTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      usageSource: 'reported',
+      finishReason: 'end_turn',
+      responseText: 'The three filings disagree on the 2024 revenue figure.',
+      error: null,
+      // Over 200K input, input and output are both billed at the long-context rates.
+      totalCost: (245000 * CLAUDE_SONNET_4_5_LONG.input + 900 * CLAUDE_SONNET_4_5_LONG.output) / 1e6,
     },
   },
   {

@@ -32,6 +32,12 @@ const GPT_4O = { input: 2.5, cacheRead: 1.25, output: 10 };
 const GPT_4O_MINI = { input: 0.15, cacheRead: 0.075, output: 0.6 };
 const O3_MINI = { input: 1.1, cacheRead: 0.55, output: 4.4 };
 const TEXT_EMBEDDING_3_SMALL = { input: 0.02 };
+/**
+ * gpt-5.6-luna as priced since OpenAI's 80% cut of 2026-07-30: cache writes at 1.25× input;
+ * from 272K input tokens the whole request at the long-context rates.
+ */
+const GPT_5_6_LUNA = { input: 0.2, cacheRead: 0.02, cacheWrite: 0.25, output: 1.2 };
+const GPT_5_6_LUNA_LONG = { input: 0.4, output: 1.8 };
 
 /** A real client whose every request is answered by `reply`; no retries, so errors surface at once. */
 export function fakeOpenAIClient(reply: FakeReply | Parameters<typeof createFakeFetch>[0]) {
@@ -276,6 +282,63 @@ export const openAICases: OpenAICase[] = [
       responseText: null,
       error: null,
       totalCost: (38 * TEXT_EMBEDDING_3_SMALL.input) / 1e6,
+    },
+  },
+  {
+    name: 'gpt-5.6-luna, reasoning + cache read + write',
+    source: 'chat.completions.create',
+    async run() {
+      const { client } = fakeOpenAIClient({ json: readJsonFixture('chat-completion-gpt-5.6-luna-cache-write.json') });
+      const request = { ...chatRequest, model: 'gpt-5.6-luna', prompt_cache_key: 'diff-review' };
+      const value = await client.chat.completions.create(request);
+      return { kind: 'response', value, options: { request } };
+    },
+    expected: {
+      modelName: 'gpt-5.6-luna-2026-05-14',
+      promptTokens: 12000,
+      completionTokens: 800,
+      totalTokens: 12800,
+      cachedPromptTokens: 6000,
+      cacheWriteTokens: 4000,
+      reasoningTokens: 320,
+      usageSource: 'reported',
+      finishReason: 'stop',
+      responseText: 'Two call sites still pass the old flag; the rest of the diff is safe.',
+      error: null,
+      // prompt_tokens holds both cache parts: 2000 uncached, 6000 read, 4000 written (at 1.25× input).
+      totalCost:
+        (2000 * GPT_5_6_LUNA.input +
+          6000 * GPT_5_6_LUNA.cacheRead +
+          4000 * GPT_5_6_LUNA.cacheWrite +
+          800 * GPT_5_6_LUNA.output) /
+        1e6,
+    },
+  },
+  {
+    name: 'gpt-5.6-luna, 300K input (long-context rates)',
+    source: 'chat.completions.create',
+    async run() {
+      const { client } = fakeOpenAIClient({
+        json: readJsonFixture('chat-completion-gpt-5.6-luna-long-context.json'),
+      });
+      const request = { ...chatRequest, model: 'gpt-5.6-luna' };
+      const value = await client.chat.completions.create(request);
+      return { kind: 'response', value, options: { request } };
+    },
+    expected: {
+      modelName: 'gpt-5.6-luna-2026-05-14',
+      promptTokens: 300000,
+      completionTokens: 1000,
+      totalTokens: 301000,
+      cachedPromptTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
+      usageSource: 'reported',
+      finishReason: 'stop',
+      responseText: 'The monorepo has three copies of the retry helper; keep the one in core.',
+      error: null,
+      // From 272K input tokens, input and output are both billed at the long-context rates.
+      totalCost: (300000 * GPT_5_6_LUNA_LONG.input + 1000 * GPT_5_6_LUNA_LONG.output) / 1e6,
     },
   },
   {

@@ -13,6 +13,7 @@ import { Migration0012MetadataRollups } from './0012-metadata-rollups.js';
 import { Migration0013SessionStepsIndex } from './0013-session-steps-index.js';
 import { Migration0014SessionsSortCoveringIndexes } from './0014-sessions-sort-covering-indexes.js';
 import { Migration0015CallsWindowIndex } from './0015-calls-window-index.js';
+import { Migration0016OneHourCacheWrites } from './0016-one-hour-cache-writes.js';
 
 /** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   { name: '0013-session-steps-index', class: Migration0013SessionStepsIndex },
   { name: '0014-sessions-sort-covering-indexes', class: Migration0014SessionsSortCoveringIndexes },
   { name: '0015-calls-window-index', class: Migration0015CallsWindowIndex },
+  { name: '0016-one-hour-cache-writes', class: Migration0016OneHourCacheWrites },
 ];
