@@ -38,6 +38,21 @@ export function readRange(c: Context, now: number): RangeFilter {
   return filter;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The filter widened to whole hours, as the rollups read every range (from the start of the
+ * hour holding `from` to the first hour starting at or after `to`): a sample of calls read
+ * with it holds the same calls as the totals shown beside it.
+ */
+export function wholeHours(filter: RangeFilter): RangeFilter {
+  return {
+    ...filter,
+    from: filter.from && new Date(Math.floor(filter.from.getTime() / HOUR_MS) * HOUR_MS),
+    to: filter.to && new Date(Math.ceil(filter.to.getTime() / HOUR_MS) * HOUR_MS),
+  };
+}
+
 /** An optional ISO 8601 date or epoch-milliseconds parameter. */
 export function readDate(c: Context, name: string): Date | undefined {
   const raw = c.req.query(name);
@@ -92,18 +107,24 @@ export function readBoolean(c: Context, name: string): boolean | undefined {
   throw new BadRequest(name, raw, 'true or false');
 }
 
-/** Series width that keeps a chart readable: hours up to two days, days up to ~4 months, then weeks. */
-export function pickInterval(filter: RangeFilter, now: number, firstHour: number | null): 'hour' | 'day' | 'week' {
-  const start = filter.from?.getTime() ?? firstHour ?? now - 86_400_000;
+/**
+ * Series width that keeps a chart readable: hours up to two days, days up to ~4 months, then
+ * weeks. An open range starts on `firstDay`, the selected project's first day with calls.
+ */
+export function pickInterval(filter: RangeFilter, now: number, firstDay: number | null): 'hour' | 'day' | 'week' {
+  const start = filter.from?.getTime() ?? firstDay ?? now - 86_400_000;
   const span = (filter.to?.getTime() ?? now) - start;
   if (span <= 2 * 86_400_000) return 'hour';
   if (span <= 120 * 86_400_000) return 'day';
   return 'week';
 }
 
-/** Length of the selected range in days (from the first recorded hour when open-ended). */
-export function spanDays(filter: RangeFilter, now: number, firstHour: number | null): number {
-  const start = filter.from?.getTime() ?? firstHour ?? now;
+/**
+ * Length of the selected range in days: when open-ended, from the start of the selected
+ * project's first day with calls (`storage.getFirstDay(projectName)`).
+ */
+export function spanDays(filter: RangeFilter, now: number, firstDay: number | null): number {
+  const start = filter.from?.getTime() ?? firstDay ?? now;
   const end = filter.to?.getTime() ?? now;
   return Math.max(1 / 24, (end - start) / 86_400_000);
 }

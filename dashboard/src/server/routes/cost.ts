@@ -40,7 +40,8 @@ export function costRoutes(ctx: AppContext): Hono {
         ctx.storage.getBreakdown('agent', filter),
         ctx.storage.getBreakdown('operation', filter),
         ctx.storage.getCrossBreakdown('agent', 'model', filter),
-        ctx.storage.getFirstDay(),
+        // The selected project's first day: another project's older calls do not lengthen its range.
+        ctx.storage.getFirstDay(filter.projectName),
       ]);
       const rangeDays = spanDays(filter, now, firstDay);
       const providers = new Map(byModel.map((m) => [m.key, m.provider ?? '']));
@@ -65,10 +66,12 @@ export function costRoutes(ctx: AppContext): Hono {
         range: { from: filter.from?.getTime() ?? firstDay, to: end, days: rangeDays },
         totals: overview,
         daily: daily.map((p) => ({ day: p.time, cost: p.totalCost, calls: p.totalCalls })),
+        // Fitted up to the range's end: with `to` in the past, the day holding it is partial
+        // and the days after it were not read, so neither may count as a day at $0.
         forecast: forecastDailyCost(
           daily.map((p) => ({ day: p.time, cost: p.totalCost })),
           horizon,
-          now,
+          Math.min(now, end),
         ),
         byModel,
         byAgent,
@@ -107,7 +110,7 @@ export function costRoutes(ctx: AppContext): Hono {
       const [groups, scopeTotals, firstDay, knownModels] = await Promise.all([
         ctx.storage.getBreakdown('model', scope),
         ctx.storage.getTotals(scope),
-        ctx.storage.getFirstDay(),
+        ctx.storage.getFirstDay(filter.projectName),
         ctx.storage.getBreakdown('model', filter),
       ]);
       const targetProvider =

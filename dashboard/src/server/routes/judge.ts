@@ -4,7 +4,7 @@ import { BadRequest } from '../../bad-request.js';
 import { judgeEstimate } from '../analysis/judge-estimate.js';
 import { welchTTest, wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { pickInterval, readEnum, readRange, readText } from '../query-params.js';
+import { pickInterval, readEnum, readRange, readText, wholeHours } from '../query-params.js';
 import { reply } from '../reply.js';
 
 /** Judged calls read for error categories, the score histogram and best/worst examples. */
@@ -23,12 +23,24 @@ export function judgeRoutes(ctx: AppContext): Hono {
       const overview = await ctx.storage.getOverview(filter);
       if (overview.judgedCalls === 0)
         return reply(c, 'GET /api/judge', { empty: true, totalCalls: overview.totalCalls });
-      const interval = pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay());
+      // An open range starts on the selected project's first day, not on any project's.
+      const interval = pickInterval(
+        filter,
+        now,
+        filter.from ? null : await ctx.storage.getFirstDay(filter.projectName),
+      );
       const [series, byModel, byAgent, sample] = await Promise.all([
         ctx.storage.getTimeSeries({ ...filter, interval }),
         ctx.storage.getBreakdown('model', filter),
         ctx.storage.getBreakdown('agent', filter),
-        ctx.samples.get({ ...filter, require: 'quality', limit: JUDGE_SAMPLE, promptChars: 300, responseChars: 300 }),
+        // Over the hours the KPIs count, so the histogram holds the same judged calls.
+        ctx.samples.get({
+          ...wholeHours(filter),
+          require: 'quality',
+          limit: JUDGE_SAMPLE,
+          promptChars: 300,
+          responseChars: 300,
+        }),
       ]);
       const judged = sample.calls.filter((call) => call.qualityEvaluation);
       const categories = new Map<string, { count: number; scoreSum: number }>();

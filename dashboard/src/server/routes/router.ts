@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { judgeEstimate } from '../analysis/judge-estimate.js';
 import { wilsonInterval } from '../analysis/statistics.js';
 import type { AppContext } from '../app-context.js';
-import { pickInterval, readEnum, readRange } from '../query-params.js';
+import { pickInterval, readEnum, readRange, wholeHours } from '../query-params.js';
 import { reply } from '../reply.js';
 
 /** Routed calls read for decision examples and the "considered vs chosen" table. */
@@ -23,12 +23,20 @@ export function routerRoutes(ctx: AppContext): Hono {
     if (overview.routedCalls === 0) {
       return reply(c, 'GET /api/router', { empty: true, totalCalls: overview.totalCalls });
     }
-    const interval = pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay());
+    // An open range starts on the selected project's first day, not on any project's.
+    const interval = pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay(filter.projectName));
     const [byModel, cells, series, sample] = await Promise.all([
       ctx.storage.getBreakdown('model', filter),
       ctx.storage.getCrossBreakdown('model', columns, filter),
       ctx.storage.getTimeSeries({ ...filter, interval, groupBy: 'model' }),
-      ctx.samples.get({ ...filter, require: 'routing', limit: DECISION_SAMPLE, promptChars: 200, responseChars: 0 }),
+      // Over the hours the KPIs count, so the decisions read are those of the routed calls counted.
+      ctx.samples.get({
+        ...wholeHours(filter),
+        require: 'routing',
+        limit: DECISION_SAMPLE,
+        promptChars: 200,
+        responseChars: 0,
+      }),
     ]);
     const routedModels = new Set(byModel.filter((m) => m.routedCalls > 0).map((m) => m.key));
 

@@ -32,7 +32,7 @@ export function seriesRoutes(ctx: AppContext): Hono {
       const requested = readEnum(c, 'interval', [...INTERVALS, 'auto'] as const, 'auto');
       const interval =
         requested === 'auto'
-          ? pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay())
+          ? pickInterval(filter, now, filter.from ? null : await ctx.storage.getFirstDay(filter.projectName))
           : requested;
       const points = await ctx.storage.getTimeSeries({ ...filter, interval, groupBy });
       return reply(c, 'GET /api/timeseries', { interval, groupBy: groupBy ?? null, points });
