@@ -3,10 +3,11 @@
 // the first time, then serve the dashboard on it and keep the example crews running live (a
 // session every few seconds), so Live, auto-refresh and alerts show activity from the start.
 //
-//   npm start -- [--no-live] [--every 5s] [--calls N] [serve options such as --port 4000]
+//   npm start -- [--no-live] [--every 5s] [--calls N] [--days N] [serve options such as --port 4000]
 //
 // --no-live serves the history alone; --every sets how often a live session starts; --calls
-// sets the size of the history written into an empty store (default 50,000).
+// and --days set the size and span of the history written into an empty store (default
+// 50,000 calls over 28 days).
 // OBSERVATORY_DATABASE_URL / DATABASE_URL pick another store.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -22,12 +23,13 @@ const { values, tokens } = parseArgs({
     'no-live': { type: 'boolean' },
     every: { type: 'string' },
     calls: { type: 'string' },
+    days: { type: 'string' },
   },
   strict: false,
   tokens: true,
 });
 // Everything that is not one of the main job's own flags goes to `observatory serve`.
-const own = new Set(['no-live', 'every', 'calls']);
+const own = new Set(['no-live', 'every', 'calls', 'days']);
 const serveArgs = tokens.flatMap((token) => {
   if (token.kind === 'option' && own.has(token.name)) return [];
   if (token.kind === 'option') return token.value === undefined ? [token.rawName] : [token.rawName, token.value];
@@ -39,10 +41,8 @@ const existing = await obs.storage.countLlmCalls();
 await obs.close();
 
 if (existing === 0) {
-  const demo = spawnSync(process.execPath, [cli, 'demo', ...(values.calls ? ['--calls', values.calls] : [])], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const size = [...(values.calls ? ['--calls', values.calls] : []), ...(values.days ? ['--days', values.days] : [])];
+  const demo = spawnSync(process.execPath, [cli, 'demo', ...size], { cwd: root, stdio: 'inherit' });
   if (demo.status !== 0) process.exit(demo.status ?? 1);
 } else {
   console.log(`${existing.toLocaleString('en-US')} calls already in the store; skipping the demo history.`);

@@ -197,7 +197,7 @@ export class ObservatoryStorage {
 
   /** Totals per hour, day or week, optionally split by a dimension. */
   async getTimeSeries(
-    filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension } = {},
+    filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension; withP95?: boolean } = {},
   ): Promise<TimeSeriesPoint[]> {
     return getTimeSeries(await this.knex(), filter);
   }

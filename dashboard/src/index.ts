@@ -15,8 +15,8 @@ export type { ImportOptions, ImportSummary } from './import/import-records.js';
 export { importRecords } from './import/import-records.js';
 export { readCsvRecords } from './import/read-csv-records.js';
 export { readNdjsonRecords } from './import/read-ndjson-records.js';
-export type { AlertStatus } from './server/alert-monitor.js';
-export { AlertMonitor } from './server/alert-monitor.js';
+export type { AlertEngineOptions, AlertStatus } from './server/alerts/alert-engine.js';
+export { AlertEngine } from './server/alerts/alert-engine.js';
 export type { CreateAppOptions } from './server/create-app.js';
 export { createApp } from './server/create-app.js';
 export type {
@@ -27,3 +27,4 @@ export type {
 } from './server/dashboard-settings.js';
 export type { RunningServer, ServeOptions } from './server/main.js';
 export { DEFAULT_PORT, startServer } from './server/main.js';
+export { verifyWebhookSignature } from './server/notify/webhook-signature.js';

@@ -105,6 +105,30 @@ describe.each(testDatabases())('dashboard queries on %s', (database) => {
       qualityEvaluation: { judgeScore: 7 },
     });
     expect(judged.calls[0].timestamp).toEqual(new Date(T0 + DAY + HOUR));
+    // The end of a long prompt past its head (never overlapping it), and its length.
+    const full = (await t.obs.storage.getLlmCalls({ projectName })).filter((c) => c.prompt);
+    for (const [head, tail] of [
+      [10, 4],
+      [10, 45],
+      [12, 4],
+    ]) {
+      const ends = await t.obs.storage.sampleCalls({
+        projectName,
+        require: 'prompt',
+        promptChars: head,
+        promptTailChars: tail,
+      });
+      const expected = full.map((c) => {
+        const text = c.prompt ?? '';
+        return [
+          c.id,
+          text.slice(0, head),
+          text.length > head ? text.slice(Math.max(text.length - tail, head)) : null,
+          text.length,
+        ];
+      });
+      expect(ends.calls.map((c) => [c.id, c.prompt, c.promptTail, c.promptLength]).sort()).toEqual(expected.sort());
+    }
     const variants = await t.obs.storage.sampleCalls({ projectName, metadataKey: 'promptVariant' });
     expect(variants.calls.map((c) => c.metadata)).toEqual([{ promptId: 'p', promptVariant: 'B' }]);
     const errors = await t.obs.storage.sampleCalls({ projectName, require: 'error' });

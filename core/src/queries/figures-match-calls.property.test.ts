@@ -136,23 +136,23 @@ function expectPercentiles(
   calls: PlannedCall[],
   where: string,
 ): void {
+  expectPercentile(actual.p50LatencyMs, 0.5, calls, where);
+  expectPercentile(actual.p95LatencyMs, 0.95, calls, where);
+  expectPercentile(actual.p99LatencyMs, 0.99, calls, where);
+}
+
+function expectPercentile(value: number | null, q: number, calls: PlannedCall[], where: string): void {
   const sorted = calls.map((c) => c.latencyMs).sort((a, b) => a - b);
-  for (const [q, value] of [
-    [0.5, actual.p50LatencyMs],
-    [0.95, actual.p95LatencyMs],
-    [0.99, actual.p99LatencyMs],
-  ] as const) {
-    if (sorted.length === 0) {
-      expect(value, `${where}: p${q * 100} of nothing`).toBeNull();
-      continue;
-    }
-    const exact = sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
-    const bucket = latencyBucket(exact);
-    const lower = bucket === 0 ? 0 : LATENCY_BUCKET_BOUNDS_MS[bucket - 1];
-    const upper = LATENCY_BUCKET_BOUNDS_MS[bucket];
-    expect(value, `${where}: p${q * 100} (exact ${exact} ms)`).toBeGreaterThanOrEqual(lower);
-    expect(value, `${where}: p${q * 100} (exact ${exact} ms)`).toBeLessThanOrEqual(upper);
+  if (sorted.length === 0) {
+    expect(value, `${where}: p${q * 100} of nothing`).toBeNull();
+    return;
   }
+  const exact = sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
+  const bucket = latencyBucket(exact);
+  const lower = bucket === 0 ? 0 : LATENCY_BUCKET_BOUNDS_MS[bucket - 1];
+  const upper = LATENCY_BUCKET_BOUNDS_MS[bucket];
+  expect(value, `${where}: p${q * 100} (exact ${exact} ms)`).toBeGreaterThanOrEqual(lower);
+  expect(value, `${where}: p${q * 100} (exact ${exact} ms)`).toBeLessThanOrEqual(upper);
 }
 
 /**
@@ -241,6 +241,28 @@ describe.each(testDatabases())('figures against the calls, on %s', (database) =>
               expect(days.map((p) => p.time).sort(), `days ${where}`).toEqual([...byDay.keys()].sort());
               for (const point of days) {
                 expectTotals(point, byDay.get(point.time) ?? [], `day ${new Date(point.time).toISOString()} ${where}`);
+              }
+
+              // Hourly series per model with each hour's p95 (what anomaly detection reads).
+              const hours = await storage.getTimeSeries({
+                ...filter,
+                interval: 'hour',
+                groupBy: 'model',
+                withP95: true,
+              });
+              const byHour = new Map<string, PlannedCall[]>();
+              for (const c of scope) {
+                const key = `${Math.floor((T0 + c.offsetMs) / HOUR) * HOUR}|${c.model}`;
+                byHour.set(key, [...(byHour.get(key) ?? []), c]);
+              }
+              expect(hours.map((p) => `${p.time}|${p.key}`).sort(), `hours ${where}`).toEqual(
+                [...byHour.keys()].sort(),
+              );
+              for (const point of hours) {
+                const group = byHour.get(`${point.time}|${point.key}`) ?? [];
+                const at = `hour ${new Date(point.time).toISOString()} model=${point.key} ${where}`;
+                expectTotals(point, group, at);
+                expectPercentile(point.p95LatencyMs ?? null, 0.95, group, at);
               }
             }
           } finally {

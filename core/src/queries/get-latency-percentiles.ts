@@ -17,13 +17,19 @@ export async function getLatencyPercentiles(
   knex: Knex,
   filter: AggregateFilter,
   groupColumn?: string,
+  options: { perHour?: boolean } = {},
 ): Promise<Map<string, LatencyPercentiles>> {
-  const query = rollupRows(knex, 'latency', filter).select('bucket', knex.raw('sum(calls) as calls')).groupBy('bucket');
+  const query = rollupRows(knex, 'latency', filter, { hourly: options.perHour })
+    .select('bucket', knex.raw('sum(calls) as calls'))
+    .groupBy('bucket');
   if (groupColumn) query.select(knex.raw('?? as grp', [groupColumn])).groupBy(groupColumn);
-  const rows: Array<{ bucket: unknown; calls: unknown; grp?: unknown }> = await query;
+  if (options.perHour) query.select('hour_start').groupBy('hour_start');
+  const rows: Array<{ bucket: unknown; calls: unknown; grp?: unknown; hour_start?: unknown }> = await query;
   const histograms = new Map<string, Map<number, number>>();
   for (const row of rows) {
-    const group = groupColumn ? String(row.grp) : '';
+    const grp = groupColumn ? String(row.grp) : '';
+    // Per hour, a group is keyed `hour|group` (see hourGroupKey).
+    const group = options.perHour ? hourGroupKey(toNumber(row.hour_start), grp) : grp;
     let histogram = histograms.get(group);
     if (!histogram) {
       histogram = new Map();
@@ -43,3 +49,8 @@ export async function getLatencyPercentiles(
 }
 
 export const NO_PERCENTILES: LatencyPercentiles = { p50LatencyMs: null, p95LatencyMs: null, p99LatencyMs: null };
+
+/** The key of one hour's percentiles of one group in a per-hour result. */
+export function hourGroupKey(hourStart: number, group: string): string {
+  return `${hourStart}|${group}`;
+}

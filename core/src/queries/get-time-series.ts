@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import { type AggregateFilter, toNumber } from './filters.js';
 import { BREAKDOWN_COLUMNS, type BreakdownDimension } from './get-breakdown.js';
+import { getLatencyPercentiles, hourGroupKey } from './get-latency-percentiles.js';
 import { rollupRows } from './rollup-rows.js';
 import { type CallTotals, selectSums, toCallTotals } from './sum-measures.js';
 
@@ -19,6 +20,8 @@ export interface TimeSeriesPoint extends CallTotals {
   time: number;
   /** The group's value when split by a dimension. */
   key?: string;
+  /** Hourly series asked `withP95` only: the hour's p95 latency from its histogram (null: no calls). */
+  p95LatencyMs?: number | null;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface TimeSeriesPoint extends CallTotals {
  */
 export async function getTimeSeries(
   knex: Knex,
-  filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension },
+  filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension; withP95?: boolean },
 ): Promise<TimeSeriesPoint[]> {
   const interval = filter.interval ?? 'hour';
   const width = INTERVAL_MS[interval];
@@ -48,10 +51,20 @@ export async function getTimeSeries(
     const column = BREAKDOWN_COLUMNS[filter.groupBy];
     query.select(knex.raw('?? as grp', [column])).groupBy(column);
   }
-  const rows: Array<Record<string, unknown>> = await query;
-  return rows.map((row) => ({
-    time: toNumber(row.time),
-    ...(filter.groupBy ? { key: String(row.grp ?? '') } : {}),
-    ...toCallTotals(row),
-  }));
+  const column = filter.groupBy ? BREAKDOWN_COLUMNS[filter.groupBy] : undefined;
+  const [rows, latency] = await Promise.all([
+    query as Promise<Array<Record<string, unknown>>>,
+    filter.withP95 && interval === 'hour' ? getLatencyPercentiles(knex, filter, column, { perHour: true }) : null,
+  ]);
+  return rows.map((row) => {
+    const time = toNumber(row.time);
+    const key = filter.groupBy ? String(row.grp ?? '') : undefined;
+    const p95 = latency?.get(hourGroupKey(time, key ?? ''))?.p95LatencyMs;
+    return {
+      time,
+      ...(key !== undefined ? { key } : {}),
+      ...toCallTotals(row),
+      ...(latency ? { p95LatencyMs: p95 ?? null } : {}),
+    };
+  });
 }

@@ -25,6 +25,11 @@ export interface CallSampleQuery {
   metadataKey?: string;
   /** Include the prompt, cut to this many characters (0 or absent: no prompt). */
   promptChars?: number;
+  /**
+   * With promptChars: also the prompt's last this-many characters beyond those (`promptTail`)
+   * and its length, for prompts whose distinct part comes after a long shared preamble.
+   */
+  promptTailChars?: number;
   /** Include the response, cut to this many characters. */
   responseChars?: number;
   /** Rows returned, newest first. Default 500, at most 10,000. */
@@ -61,6 +66,10 @@ export interface CallSample {
   qualityEvaluation: QualityEvaluation | null;
   metadata: Record<string, unknown> | null;
   prompt?: string | null;
+  /** promptTailChars: the prompt's end past the `promptChars` read (null when it fits in them). */
+  promptTail?: string | null;
+  /** promptTailChars: the whole prompt's length in characters. */
+  promptLength?: number | null;
   responseText?: string | null;
 }
 
@@ -120,6 +129,17 @@ export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<C
 
   const columns: Array<string | Knex.Raw> = [...COLUMNS];
   if (query.promptChars) columns.push(knex.raw('substr(prompt, 1, ?) as prompt', [query.promptChars]));
+  if (query.promptChars && query.promptTailChars) {
+    const [head, tail] = [query.promptChars, query.promptTailChars];
+    // The last `tail` characters, never overlapping the `head` already read.
+    columns.push(
+      knex.raw(
+        'case when length(prompt) > ? then substr(prompt, case when length(prompt) - ? > ? then length(prompt) - ? + 1 else ? + 1 end) end as prompt_tail',
+        [head, tail, head, tail, head],
+      ),
+      knex.raw('length(prompt) as prompt_length'),
+    );
+  }
   if (query.responseChars)
     columns.push(knex.raw('substr(response_text, 1, ?) as response_text', [query.responseChars]));
   const select = range(knex('llm_calls'), from)
@@ -153,6 +173,8 @@ function toSample(row: Record<string, unknown>): CallSample {
     metadata: parseJson(row.metadata) as Record<string, unknown> | null,
   };
   if ('prompt' in row) sample.prompt = (row.prompt as string | null) ?? null;
+  if ('prompt_tail' in row) sample.promptTail = (row.prompt_tail as string | null) ?? null;
+  if ('prompt_length' in row) sample.promptLength = row.prompt_length == null ? null : Number(row.prompt_length);
   if ('response_text' in row) sample.responseText = (row.response_text as string | null) ?? null;
   return sample;
 }

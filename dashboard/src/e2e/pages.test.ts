@@ -8,6 +8,7 @@ import { fillDemoHistory } from '@observatory/examples/demo';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server/main.js';
+import { formatCost } from '../web/format.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openPage as openBrowserPage } from './launch-chromium.js';
 
 const XSS_PROMPT = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>Where is my invoice?';
@@ -223,6 +224,36 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       await page.goto(`${server.url}/?tab=metadata&key=plan&${query}`, { waitUntil: 'networkidle' });
       await page.locator('.panel', { hasText: 'Per plan' }).locator('tbody tr').first().waitFor();
       expect(await page.locator('[data-testid="metadata-source-note"]').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it('creates a budget in Settings and shows its progress on Mission Control and the Cost Estimator', async () => {
+    const { page, errors } = await openPage();
+    try {
+      await page.goto(`${server.url}/settings`, { waitUntil: 'networkidle' });
+      const form = page.locator('[data-new-rule]');
+      await form.locator('select[name="kind"]').selectOption('budget');
+      await form.locator('input[name="name"]').fill('Monthly spend');
+      await form.locator('select[name="period"]').selectOption('month');
+      await form.locator('input[name="amountUsd"]').fill('250');
+      await form.locator('button[type="submit"]').click();
+      await expect.poll(() => page.locator('body').textContent()).toContain('Added the rule "Monthly spend"');
+      await expect.poll(() => page.locator('[data-alert-rules]').textContent()).toContain('Monthly spend');
+
+      const budgets = await (await page.request.get(`${server.url}/api/alerts/budgets`)).json();
+      const budget = budgets.items.find((b: { rule: { name: string } }) => b.rule.name === 'Monthly spend');
+      expect(budget.rule).toMatchObject({ kind: 'budget', period: 'month', amountUsd: 250, warnAtPct: [50, 80, 100] });
+      const spent = formatCost(budget.groups[0].spentUsd);
+      for (const path of ['/', '/cost']) {
+        await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+        const panel = page.locator('[data-budget="Monthly spend"]');
+        await panel.waitFor();
+        expect(await panel.textContent()).toContain('$250.00 a month');
+        expect(await panel.textContent()).toContain(spent);
+      }
       expect(errors).toEqual([]);
     } finally {
       await page.close();

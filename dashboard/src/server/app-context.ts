@@ -1,8 +1,7 @@
 import type { ObservatoryStorage } from '@observatory/core';
-import type { AlertMonitor } from './alert-monitor.js';
+import type { AlertEngine } from './alerts/alert-engine.js';
 import type { EndpointTimings } from './endpoint-timings.js';
 import type { SampleCache } from './sample-cache.js';
-import type { SignatureCache } from './signature-cache.js';
 
 /** What every route needs: the store (its queries are the one read model), the clock, and the server's shared state. */
 export interface AppContext {
@@ -13,8 +12,7 @@ export interface AppContext {
   /** Database shown in Settings (password hidden) and its dialect. */
   database: { description: string; dialect: 'sqlite' | 'postgresql'; sizeBytes(): Promise<number | null> };
   timings: EndpointTimings;
-  alerts: AlertMonitor;
-  signatures: SignatureCache;
+  alerts: AlertEngine;
   version: string;
   authRequired: boolean;
 }

@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALPHA_COST, COST, seedKnownHistory, T_NOW, XSS_PROMPT } from '../test-support/seed-known-history.js';
 import { createApp } from './create-app.js';
+import { dashboardStoreOf } from './store/dashboard-store.js';
 
 const DAY = 86_400_000;
 
@@ -259,8 +260,8 @@ describe.each(testDatabases())('dashboard API on %s', (database) => {
     expect(bad.parameter).toBe('text');
   });
 
-  it('stores settings, evaluates alerts and posts them to a webhook', async () => {
-    const received: unknown[] = [];
+  it('turns the thresholds and webhook of earlier versions into rules and a channel, and alerts through them', async () => {
+    const received: Array<{ text: string }> = [];
     const server: Server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => {
@@ -274,41 +275,55 @@ describe.each(testDatabases())('dashboard API on %s', (database) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     try {
-      const defaults = await call(app, '/api/settings');
-      expect(defaults.settings.alerts.errorRatePct).toBe(5);
       const bad = await call(app, '/api/settings', {
         method: 'PUT',
-        body: JSON.stringify({ alerts: { dailyCostUsd: -5 } }),
+        body: JSON.stringify({ alerts: { checkIntervalSeconds: 1 } }),
         status: 400,
       });
-      expect(bad).toMatchObject({ parameter: 'alerts.dailyCostUsd', value: -5 });
-      // Today (2026-01-20) alpha spent c6 + c7; a threshold below that fires.
-      await call(app, '/api/settings', {
-        method: 'PUT',
-        body: JSON.stringify({
-          alerts: {
-            project: 'alpha',
-            dailyCostUsd: 0.001,
-            errorRatePct: null,
-            webhookUrl: `http://127.0.0.1:${port}/hook`,
-          },
-        }),
+      expect(bad).toMatchObject({ parameter: 'alerts.checkIntervalSeconds', value: 1 });
+      // Settings as an earlier version stored them. Today (2026-01-20) alpha spent c6 + c7.
+      const knex = (await t.obs.storage.store()).em.getKnex();
+      await dashboardStoreOf(t.obs.storage).getSettings();
+      await knex('dashboard_settings').delete();
+      await dashboardStoreOf(t.obs.storage).saveSettings({
+        alerts: {
+          enabled: true,
+          project: 'alpha',
+          dailyCostUsd: 0.001,
+          errorRatePct: null,
+          windowMinutes: 60,
+          minCalls: 20,
+          webhookUrl: `http://127.0.0.1:${port}/hook`,
+          checkIntervalSeconds: 60,
+        },
       });
+      await knex('dashboard_alert_rules').delete();
+      await knex('dashboard_alert_channels').delete();
       const fresh = createApp(t.obs, { now: () => T_NOW, cacheRevalidateMs: 0 });
-      const stored = await call(fresh, '/api/settings');
-      expect(stored.settings.alerts).toMatchObject({ project: 'alpha', dailyCostUsd: 0.001 });
       const alerts = await call(fresh, '/api/alerts/evaluate', { method: 'POST' });
-      const daily = alerts.checks.find((c: { rule: string }) => c.rule === 'daily_cost');
-      expect(daily.state).toBe('firing');
-      expect(daily.value).toBeCloseTo(COST.c6 + COST.c7, 12);
-      expect(alerts.events[0]).toMatchObject({ rule: 'daily_cost', status: 'firing', webhookStatus: '200' });
-      expect(received).toEqual([
-        expect.objectContaining({ alert: expect.objectContaining({ rule: 'daily_cost', status: 'firing' }) }),
+      const rules = (await call(fresh, '/api/alerts/rules')).items;
+      expect(rules.map((r: { name: string; kind: string }) => [r.name, r.kind])).toEqual([
+        ['Anomalies by model', 'anomaly'],
+        ['Anomalies by agent', 'anomaly'],
+        ['Error rate', 'threshold'],
+        ['Daily cost', 'budget'],
       ]);
-      // Raising the threshold resolves it, and the webhook hears that too.
-      await call(fresh, '/api/settings', { method: 'PUT', body: JSON.stringify({ alerts: { dailyCostUsd: 100 } }) });
+      const daily = rules.find((r: { kind: string }) => r.kind === 'budget');
+      expect(daily).toMatchObject({ project: 'alpha', period: 'day', amountUsd: 0.001, warnAtPct: [100] });
+      expect(alerts.rules.find((r: { ruleId: string }) => r.ruleId === daily.id).state).toBe('firing');
+      expect(alerts.events[0]).toMatchObject({ ruleId: daily.id, status: 'firing', level: 100 });
+      expect(alerts.events[0].value).toBeCloseTo(COST.c6 + COST.c7, 12);
+      expect(alerts.events[0].deliveries).toEqual([expect.objectContaining({ status: '200', ok: true })]);
+      expect(received).toHaveLength(1);
+      expect(received[0].text).toContain('alpha has spent');
+      // Raising the budget resolves it, and the channel hears that too.
+      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = daily;
+      await call(fresh, `/api/alerts/rules/${daily.id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ ...input, amountUsd: 100 }),
+      });
       const resolved = await call(fresh, '/api/alerts');
-      expect(resolved.events[0]).toMatchObject({ rule: 'daily_cost', status: 'resolved' });
+      expect(resolved.events[0]).toMatchObject({ ruleId: daily.id, status: 'resolved' });
       expect(received).toHaveLength(2);
     } finally {
       server.close();

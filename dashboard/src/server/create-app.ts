@@ -9,9 +9,10 @@ import {
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { BadRequest } from '../bad-request.js';
-import { AlertMonitor } from './alert-monitor.js';
+import { AlertEngine } from './alerts/alert-engine.js';
 import type { AppContext } from './app-context.js';
 import { EndpointTimings } from './endpoint-timings.js';
+import { alertsRoutes } from './routes/alerts.js';
 import { cacheRoutes } from './routes/cache.js';
 import { callsRoutes } from './routes/calls.js';
 import { costRoutes } from './routes/cost.js';
@@ -33,7 +34,6 @@ import { settingsRoutes } from './routes/settings.js';
 import { SampleCache } from './sample-cache.js';
 import { serveWebApp } from './serve-web-app.js';
 import { shareIdenticalRequests } from './share-identical-requests.js';
-import { SignatureCache } from './signature-cache.js';
 
 export interface CreateAppOptions {
   /** When set, every request except /api/health must carry it (Bearer header, or the cookie set by ?token=). */
@@ -46,8 +46,8 @@ export interface CreateAppOptions {
   now?: () => number;
   /** Receives unexpected errors (500s, failed alert checks). Default: console.error. */
   onError?: (error: unknown) => void;
-  /** An alert monitor to share; one is created (not started) otherwise. */
-  alerts?: AlertMonitor;
+  /** An alert engine to share; one is created (not started) otherwise. */
+  alerts?: AlertEngine;
   version?: string;
   /** Largest POST /api/calls body in bytes; past it the answer is 413. Default 16 MiB. */
   ingestMaxBodyBytes?: number;
@@ -101,8 +101,7 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
       },
     },
     timings: new EndpointTimings(),
-    alerts: options.alerts ?? new AlertMonitor(storage, now, onError),
-    signatures: new SignatureCache(),
+    alerts: options.alerts ?? new AlertEngine(storage, now, onError),
     version: options.version ?? '0.1.0',
     authRequired: Boolean(options.token),
   };
@@ -126,7 +125,7 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
     metaRoutes(ctx),
     overviewRoutes(ctx),
     callsRoutes(ctx),
-    ingestCallsRoutes(observatory, options.ingestMaxBodyBytes),
+    ingestCallsRoutes(observatory, options.ingestMaxBodyBytes, () => ctx.alerts.afterIngest()),
     sessionsRoutes(ctx),
     seriesRoutes(ctx),
     liveRoutes(ctx),
@@ -136,6 +135,7 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
     judgeRoutes(ctx),
     promptsRoutes(ctx),
     settingsRoutes(ctx),
+    alertsRoutes(ctx),
     metadataKeysRoutes(ctx),
   ]) {
     app.route('/api', routes);

@@ -59,14 +59,6 @@ function validateSection(section: keyof DashboardSettings, value: Record<string,
     if (typeof value[name] !== 'boolean') throw new BadRequest(field(name), value[name], 'true or false');
     return value[name] as boolean;
   };
-  const numberOrNull = (name: string, min: number, max: number) => {
-    const v = value[name];
-    if (v === null) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-      throw new BadRequest(field(name), v, `a number from ${min} to ${max}, or null`);
-    }
-    return v;
-  };
   const whole = (name: string, min: number, max: number) => {
     const v = value[name];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
@@ -80,26 +72,8 @@ function validateSection(section: keyof DashboardSettings, value: Record<string,
     return value[name] as T;
   };
   if (section === 'alerts') {
-    const project = value.project;
-    if (project !== null && (typeof project !== 'string' || project.length === 0 || project.length > 256)) {
-      throw new BadRequest(field('project'), project, 'a project name, or null for all projects');
-    }
-    const webhookUrl = value.webhookUrl;
-    if (
-      webhookUrl !== null &&
-      (typeof webhookUrl !== 'string' || !/^https?:\/\/\S+$/i.test(webhookUrl) || !URL.canParse(webhookUrl))
-    ) {
-      throw new BadRequest(field('webhookUrl'), webhookUrl, 'an http(s) URL, or null');
-    }
     return {
       enabled: bool('enabled'),
-      project,
-      dailyCostUsd: numberOrNull('dailyCostUsd', 0, 1e9),
-      errorRatePct: numberOrNull('errorRatePct', 0, 100),
-      p95LatencyMs: numberOrNull('p95LatencyMs', 0, 3_600_000),
-      windowMinutes: whole('windowMinutes', 5, 1440),
-      minCalls: whole('minCalls', 1, 1_000_000),
-      webhookUrl,
       checkIntervalSeconds: whole('checkIntervalSeconds', 10, 86_400),
     } satisfies AlertSettings;
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Observatory } from '@observatory/core';
-import { AlertMonitor } from './alert-monitor.js';
+import { AlertEngine } from './alerts/alert-engine.js';
 import { countTokens } from './analysis/count-tokens.js';
 import { CallTextIndexer } from './call-text-indexer.js';
 import { createApp } from './create-app.js';
@@ -27,7 +27,7 @@ export const DEFAULT_PORT = 7777;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /**
- * Start the dashboard: open the store, start the alert monitor and the text indexer, warm
+ * Start the dashboard: open the store, start the alert engine and the text indexer, warm
  * the session counts and the tokenizer, and listen. The only impure entry of the server. Refuses a non-loopback host without a token.
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
@@ -44,7 +44,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // Opening the store runs pending migrations now, so a bad URL fails here, not on the first page.
   await observatory.storage.store();
   const onError = (error: unknown) => console.error('[observatory]', error instanceof Error ? error.message : error);
-  const alerts = new AlertMonitor(observatory.storage, Date.now, onError);
+  const alerts = new AlertEngine(observatory.storage, Date.now, onError, {
+    dashboardUrl:
+      process.env.OBSERVATORY_PUBLIC_URL ||
+      `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`,
+  });
   const app = createApp(observatory, {
     token,
     webRoot: options.webRoot === undefined ? findWebRoot() : options.webRoot,

@@ -145,21 +145,31 @@ describe.each(testDatabases())('real API responses on %s match the OpenAPI docum
       ['GET', 'GET /api/metadata-keys', '/api/metadata-keys'],
       ['DELETE', 'DELETE /api/metadata-keys/:key', '/api/metadata-keys/promptVariant'],
       ['GET', 'GET /api/settings', '/api/settings'],
+      ['PUT', 'PUT /api/settings', '/api/settings', { alerts: { enabled: true, checkIntervalSeconds: 60 } }],
       [
-        'PUT',
-        'PUT /api/settings',
-        '/api/settings',
-        {
-          alerts: {
-            project: 'alpha',
-            dailyCostUsd: 0.001,
-            webhookUrl: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`,
-          },
-        },
+        'POST',
+        'POST /api/alerts/channels',
+        '/api/alerts/channels',
+        { type: 'slack', name: 'Hook', webhookUrl: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook` },
       ],
+      ['GET', 'GET /api/alerts/channels', '/api/alerts/channels'],
+      [
+        'POST',
+        'POST /api/alerts/rules',
+        '/api/alerts/rules',
+        { name: 'Tenant budget', kind: 'budget', period: 'day', amountUsd: 0.001, groupBy: 'metadata.tenantId' },
+      ],
+      [
+        'POST',
+        'POST /api/alerts/rules',
+        '/api/alerts/rules',
+        { name: 'Alpha budget', kind: 'budget', period: 'month', amountUsd: 0.001, project: 'alpha' },
+      ],
+      ['GET', 'GET /api/alerts/rules', '/api/alerts/rules'],
       ['POST', 'POST /api/alerts/evaluate', '/api/alerts/evaluate'],
       ['GET', 'GET /api/alerts', '/api/alerts'],
-      ['POST', 'POST /api/alerts/test-webhook', '/api/alerts/test-webhook'],
+      ['GET', 'GET /api/alerts/budgets', `/api/alerts/budgets?${p}`],
+      ['GET', 'GET /api/alerts/anomalies', `/api/alerts/anomalies?${p}&range=30d`],
       ['POST', 'POST /api/retention/prune', '/api/retention/prune', { olderThanDays: 36_500 }],
       [
         'POST',
@@ -178,6 +188,40 @@ describe.each(testDatabases())('real API responses on %s match the OpenAPI docum
         '/v1/traces',
         { resourceSpans: [{ scopeSpans: [{ spans: [otlpSpan(100), otlpSpan(-5)] }] }] },
       ],
+    ]);
+    const send = async (method: string, url: string, body?: unknown) =>
+      (await app
+        .request(url, {
+          method,
+          headers: { host: 'localhost', 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        })
+        .then((res) => res.json())) as Record<string, { id: string } & Record<string, unknown>>;
+    const { channel } = await send('POST', '/api/alerts/channels', {
+      type: 'webhook',
+      name: 'Signed',
+      url: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/signed`,
+      secret: 'a-long-shared-secret-for-hmac',
+    });
+    const { rule } = await send('POST', '/api/alerts/rules', {
+      name: 'Errors',
+      kind: 'threshold',
+      metric: 'errorRatePct',
+      above: 1,
+      channelIds: [channel.id],
+    });
+    const { id: _id, createdAt: _c, updatedAt: _u, ...ruleInput } = rule;
+    await expectDocumented(app, [
+      ['PUT', 'PUT /api/alerts/rules/:id', `/api/alerts/rules/${rule.id}`, { ...ruleInput, above: 2 }],
+      ['POST', 'POST /api/alerts/channels/:id/test', `/api/alerts/channels/${channel.id}/test`],
+      [
+        'PUT',
+        'PUT /api/alerts/channels/:id',
+        `/api/alerts/channels/${channel.id}`,
+        { ...channel, name: 'Signed hook' },
+      ],
+      ['DELETE', 'DELETE /api/alerts/rules/:id', `/api/alerts/rules/${rule.id}`],
+      ['DELETE', 'DELETE /api/alerts/channels/:id', `/api/alerts/channels/${channel.id}`],
     ]);
   }, 60_000);
 

@@ -1,20 +1,30 @@
 /**
- * One alert firing, as the server keeps it (the API sends its dates as ISO strings): opened
- * when a threshold is crossed, resolved when the value is back under it.
+ * One alert, as the server keeps it (the API sends its dates as ISO strings): opened when
+ * a rule trips for one offender, updated while it keeps tripping, resolved when it stops.
  */
 export interface AlertEvent {
   id: string;
-  /** Which threshold: 'daily_cost', 'error_rate', 'p95_latency'. */
-  rule: string;
+  /** The rule's id (events from before rules were data: 'daily_cost', 'error_rate', 'p95_latency'). */
+  ruleId: string;
+  ruleName: string;
+  /** 'budget', 'threshold', 'anomaly'. */
+  ruleKind: string;
   /** null: all projects. */
   projectName: string | null;
+  /** What tripped a grouped rule (a tenant, a model, a session); null for a whole project. */
+  offender: { dimension: string; value: string } | null;
   status: 'firing' | 'resolved';
-  /** The value that crossed the threshold (dollars, 0..1, or milliseconds). */
+  /** Budgets: the highest warning share crossed, in percent; null otherwise. */
+  level: number | null;
+  /** The measured value, in the rule's unit (dollars, percent, milliseconds, …). */
   value: number;
   threshold: number;
   message: string;
+  /** The dashboard path to the offender's sessions, or null. */
+  link: string | null;
   startedAt: Date;
   resolvedAt: Date | null;
-  /** Outcome of the webhook POST ('200', 'failed: …'), null when no webhook is set. */
-  webhookStatus: string | null;
+  lastNotifiedAt: Date | null;
+  /** The last delivery to each channel, e.g. { channelId, status: '200', at }. */
+  deliveries: Array<{ channelId: string; status: string; ok: boolean; at: string }>;
 }

@@ -1,7 +1,11 @@
 import type { BreakdownDimension, CrossBreakdownRow } from '@observatory/core';
 import type {
+  AlertChannel,
+  AlertRule,
   AlertsResponse,
+  AnomalyMarker,
   BreakdownRow,
+  BudgetView,
   CacheResponse,
   CallRecord,
   CatalogModel,
@@ -81,7 +85,17 @@ export interface ApiResponses {
   'PUT /api/settings': { settings: DashboardSettings };
   'GET /api/alerts': AlertsResponse;
   'POST /api/alerts/evaluate': AlertsResponse;
-  'POST /api/alerts/test-webhook': { status: string };
+  'GET /api/alerts/rules': { items: AlertRule[] };
+  'POST /api/alerts/rules': { rule: AlertRule };
+  'PUT /api/alerts/rules/:id': { rule: AlertRule };
+  'DELETE /api/alerts/rules/:id': { deleted: boolean };
+  'GET /api/alerts/channels': { items: AlertChannel[] };
+  'POST /api/alerts/channels': { channel: AlertChannel };
+  'PUT /api/alerts/channels/:id': { channel: AlertChannel };
+  'DELETE /api/alerts/channels/:id': { deleted: boolean };
+  'POST /api/alerts/channels/:id/test': { ok: boolean; status: string; attempts: number };
+  'GET /api/alerts/budgets': { items: BudgetView[] };
+  'GET /api/alerts/anomalies': { by: 'model' | 'agent'; from: number; to: number; items: AnomalyMarker[] };
   /** Sessions and calls deleted, and the cut-off (ISO 8601). */
   'POST /api/retention/prune': { sessions: number; calls: number; before: string };
   /** Items now durable on the server, and the refused ones by index with the first bad field (`items[i]…`) and value. */

@@ -33,7 +33,10 @@ export type DatesAsStrings<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
 
+import type { AlertChannel } from './alert-channel.js';
 import type { AlertEvent as StoredAlertEvent } from './alert-event.js';
+import type { AlertRule } from './alert-rule.js';
+import type { AnomalyMarker, BudgetView, RuleState } from './alert-status.js';
 import type { AlertSettings, DashboardSettings } from './dashboard-settings.js';
 
 /** Core's own shapes, sent as they are (no dates in them). */
@@ -365,12 +368,25 @@ export interface RouterResponse {
   sample: { size: number; scannedFrom: number | null };
 }
 
+/**
+ * Prompts of one template (or one prompt sent more than once) in the Cache Analyzer's sample.
+ * A response cache serves only repeats of the same prompt, so what it could save comes from
+ * `repeats`, not from the template's other fills.
+ */
 export interface CacheCluster {
+  /** Id of the representative call (stable while the sample slides). */
   id: string;
+  /** Sampled calls in the cluster. */
   size: number;
+  /** Distinct prompts (requests, see repeats): the template's different fills; 1 for one prompt repeated. */
   uniquePrompts: number;
+  /** Calls that repeat an earlier call's prompt word for word (one number may differ): what a response cache could serve. */
+  repeats: number;
+  /** Mean similarity of the template text (the word triples other prompts share) of the members to the representative's. */
   similarity: number;
+  /** The most repeated prompt, up to 400 characters; from a little before where it departs from another listed cluster's, after "…", when they open alike. */
   representative: string;
+  /** Other distinct prompts of the cluster, each from where it departs from the representative (after "…"). */
   examples: string[];
   agents: Array<{ name: string; calls: number }>;
   models: Array<{ name: string; calls: number }>;
@@ -380,7 +396,9 @@ export interface CacheCluster {
   lookups: number;
   hits: number;
   hitRate: number | null;
+  /** Share of the cluster's calls a response cache could have served (`repeats / size`), 0–100. */
   cacheability: number;
+  /** Dollars of the sampled calls a response cache would have saved: each repeat's cost after its prompt's first miss. */
   savable: number;
   monthlySavings: number;
   firstSeen: number;
@@ -394,7 +412,9 @@ export interface CacheResponse {
     lookups: number;
     hits: number;
     hitRate: RateEstimate;
+    /** Share of the sampled calls a response cache could have served: repeats of an earlier call's prompt. */
     cacheableShare: number;
+    /** Templates, and prompts sent more than once, in the sample. */
     clusters: number;
     /** The sampled calls' savable share of their cost, applied to monthlySpend: never above it. */
     potentialMonthlySavings: number;
@@ -411,7 +431,11 @@ export interface CacheResponse {
     spanDays: number;
     /** What the sampled calls cost: savings are shares of it. */
     cost: number;
+    /** Sampled calls in a cluster (a template, or a prompt sent more than once). */
     clusteredCalls: number;
+    /** Sampled calls that repeat an earlier call's prompt. */
+    repeatCalls: number;
+    /** Template similarity at which prompts are linked, 0–1. */
     threshold: number;
     method: string;
   };
@@ -544,18 +568,15 @@ export interface SettingsResponse {
   version: string;
 }
 
-export interface AlertCheck {
-  rule: 'daily_cost' | 'error_rate' | 'p95_latency';
-  label: string;
-  value: number | null;
-  threshold: number | null;
-  state: 'ok' | 'firing' | 'off' | 'quiet';
-  message: string;
-}
-
 export interface AlertsResponse {
   evaluatedAt: number;
-  checks: AlertCheck[];
+  /** Settings' master switch: false evaluates nothing. */
+  enabled: boolean;
+  rules: RuleState[];
+  /** Events open now. */
   firing: AlertEvent[];
+  /** The newest events, open or resolved. */
   events: AlertEvent[];
 }
+
+export type { AlertChannel, AlertRule, AnomalyMarker, BudgetView, RuleState };

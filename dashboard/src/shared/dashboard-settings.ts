@@ -3,23 +3,11 @@
  * one definition for the server, which validates and stores them, and the web app.
  */
 
-/** Alert thresholds the server checks; a null threshold is off. */
+/** The alerting as a whole; the rules themselves are data (/api/alerts/rules). */
 export interface AlertSettings {
+  /** false: no rule is evaluated and nothing is sent. */
   enabled: boolean;
-  /** null: all projects together. */
-  project: string | null;
-  /** Dollars spent since 00:00 UTC today. */
-  dailyCostUsd: number | null;
-  /** Percent of failed calls over the window. */
-  errorRatePct: number | null;
-  /** 95th percentile latency over the window, ms. */
-  p95LatencyMs: number | null;
-  /** Window for error rate and p95 (rounded out to whole hours: rollups are hourly). */
-  windowMinutes: number;
-  /** Fewer calls than this in the window never trip the error-rate alert. */
-  minCalls: number;
-  /** Receives a JSON POST (Slack-compatible `text` included) when an alert fires or resolves. */
-  webhookUrl: string | null;
+  /** How often the server evaluates the rules (they are also evaluated soon after calls arrive). */
   checkIntervalSeconds: number;
 }
 
@@ -44,17 +32,7 @@ export interface DashboardSettings {
 }
 
 export const DEFAULT_SETTINGS: DashboardSettings = {
-  alerts: {
-    enabled: true,
-    project: null,
-    dailyCostUsd: null,
-    errorRatePct: 5,
-    p95LatencyMs: null,
-    windowMinutes: 60,
-    minCalls: 20,
-    webhookUrl: null,
-    checkIntervalSeconds: 60,
-  },
+  alerts: { enabled: true, checkIntervalSeconds: 60 },
   display: { theme: 'dark', timezone: 'local', defaultRange: '7d', liveRefreshMs: 1000 },
   retention: { days: null, autoPrune: false },
 };

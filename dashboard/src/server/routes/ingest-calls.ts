@@ -17,7 +17,12 @@ export const MAX_INGEST_ITEMS = 20_000;
  * or in the server's disk spool — so a sender may drop what it sent; 400 when every item
  * is invalid; 413 past the body limit; 503 when the server cannot take them now.
  */
-export function ingestCallsRoutes(observatory: Observatory | null, maxBodyBytes = DEFAULT_INGEST_BODY_BYTES): Hono {
+export function ingestCallsRoutes(
+  observatory: Observatory | null,
+  maxBodyBytes = DEFAULT_INGEST_BODY_BYTES,
+  /** Told when calls were accepted (the alert rules are evaluated soon after). */
+  onIngested: () => void = () => {},
+): Hono {
   return new Hono().post(
     '/calls',
     bodyLimit({
@@ -72,6 +77,7 @@ export function ingestCallsRoutes(observatory: Observatory | null, maxBodyBytes 
           400,
         );
       }
+      if (result.accepted > 0) onIngested();
       return reply(c, 'POST /api/calls', { accepted: result.accepted, rejected });
     },
   );

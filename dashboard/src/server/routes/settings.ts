@@ -8,14 +8,12 @@ import { readEnum } from '../query-params.js';
 import { readJsonBody } from '../read-json-body.js';
 import { readCallFilter } from '../read-list-filters.js';
 import { reply } from '../reply.js';
-import { dashboardStoreOf } from '../store/dashboard-store.js';
 
 const DAY_MS = 86_400_000;
 
 /**
  * Settings and what they drive: GET/PUT /api/settings (alerts, display, retention, stored
- * in the database), GET /api/alerts (current checks and history), POST /api/alerts/evaluate,
- * POST /api/alerts/test-webhook, POST /api/retention/prune, GET /api/export (streamed).
+ * in the database), POST /api/retention/prune, GET /api/export (streamed).
  */
 export function settingsRoutes(ctx: AppContext): Hono {
   return new Hono()
@@ -42,26 +40,8 @@ export function settingsRoutes(ctx: AppContext): Hono {
       const body = await readJsonBody(c);
       const current = await loadSettings(ctx.storage);
       const settings = await updateSettings(ctx.storage, current, body);
-      if ('alerts' in body) await ctx.alerts.evaluate(settings);
+      if ('alerts' in body) await ctx.alerts.evaluate();
       return reply(c, 'PUT /api/settings', { settings });
-    })
-    .get('/alerts', async (c) => {
-      const [status, events] = await Promise.all([
-        ctx.alerts.status(),
-        dashboardStoreOf(ctx.storage).getAlertEvents({ limit: 50 }),
-      ]);
-      return reply(c, 'GET /api/alerts', { ...status, events });
-    })
-    .post('/alerts/evaluate', async (c) => {
-      const status = await ctx.alerts.evaluate();
-      const events = await dashboardStoreOf(ctx.storage).getAlertEvents({ limit: 50 });
-      return reply(c, 'POST /api/alerts/evaluate', { ...status, events });
-    })
-    .post('/alerts/test-webhook', async (c) => {
-      const settings = await loadSettings(ctx.storage);
-      const url = settings.alerts.webhookUrl;
-      if (!url) throw new BadRequest('alerts.webhookUrl', null, 'a webhook URL saved in Settings first');
-      return reply(c, 'POST /api/alerts/test-webhook', { status: await ctx.alerts.testWebhook(url) });
     })
     .post('/retention/prune', async (c) => {
       const body = await readJsonBody(c);

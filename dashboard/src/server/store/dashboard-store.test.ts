@@ -33,22 +33,67 @@ describe.each(testDatabases())('the dashboard’s own tables on %s', (database) 
 
     const event = {
       id: 'e1',
-      rule: 'daily_cost',
+      ruleId: 'rule_1',
+      ruleName: 'Tenant budget',
+      ruleKind: 'budget',
       projectName: null,
+      offender: { dimension: 'metadata.tenantId', value: 'acme' },
       status: 'firing' as const,
+      level: 80,
       value: 12.5,
-      threshold: 10,
-      message: 'Daily cost is $12.50',
+      threshold: 15,
+      message: 'metadata.tenantId acme has spent $12.50 today',
+      link: '/sessions?meta.tenantId=acme',
       startedAt: new Date(T0),
       resolvedAt: null,
-      webhookStatus: null,
+      lastNotifiedAt: new Date(T0),
+      deliveries: [{ channelId: 'ch_1', status: '200', ok: true, at: new Date(T0).toISOString() }],
     };
-    await store.saveAlertEvent(event);
-    expect(await store.getAlertEvents({ status: 'firing' })).toEqual([event]);
-    await store.saveAlertEvent({ ...event, status: 'resolved', resolvedAt: new Date(T0 + HOUR), webhookStatus: '200' });
-    expect(await store.getAlertEvents({ status: 'firing' })).toEqual([]);
-    expect(await store.getAlertEvents()).toEqual([
-      { ...event, status: 'resolved', resolvedAt: new Date(T0 + HOUR), webhookStatus: '200' },
-    ]);
+    await store.alerts.saveEvent(event);
+    expect(await store.alerts.getEvents({ status: 'firing' })).toEqual([event]);
+    const resolved = { ...event, status: 'resolved' as const, resolvedAt: new Date(T0 + HOUR) };
+    await store.alerts.saveEvent(resolved);
+    expect(await store.alerts.getEvents({ status: 'firing' })).toEqual([]);
+    expect(await store.alerts.getEvents({ ruleId: 'rule_1' })).toEqual([resolved]);
+  });
+
+  it('adds the columns rules need to an alert events table from before them, keeping its events', async () => {
+    t = await createTestObservatory({ database });
+    const knex = (await t.obs.storage.store()).em.getKnex();
+    // The table as an earlier version created it, with one event of a fixed threshold.
+    await knex.schema.createTable('dashboard_alert_events', (table) => {
+      table.string('id', 64).primary();
+      table.string('rule', 32).notNullable();
+      table.string('project_name', 256).nullable();
+      table.string('status', 16).notNullable();
+      table.double('value').notNullable();
+      table.double('threshold').notNullable();
+      table.text('message').notNullable();
+      table.timestamp('started_at', { useTz: true }).notNullable();
+      table.timestamp('resolved_at', { useTz: true }).nullable();
+      table.string('webhook_status', 128).nullable();
+    });
+    await knex('dashboard_alert_events').insert({
+      id: 'old',
+      rule: 'daily_cost',
+      project_name: null,
+      status: 'resolved',
+      value: 12,
+      threshold: 10,
+      message: 'Daily cost is $12.00',
+      started_at: new Date(T0),
+      resolved_at: new Date(T0 + HOUR),
+      webhook_status: '200',
+    });
+    const [old] = await new DashboardStore(t.obs.storage).alerts.getEvents();
+    expect(old).toMatchObject({
+      id: 'old',
+      ruleId: 'daily_cost',
+      ruleName: 'daily_cost',
+      offender: null,
+      level: null,
+      deliveries: [{ channelId: 'webhook', status: '200', ok: true, at: '' }],
+    });
+    expect(await knex.schema.hasColumn('dashboard_alert_events', 'offender_value')).toBe(true);
   });
 });

@@ -1,8 +1,6 @@
 import type { ObservatoryStorage, Store } from '@observatory/core';
 import { BadRequest } from '../../bad-request.js';
-import type { AlertEvent } from '../../shared/alert-event.js';
-
-export type { AlertEvent };
+import { AlertStore } from './alert-store.js';
 
 /** The store's knex (through core's Store: the dashboard has no knex of its own). */
 type Knex = ReturnType<Store['em']['getKnex']>;
@@ -10,14 +8,17 @@ type TableBuilder = Parameters<Parameters<Knex['schema']['createTable']>[1]>[0];
 
 /**
  * The dashboard's own tables in the store: its settings (JSON values by key) and the
- * history of alert events. The dashboard creates them when it first needs them (stores
- * migrated by core before 0.2 already have them), so core's store holds only what
- * recording needs.
+ * alerting's rules, channels and events (`alerts`). The dashboard creates them when it
+ * first needs them (stores migrated by core before 0.2 already have some), so core's
+ * store holds only what recording needs.
  */
 export class DashboardStore {
   private ready: Promise<Knex> | null = null;
+  readonly alerts: AlertStore;
 
-  constructor(private readonly storage: ObservatoryStorage) {}
+  constructor(private readonly storage: ObservatoryStorage) {
+    this.alerts = new AlertStore(() => this.knex());
+  }
 
   /** Every setting, by key, values parsed from JSON. */
   async getSettings(): Promise<Record<string, unknown>> {
@@ -44,49 +45,6 @@ export class DashboardStore {
     if (rows.length === 0) return;
     const knex = await this.knex();
     await knex('dashboard_settings').insert(rows).onConflict('key').merge(['value', 'updated_at']);
-  }
-
-  /** Alert events, newest first; `status` narrows to firing or resolved ones (at most 1,000). */
-  async getAlertEvents(query: { status?: AlertEvent['status']; limit?: number } = {}): Promise<AlertEvent[]> {
-    const knex = await this.knex();
-    const select = knex('dashboard_alert_events')
-      .select('*')
-      .orderBy('started_at', 'desc')
-      .limit(Math.min(Math.max(0, query.limit ?? 50), 1000));
-    if (query.status) select.where('status', query.status);
-    const rows: Array<Record<string, unknown>> = await select;
-    return rows.map((row) => ({
-      id: String(row.id),
-      rule: String(row.rule),
-      projectName: (row.project_name as string | null) ?? null,
-      status: row.status === 'resolved' ? 'resolved' : 'firing',
-      value: Number(row.value),
-      threshold: Number(row.threshold),
-      message: String(row.message),
-      startedAt: toDate(row.started_at),
-      resolvedAt: row.resolved_at == null ? null : toDate(row.resolved_at),
-      webhookStatus: (row.webhook_status as string | null) ?? null,
-    }));
-  }
-
-  /** Insert an alert event, or update it (status, value, resolution) when its id exists. */
-  async saveAlertEvent(event: AlertEvent): Promise<void> {
-    const knex = await this.knex();
-    await knex('dashboard_alert_events')
-      .insert({
-        id: event.id,
-        rule: event.rule,
-        project_name: event.projectName,
-        status: event.status,
-        value: event.value,
-        threshold: event.threshold,
-        message: event.message,
-        started_at: event.startedAt,
-        resolved_at: event.resolvedAt,
-        webhook_status: event.webhookStatus,
-      })
-      .onConflict('id')
-      .merge(['status', 'value', 'message', 'resolved_at', 'webhook_status']);
   }
 
   /** The store's knex, once the dashboard's tables exist. */
@@ -129,13 +87,47 @@ async function createMissingTables(knex: Knex): Promise<void> {
     t.string('webhook_status', 128).nullable();
     t.index(['started_at'], 'dashboard_alert_events_started_idx');
   });
+  await addMissingColumns(knex, 'dashboard_alert_events', {
+    rule_name: (t) => t.string('rule_name', 120).nullable(),
+    rule_kind: (t) => t.string('rule_kind', 16).nullable(),
+    offender_dimension: (t) => t.string('offender_dimension', 80).nullable(),
+    offender_value: (t) => t.string('offender_value', 256).nullable(),
+    level: (t) => t.double('level').nullable(),
+    link: (t) => t.text('link').nullable(),
+    last_notified_at: (t) => t.timestamp('last_notified_at', { useTz: true }).nullable(),
+    deliveries: (t) => t.text('deliveries').nullable(),
+  });
+  await create('dashboard_alert_rules', (t) => {
+    t.string('id', 64).primary();
+    t.string('name', 120).notNullable();
+    t.string('kind', 16).notNullable();
+    t.boolean('enabled').notNullable();
+    t.text('definition').notNullable();
+    t.timestamp('created_at', { useTz: true }).notNullable();
+    t.timestamp('updated_at', { useTz: true }).notNullable();
+  });
+  await create('dashboard_alert_channels', (t) => {
+    t.string('id', 64).primary();
+    t.string('name', 120).notNullable();
+    t.string('type', 16).notNullable();
+    t.text('config').notNullable();
+    t.timestamp('created_at', { useTz: true }).notNullable();
+    t.timestamp('updated_at', { useTz: true }).notNullable();
+  });
 }
 
-/** SQLite returns datetimes as epoch milliseconds; PostgreSQL as Date or as timestamp text. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) return new Date(Number(value));
-  return new Date(String(value));
+/** Columns added to a table after stores had it: added where missing (a racing server may have added one first). */
+async function addMissingColumns(
+  knex: Knex,
+  table: string,
+  columns: Record<string, (t: TableBuilder) => void>,
+): Promise<void> {
+  for (const [column, add] of Object.entries(columns)) {
+    if (await knex.schema.hasColumn(table, column)) continue;
+    await knex.schema.alterTable(table, add).catch(async (error: unknown) => {
+      if (!(await knex.schema.hasColumn(table, column))) throw error;
+    });
+  }
 }
 
 const stores = new WeakMap<ObservatoryStorage, DashboardStore>();

@@ -2,7 +2,7 @@ import type { CacheResponse } from '../../../shared/api-types.js';
 import { KpiCard } from '../../components/kpi-card.js';
 import { formatCompact, formatCost, formatInteger, formatPercent } from '../../format.js';
 
-/** Your cache's hit rate and lookups, and what clustering says a cache could still serve. */
+/** Your cache's hit rate and lookups, and the share of sampled calls a response cache could have served. */
 export function CacheKpis(props: { cache: CacheResponse; threshold: number }) {
   const kpis = () => props.cache.kpis;
   return (
@@ -18,17 +18,17 @@ export function CacheKpis(props: { cache: CacheResponse; threshold: number }) {
       />
       <KpiCard label="Lookups" value={formatCompact(kpis().lookups)} foot={`${formatCompact(kpis().hits)} hits`} />
       <KpiCard
-        label="Prompt clusters"
+        label="Prompt templates"
         value={formatInteger(kpis().clusters)}
-        foot={`similarity ≥ ${props.threshold}%`}
+        foot={`template similarity ≥ ${props.threshold}%`}
       />
       <KpiCard
-        label="Cacheable prompts"
+        label="Cacheable repeats"
         value={formatPercent(kpis().cacheableShare)}
-        foot={`of the newest ${formatCompact(props.cache.sample.size)} prompts`}
+        foot={`of the newest ${formatCompact(props.cache.sample.size)} calls`}
       />
       <KpiCard
-        label="Potential savings"
+        label="Response-cache savings"
         value={formatCost(kpis().potentialMonthlySavings)}
         foot={`a month, of ${formatCost(kpis().monthlySpend)} spent`}
       />

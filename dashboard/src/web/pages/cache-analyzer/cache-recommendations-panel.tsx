@@ -4,13 +4,13 @@ import { EmptyNote } from '../../components/empty-note.js';
 import { Panel } from '../../components/panel.js';
 import { Recommendation } from '../../components/recommendation.js';
 
-/** Clusters worth caching, with what caching them would save a month. */
+/** Repeated prompts worth a response cache (with what it would save a month), and templates that call for prompt caching instead. */
 export function CacheRecommendationsPanel(props: { cache: CacheResponse }) {
   return (
     <Panel title="Recommendations">
       <For
         each={props.cache.recommendations}
-        fallback={<EmptyNote>No cacheable clusters found in the sample.</EmptyNote>}
+        fallback={<EmptyNote>No repeated prompts or templates found in the sample.</EmptyNote>}
       >
         {(r) => (
           <Recommendation

@@ -10,19 +10,19 @@ import { HitsMissesPanel } from './hits-misses-panel.js';
 import { PromptClustersPanel } from './prompt-clusters-panel.js';
 
 /**
- * Cache Analyzer: your cache's hits and misses (rollups), and near-duplicate prompt
- * clusters (MinHash + LSH over the newest prompts, similarity ≥ threshold), each scored for
- * cacheability with the dollars a cache would save.
+ * Cache Analyzer: your cache's hits and misses (rollups), and the prompt templates in the
+ * newest prompts, each with the calls that repeat an earlier prompt (what a response cache
+ * could serve) and the dollars that would save.
  */
 export function CacheAnalyzerPage() {
-  const [threshold, setThreshold] = createSignal(70);
+  const [threshold, setThreshold] = createSignal(30);
   // Kept here, not in the table, so an open cluster stays open while a new threshold loads.
   const [expanded, setExpanded] = createSignal<string | null>(null);
   const data = createFilteredResource<CacheResponse | EmptyResponse>('cache', () => ({ threshold: threshold() }));
   return (
     <PageShell
       title="Cache Analyzer"
-      subtitle="Hit rates, and what a cache could still serve"
+      subtitle="Hit rates, and what a response cache could still serve"
       resource={data}
       empty={CACHE_EMPTY}
     >

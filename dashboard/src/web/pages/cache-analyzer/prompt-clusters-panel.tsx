@@ -7,10 +7,13 @@ import { Panel } from '../../components/panel.js';
 import { RangeField } from '../../components/range-field.js';
 import { formatAgo, formatCompact, formatCost, formatInteger, formatModelName, formatPercent } from '../../format.js';
 
-/** Near-duplicate prompt clusters at the chosen similarity; a click shows a cluster's details and examples. */
+/**
+ * Prompt templates (and prompts sent more than once) at the chosen template similarity, with
+ * the calls a response cache could serve; a click shows a cluster's details and other fills.
+ */
 export function PromptClustersPanel(props: {
   cache: CacheResponse;
-  /** Similarity threshold, percent. */
+  /** Template similarity threshold, percent. */
   threshold: number;
   onThreshold: (threshold: number) => void;
   /** Id of the open cluster. */
@@ -19,14 +22,15 @@ export function PromptClustersPanel(props: {
 }) {
   return (
     <Panel
-      title="Prompt clusters"
+      title="Prompt templates"
       hint={props.cache.sample.method}
       actions={
         <RangeField
           label="Similarity ≥"
-          min={50}
-          max={95}
-          step={5}
+          title="Template similarity: how alike two prompts' template text (the words they share with other prompts) must be to be one template"
+          min={10}
+          max={90}
+          step={10}
           value={props.threshold}
           shown={`${props.threshold}%`}
           onChange={props.onThreshold}
@@ -37,7 +41,7 @@ export function PromptClustersPanel(props: {
       <DataTable
         rows={props.cache.clusters.slice(0, 25)}
         attributes={{ 'data-clusters': '' }}
-        empty="No near-duplicate prompts at this similarity."
+        empty="No templates or repeated prompts at this similarity."
         onRowClick={(c) => props.onExpand(props.expanded === c.id ? null : c.id)}
         detail={{ open: (c) => props.expanded === c.id, render: (c) => <ClusterDetail cluster={c} /> }}
         columns={[
@@ -49,10 +53,18 @@ export function PromptClustersPanel(props: {
             cell: (c) => c.representative,
           },
           { header: 'Calls', align: 'right', cell: (c) => formatInteger(c.size) },
-          { header: 'Similarity', align: 'right', cell: (c) => formatPercent(c.similarity, 0) },
           {
-            header: 'Cacheability',
-            cell: (c) => <Meter percent={c.cacheability} width="80px" label={c.cacheability} labelClass="mono" />,
+            header: 'Distinct prompts',
+            align: 'right',
+            title: () => 'Different fills of the template',
+            cell: (c) => formatInteger(c.uniquePrompts),
+          },
+          {
+            header: 'Repeats',
+            title: (c) => `${c.cacheability}% of the calls repeat an earlier prompt: what a response cache could serve`,
+            cell: (c) => (
+              <Meter percent={c.cacheability} width="80px" label={formatInteger(c.repeats)} labelClass="mono" />
+            ),
           },
           {
             header: 'Your hit rate',
@@ -71,14 +83,15 @@ export function PromptClustersPanel(props: {
   );
 }
 
-/** What a cluster holds: distinct prompts, spend, tokens, models, when seen, and example prompts. */
+/** What a cluster holds: distinct prompts, repeats, spend, tokens, models, when seen, and other fills. */
 function ClusterDetail(props: { cluster: CacheCluster }) {
   const state = useAppState();
   const c = () => props.cluster;
   return (
     <div class="stack">
       <div class="faint">
-        {c().uniquePrompts} distinct prompts · {formatCost(c().cost)} spent in sample · avg{' '}
+        {c().uniquePrompts > 1 ? `one template, ${c().uniquePrompts} distinct prompts` : 'one prompt'} · {c().repeats}{' '}
+        of {c().size} calls repeat an earlier prompt · {formatCost(c().cost)} spent in sample · avg{' '}
         {formatCompact(c().avgPromptTokens)} input tokens · models{' '}
         {c()
           .models.map((m) => formatModelName(m.name))

@@ -1,5 +1,6 @@
 import { createMemo, createSignal } from 'solid-js';
 import type { CostResponse } from '../../../shared/api-types.js';
+import { BudgetsPanel } from '../../components/budgets-panel.js';
 import { PageShell } from '../../components/page-shell.js';
 import { createFilteredResource } from '../../create-filtered-resource.js';
 import { CostKpis } from './cost-kpis.js';
@@ -32,6 +33,7 @@ export function CostEstimatorPage() {
   return (
     <PageShell title="Cost Estimator" subtitle="Forecasts, what-if repricing and savings, from recorded traffic">
       <CostKpis cost={cost} horizon={horizon()} projection={projection()} />
+      <BudgetsPanel />
       <ForecastPanel
         forecast={cost.latest?.forecast ?? null}
         advanced={advanced()}

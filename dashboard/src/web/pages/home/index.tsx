@@ -2,6 +2,7 @@ import { useSearchParams } from '@solidjs/router';
 import { createResource, Match, Switch } from 'solid-js';
 import type { MetaResponse, TimeSeriesPoint } from '../../../shared/api-types.js';
 import { apiGet } from '../../api.js';
+import { BudgetsPanel } from '../../components/budgets-panel.js';
 import { PageShell } from '../../components/page-shell.js';
 import { Tabs } from '../../components/tabs.js';
 import { createFilteredResource } from '../../create-filtered-resource.js';
@@ -34,6 +35,7 @@ export function HomePage() {
       empty={{ ...HOME_EMPTY, when: meta.latest?.calls === 0 }}
     >
       <HomeKpis series={series.latest?.points} />
+      <BudgetsPanel />
       <Tabs tabs={TABS} value={tab()} onChange={(value) => setSearch({ tab: value })} />
       <Switch>
         <Match when={tab() === 'overview'}>

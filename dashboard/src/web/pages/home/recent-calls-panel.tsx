@@ -32,13 +32,14 @@ export function RecentCallsPanel() {
               onRowClick={(c) => setOpen(c.id)}
               rowAttributes={() => ({ 'data-call-row': '' })}
               columns={[
-                { header: 'Time', class: 'faint', cell: (c) => formatAgo(Date.parse(c.timestamp), state.now()) },
+                { header: 'Time', class: 'faint nowrap', cell: (c) => formatAgo(Date.parse(c.timestamp), state.now()) },
                 { header: 'Agent', cell: (c) => c.agentName ?? '—' },
                 {
                   header: 'Session',
+                  class: 'nowrap',
                   cell: (c) => <SessionLink sessionId={c.sessionId} />,
                 },
-                { header: 'Model', cell: (c) => formatModelName(c.modelName) },
+                { header: 'Model', class: 'nowrap', cell: (c) => formatModelName(c.modelName) },
                 { header: 'Prompt', class: 'truncate muted', cell: (c) => c.prompt ?? '' },
                 { header: 'Tokens', align: 'right', cell: (c) => formatCompact(c.totalTokens) },
                 { header: 'Cost', align: 'right', cell: (c) => formatCost(c.totalCost) },

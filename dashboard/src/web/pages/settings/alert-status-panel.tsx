@@ -6,44 +6,45 @@ import { DataTable } from '../../components/data-table.js';
 import { Panel } from '../../components/panel.js';
 import { formatDateTime } from '../../format.js';
 
-/** Each alert check's state, and the newest alerts that fired. */
+const STATE_BADGE = { firing: 'badge red', ok: 'badge green', error: 'badge amber', off: 'badge gray' } as const;
+
+/** Each rule's state at the last evaluation, and the newest alerts with where they were sent. */
 export function AlertStatusPanel(props: { alerts: Resource<AlertsResponse> }) {
   const state = useAppState();
   const latest = () => props.alerts.latest;
   return (
     <Panel
       title="Alert status"
-      hint={latest() ? `Last checked ${formatDateTime(latest()?.evaluatedAt ?? 0, state.timezone())}` : ''}
+      hint={latest() ? `Last evaluated ${formatDateTime(latest()?.evaluatedAt ?? 0, state.timezone())}` : ''}
       flush
     >
       <AsyncView resource={props.alerts} skeletonHeight={200}>
         {(a) => (
           <>
             <DataTable
-              rows={a.checks}
-              attributes={{ 'data-alert-checks': '' }}
+              rows={a.rules}
+              empty="No rule yet: add one below."
+              attributes={{ 'data-alert-rules-state': '' }}
               columns={[
-                { cell: (check) => check.label },
+                { cell: (rule) => rule.name },
+                { class: 'faint', cell: (rule) => rule.kind },
                 {
-                  cell: (check) => (
-                    <span
-                      class={
-                        check.state === 'firing' ? 'badge red' : check.state === 'ok' ? 'badge green' : 'badge gray'
-                      }
-                    >
-                      {check.state}
+                  cell: (rule) => (
+                    <span class={STATE_BADGE[rule.state]}>
+                      {rule.state === 'firing' && rule.firing > 1 ? `firing ×${rule.firing}` : rule.state}
                     </span>
                   ),
                 },
-                { class: 'muted', cell: (check) => check.message },
+                { class: 'muted', cell: (rule) => rule.message ?? '' },
               ]}
             />
             <div class="panel-body">
               <strong>History</strong>
             </div>
             <DataTable
-              rows={a.events.slice(0, 8)}
+              rows={a.events.slice(0, 10)}
               empty="No alert has fired yet."
+              attributes={{ 'data-alert-events': '' }}
               columns={[
                 { class: 'faint', cell: (event) => formatDateTime(Date.parse(event.startedAt), state.timezone()) },
                 {
@@ -51,8 +52,14 @@ export function AlertStatusPanel(props: { alerts: Resource<AlertsResponse> }) {
                     <span class={event.status === 'firing' ? 'badge red' : 'badge gray'}>{event.status}</span>
                   ),
                 },
-                { class: 'muted', cell: (event) => event.message },
-                { class: 'faint', cell: (event) => (event.webhookStatus ? `webhook ${event.webhookStatus}` : '') },
+                {
+                  class: 'muted',
+                  cell: (event) => (event.link ? <a href={event.link}>{event.message}</a> : event.message),
+                },
+                {
+                  class: 'faint',
+                  cell: (event) => event.deliveries.map((d) => `${d.channelId}: ${d.status}`).join(', '),
+                },
               ]}
             />
           </>

@@ -17,6 +17,8 @@ export interface SettingsForm {
   refetch(): void;
   alerts: Resource<AlertsResponse>;
   setAlerts(alerts: AlertsResponse): void;
+  /** Reload the alert status (after rules or channels change: the server has evaluated them). */
+  refetchAlerts(): void;
   form: DashboardSettings;
   setForm: SetStoreFunction<DashboardSettings>;
   message: Accessor<FormMessage | null>;
@@ -57,6 +59,7 @@ export function createSettingsForm(): SettingsForm {
     refetch: () => void refetch(),
     alerts,
     setAlerts: (value) => alertActions.mutate(value),
+    refetchAlerts: () => void alertActions.refetch(),
     form,
     setForm,
     message,

@@ -1,4 +1,6 @@
 import { PageShell } from '../../components/page-shell.js';
+import { AlertChannelsPanel } from './alert-channels-panel.js';
+import { AlertRulesPanel } from './alert-rules-panel.js';
 import { AlertStatusPanel } from './alert-status-panel.js';
 import { AlertsPanel } from './alerts-panel.js';
 import { createSettingsForm } from './create-settings-form.js';
@@ -20,6 +22,8 @@ export function SettingsPage() {
         <AlertsPanel settings={settings} />
         <AlertStatusPanel alerts={settings.alerts} />
       </div>
+      <AlertRulesPanel settings={settings} />
+      <AlertChannelsPanel settings={settings} />
       <div class="grid cols-3">
         <DisplayPanel settings={settings} />
         <RetentionPanel settings={settings} />

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Anomaly,
+  detectAnomalies,
+  detectAnomaliesOverRange,
+  type HourlyPoint,
+  type HourlySeries,
+} from './detect-anomalies.js';
+
+const HOUR = 3_600_000;
+const DAY = 24;
+const START = Date.UTC(2026, 8, 28); // a Monday
+/** Hour index of 03:00 and 14:00 UTC on the Wednesday of week 6 (35 days of history before it). */
+const QUIET = (5 * 7 + 2) * DAY + 3;
+const BUSY = (5 * 7 + 2) * DAY + 14;
+const COST_PER_CALL = 0.034;
+
+/** A small seeded generator (mulberry32), so every history is the same on every run. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Usual calls in hour t: a working day peaking at 120 calls at 14:00 UTC, 10 at night, weekends at 40%. */
+function rhythm(t: number): number {
+  const hour = t % DAY;
+  const weekend = Math.floor(t / DAY) % 7 >= 5;
+  return (10 + 110 * Math.exp(-((hour - 14) ** 2) / 18)) * (weekend ? 0.4 : 1);
+}
+
+/**
+ * `hours` of gpt-4o history with ±5% noise around `calls(t)`, 2% errors, $0.034 and 800 tokens
+ * a call, p95 2 s; `change` edits or removes (null) the point of hour t.
+ */
+function makeSeries(
+  hours: number,
+  change: (t: number, point: HourlyPoint) => HourlyPoint | null = (_t, point) => point,
+  calls: (t: number) => number = rhythm,
+): HourlySeries {
+  const random = createRandom(7);
+  const wobble = () => 0.95 + 0.1 * random();
+  const points: HourlyPoint[] = [];
+  for (let t = 0; t < hours; t++) {
+    const n = Math.round(calls(t) * wobble());
+    const point = change(t, {
+      hourStart: START + t * HOUR,
+      calls: n,
+      errorCalls: Math.round(n * 0.02 * wobble()),
+      cost: n * COST_PER_CALL * wobble(),
+      totalTokens: Math.round(n * 800 * wobble()),
+      p95LatencyMs: Math.round(2000 * wobble()),
+    });
+    if (point !== null && point.calls > 0) points.push(point);
+  }
+  return { key: 'model:gpt-4o', label: 'gpt-4o', points };
+}
+
+/** The anomalies of the last hour of a history whose hour `at` is changed by `change`. */
+function judgeChanged(at: number, change: (point: HourlyPoint) => HourlyPoint | null): Anomaly[] {
+  const series = makeSeries(at + 1, (t, point) => (t === at ? change(point) : point));
+  return detectAnomalies(series, START + at * HOUR);
+}
+
+const summary = (anomalies: readonly Anomaly[]) => anomalies.map((a) => `${a.metric} ${a.direction}: ${a.reason}`);
+
+describe('detectAnomalies', () => {
+  it('flags a cost at a usually quiet hour that is usual at the busy hour', () => {
+    const busyCost = rhythm(BUSY) * COST_PER_CALL;
+    expect(busyCost).toBeCloseTo(4.08, 2);
+    expect(summary(judgeChanged(BUSY, (p) => ({ ...p, cost: 4.1 })))).toEqual([]);
+    const [anomaly, ...others] = judgeChanged(QUIET, (p) => ({ ...p, cost: 4.1 }));
+    expect(summary(others)).toEqual([]);
+    expect(anomaly).toMatchObject({ seriesKey: 'model:gpt-4o', metric: 'cost', direction: 'spike', value: 4.1 });
+    expect(anomaly.hourStart).toBe(START + QUIET * HOUR);
+    // Ten calls at $0.034 are usual at 03:00.
+    expect(anomaly.expectedLow).toBeLessThan(0.34);
+    expect(anomaly.expectedHigh).toBeGreaterThan(0.34);
+    expect(anomaly.expectedHigh).toBeLessThan(1);
+    expect(anomaly.score).toBeGreaterThan(3.5);
+  });
+
+  it('names the series, the value and the usual range in the reason', () => {
+    const [anomaly] = judgeChanged(QUIET, (p) => ({ ...p, cost: 4.1 }));
+    expect(anomaly.reason).toMatch(/^gpt-4o cost this hour \$4\.10, usual \$0\.\d\d–\$0\.\d\d$/);
+    const dollars = (v: number) => `$${v.toFixed(2)}`;
+    expect(anomaly.reason).toContain(`usual ${dollars(anomaly.expectedLow)}–${dollars(anomaly.expectedHigh)}`);
+  });
+
+  it('raises nothing over weeks of the usual daily and weekly rhythm', () => {
+    const hours = 8 * 7 * DAY;
+    const series = makeSeries(hours);
+    expect(summary(detectAnomaliesOverRange(series, START, START + (hours - 1) * HOUR))).toEqual([]);
+  });
+
+  it('does not alarm on a flat series with tiny noise, nor on a wobble well above that noise', () => {
+    const hours = 5 * 7 * DAY;
+    const random = createRandom(3);
+    const points = Array.from({ length: hours }, (_, t) => {
+      // 500 calls ± 1 an hour, except one hour 30% busier and costlier.
+      const n = t === hours - 5 ? 650 : 499 + Math.round(2 * random());
+      return {
+        hourStart: START + t * HOUR,
+        calls: n,
+        errorCalls: 5,
+        cost: n * 0.002,
+        totalTokens: n * 400,
+        p95LatencyMs: 900,
+      };
+    });
+    const series = { key: 'agent:Router', label: 'Router', points };
+    expect(summary(detectAnomaliesOverRange(series, START, START + (hours - 1) * HOUR))).toEqual([]);
+  });
+
+  it('flags calls dropping to zero at a busy hour, where no rollup exists at all', () => {
+    const anomalies = judgeChanged(BUSY, () => null);
+    expect(anomalies).toHaveLength(1);
+    expect(anomalies[0]).toMatchObject({ metric: 'calls', direction: 'drop', value: 0 });
+    expect(anomalies[0].expectedLow).toBeGreaterThan(80);
+    expect(anomalies[0].reason).toMatch(/^gpt-4o calls this hour 0, usual \d+–\d+$/);
+  });
+
+  it('does not call a drop at a quiet hour an outage', () => {
+    expect(summary(judgeChanged(QUIET, () => null))).toEqual([]);
+  });
+
+  it.each([
+    ['errorRate', (p: HourlyPoint) => ({ ...p, errorCalls: Math.round(p.calls * 0.3) }), /error rate this hour 30%/],
+    ['p95LatencyMs', (p: HourlyPoint) => ({ ...p, p95LatencyMs: 6000 }), /p95 latency this hour 6\.0 s over \d+ calls/],
+    ['tokensPerCall', (p: HourlyPoint) => ({ ...p, totalTokens: p.calls * 3200 }), /tokens per call this hour 3,200/],
+    ['calls', (p: HourlyPoint) => ({ ...p, calls: p.calls * 4 }), /calls this hour \d+/],
+  ])('flags a %s spike at a busy hour', (metric, change, reason) => {
+    const anomalies = judgeChanged(BUSY, change);
+    expect(summary(anomalies)).toEqual([expect.stringMatching(new RegExp(`^${metric} spike: gpt-4o .*`))]);
+    expect(anomalies[0].reason).toMatch(reason);
+  });
+
+  it('judges nothing before 14 days of history', () => {
+    const at = 13 * DAY + 3;
+    const series = makeSeries(at + 1, (t, p) => (t === at ? { ...p, cost: 40, calls: 1000 } : p));
+    expect(detectAnomalies(series, START + at * HOUR)).toEqual([]);
+    const later = makeSeries(14 * DAY + 4, (t, p) => (t === 14 * DAY + 3 ? { ...p, cost: 40, calls: 1000 } : p));
+    expect(detectAnomalies(later, START + (14 * DAY + 3) * HOUR).map((a) => a.metric)).toEqual(['calls', 'cost']);
+  });
+
+  it('gives over a range exactly what it gives hour by hour', () => {
+    const hours = BUSY + 30;
+    const series = makeSeries(hours, (t, p) =>
+      t === BUSY ? null : t === QUIET ? { ...p, cost: 4.1 } : t === BUSY + 20 ? { ...p, p95LatencyMs: 9000 } : p,
+    );
+    const from = START + (BUSY - 40) * HOUR;
+    const to = START + (hours - 1) * HOUR;
+    const hourByHour: Anomaly[] = [];
+    for (let hour = from; hour <= to; hour += HOUR) {
+      hourByHour.push(
+        ...detectAnomalies({ ...series, points: series.points.filter((p) => p.hourStart <= hour) }, hour),
+      );
+    }
+    expect(summary(hourByHour)).toHaveLength(3);
+    expect(detectAnomaliesOverRange(series, from, to)).toEqual(hourByHour);
+  });
+});

@@ -1,0 +1,537 @@
+/**
+ * Anomaly detection on one series' hourly rollups (a model or an agent), for five metrics.
+ *
+ * Usual value: the median of the same hour in the previous 4 weeks (hour of week) and the
+ * previous 6 days (hour of day), so night, working day and weekend each meet their own kind.
+ * Calls and cost are first scaled to today's level: a week-old value by the growth since (the
+ * median day of the week before each), a day-old one by how the two hours compared in earlier
+ * weeks (3 hours around each, median ratio). Rates (error rate, p95 latency, tokens per call)
+ * come from those hours when they had enough calls; the error rate is pooled over them.
+ * Spread: 1.4826 × MAD of how far this series' hours at this time of day (±3 h over the last
+ * 7 days, with about as many calls) stood from their own usual values — ~40 residuals, so a
+ * still week cannot make it tiny — floored at counting noise (n calls vary by √n; a mean, cost
+ * or p95 of n calls by ~1/√n) and at 10%, so a flat series does not alarm on tiny noise.
+ * Scales: log for calls, cost, latency and tokens per call (they vary by multiples; zero calls
+ * counts as one), 2√(errors + 3/8) for errors, so chance wobbles alike everywhere.
+ * Score: |value − usual| / spread on that scale; 3.5 or more flags the hour, if the change
+ * also matters: a spike at least doubles (an error rate: +5 points); only calls are judged for
+ * drops (an outage: no rollup is zero calls), to a quarter or less of ≥ 20 usual calls.
+ * Guards: no judgement before 14 days of history; the error rate needs ≥ 20 calls in the
+ * hour, p95 ≥ 10, tokens per call ≥ 5. The usual range reported is usual ± 2 spreads.
+ * Thresholds were chosen on bench/anomaly-detection.ts's validation seed and are reported on
+ * other seeds (BENCHMARKS.md, "Anomaly detection").
+ */
+
+import { ANOMALY_METRIC_NAMES, type AnomalyMetric } from '../../shared/alert-rule.js';
+import { formatDollars } from './format-dollars.js';
+
+export type { AnomalyMetric };
+
+export interface HourlyPoint {
+  /** Start of the UTC hour, epoch ms. */
+  hourStart: number;
+  calls: number;
+  errorCalls: number;
+  /** US dollars. */
+  cost: number;
+  totalTokens: number;
+  /** Null when no calls. */
+  p95LatencyMs: number | null;
+}
+
+export interface HourlySeries {
+  /** e.g. 'model:gpt-4o' or 'agent:Planner'. */
+  key: string;
+  /** How the reason names it, e.g. 'gpt-4o'. */
+  label: string;
+  /** History up to the judged hour, one point per hour with calls; a missing hour had none. */
+  points: readonly HourlyPoint[];
+}
+
+export interface Anomaly {
+  seriesKey: string;
+  metric: AnomalyMetric;
+  hourStart: number;
+  value: number;
+  /** The usual range this hour (baseline band), in the metric's unit. */
+  expectedLow: number;
+  expectedHigh: number;
+  direction: 'spike' | 'drop';
+  /** How far outside, in robust z: |value − usual| / spread (1.4826 · MAD, floored), on the metric's scale. */
+  score: number;
+  /** Human reason, e.g. "gpt-4o cost this hour $4.10, usual $0.30–$0.55". */
+  reason: string;
+}
+
+export interface DetectOptions {
+  /** Score at or above which an hour is flagged (default 3.5). */
+  threshold?: number;
+  /** Days of history before any hour is judged (default 14). */
+  minHistoryDays?: number;
+  /** Usual calls an hour below which a drop is not judged (default 20). */
+  minCallsForDrop?: number;
+  /** Calls in the hour below which the error rate is not judged (default 20). */
+  minCallsForErrorRate?: number;
+  /** Calls in the hour below which p95 latency is not judged (default 10). */
+  minCallsForLatency?: number;
+  /** Calls in the hour below which tokens per call is not judged (default 5). */
+  minCallsForTokens?: number;
+}
+
+export const DEFAULT_DETECT_OPTIONS: Required<DetectOptions> = {
+  threshold: 3.5,
+  minHistoryDays: 14,
+  minCallsForDrop: 20,
+  minCallsForErrorRate: 20,
+  minCallsForLatency: 10,
+  minCallsForTokens: 5,
+};
+
+const HOUR_MS = 3_600_000;
+const DAY = 24;
+const WEEK = 168;
+/** Same-hour-of-week values in the usual value. */
+const BASELINE_WEEKS = 4;
+/** Same-hour-of-day values in the usual value (the 7th day back is the first week). */
+const BASELINE_DAYS = 6;
+/** Residuals behind the spread: hours within ±SPREAD_HOURS of this time of day, over SPREAD_DAYS days. */
+const SPREAD_HOURS = 3;
+const SPREAD_DAYS = 7;
+/** Hours count as alike in volume within this factor of each other's usual calls. */
+const SIMILAR_VOLUME = 1.5;
+/** Residuals needed for the pooled spread; with fewer, the floor alone stands. */
+const MIN_RESIDUALS = 12;
+/**
+ * Hours of history before the judged hour that a judgement reads (~6 weeks: the spread's
+ * oldest hour, and that hour's oldest level): load this much before the first hour judged.
+ */
+export const ANOMALY_HISTORY_HOURS = SPREAD_DAYS * DAY + SPREAD_HOURS + WEEK * (BASELINE_WEEKS + 1) + 1;
+/** Usual values needed to judge a metric. */
+const MIN_BASELINE_VALUES = 4;
+/** MAD → standard deviation for normal data. */
+const MAD_TO_SD = 1.4826;
+/** The least spread on a log scale: a ±10% wobble never alarms. */
+const RELATIVE_SPREAD_FLOOR = 0.1;
+/** Relative noise of an hour's cost per √calls: calls' costs spread about as widely as their mean. */
+const COST_NOISE = 1.4;
+/** Relative noise of a p95 latency per √calls (it rests on the slowest few calls). */
+const P95_NOISE = 1.4;
+/** An error rate alarms only this far above usual: a 1% → 3% day is not an incident. */
+const MIN_ERROR_RATE_RISE = 0.05;
+/** A spike must at least double the usual value (the error rate: rise by MIN_ERROR_RATE_RISE). */
+const MIN_SPIKE_RATIO = 2;
+/** A drop must fall to a quarter of the usual calls or below. */
+const MAX_DROP_SHARE = 0.25;
+/** Half-width of the reported usual range, in spreads. */
+const USUAL_BAND_SPREADS = 2;
+
+/**
+ * Judge one hour of one series: the anomalies of `hour` (epoch ms, start of a UTC hour),
+ * at most one per metric. Pure: `points` is the history up to and including `hour`.
+ *
+ * @example
+ * detectAnomalies({ key: 'model:gpt-4o', label: 'gpt-4o', points }, Date.UTC(2026, 11, 6, 14));
+ * // → [{ metric: 'cost', direction: 'spike', reason: 'gpt-4o cost this hour $4.10, usual $0.30–$0.55', … }]
+ */
+export function detectAnomalies(series: HourlySeries, hour: number, options: DetectOptions = {}): Anomaly[] {
+  const history = buildHistory(series.points, hour, hour);
+  if (history === null) return [];
+  return judgeHour(series, history, history.length - 1, { ...DEFAULT_DETECT_OPTIONS, ...options });
+}
+
+/**
+ * Every hour from `from` to `to` (inclusive) judged as detectAnomalies judges it, sharing the
+ * work between hours: for chart markers and the benchmark.
+ */
+export function detectAnomaliesOverRange(
+  series: HourlySeries,
+  from: number,
+  to: number,
+  options: DetectOptions = {},
+): Anomaly[] {
+  const history = buildHistory(series.points, from, to);
+  if (history === null) return [];
+  const settings = { ...DEFAULT_DETECT_OPTIONS, ...options };
+  const anomalies: Anomaly[] = [];
+  const first = Math.max(0, Math.ceil((from - history.start) / HOUR_MS));
+  for (let i = first; i < history.length; i++) anomalies.push(...judgeHour(series, history, i, settings));
+  return anomalies;
+}
+
+/** Dense hourly arrays over the hours a judgement reads (missing hours are zero), with running sums. */
+interface History {
+  /** hourStart of the series' first point: how much history there is. */
+  firstHour: number;
+  /** hourStart of index 0: the first point, or ANOMALY_HISTORY_HOURS before `from` when that is later. */
+  start: number;
+  length: number;
+  calls: Float64Array;
+  errorCalls: Float64Array;
+  cost: Float64Array;
+  tokens: Float64Array;
+  /** NaN where there were no calls. */
+  p95: Float64Array;
+  /** sums.x[i] = x[0] + … + x[i − 1]. */
+  sums: { calls: Float64Array; cost: Float64Array };
+  /** Each metric's usual value per hour, computed once (undefined: not yet; NaN: unknown). */
+  usual: Record<AnomalyMetric, (number | undefined)[]>;
+  /** The median day of calls and of cost over the week before each hour, computed once. */
+  level: { calls: (number | undefined)[]; cost: (number | undefined)[] };
+  /** Each metric's |value − usual| per hour on its scale, computed once. */
+  residual: Record<AnomalyMetric, (number | undefined)[]>;
+}
+
+function buildHistory(points: readonly HourlyPoint[], from: number, until: number): History | null {
+  let firstHour = Number.POSITIVE_INFINITY;
+  for (const p of points) if (p.hourStart <= until && p.hourStart < firstHour) firstHour = p.hourStart;
+  if (firstHour === Number.POSITIVE_INFINITY) return null;
+  const start = Math.max(firstHour, from - ANOMALY_HISTORY_HOURS * HOUR_MS);
+  const length = Math.floor((until - start) / HOUR_MS) + 1;
+  const history: History = {
+    firstHour,
+    start,
+    length,
+    calls: new Float64Array(length),
+    errorCalls: new Float64Array(length),
+    cost: new Float64Array(length),
+    tokens: new Float64Array(length),
+    p95: new Float64Array(length).fill(Number.NaN),
+    sums: { calls: new Float64Array(length + 1), cost: new Float64Array(length + 1) },
+    usual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
+    residual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
+    level: { calls: [], cost: [] },
+  };
+  for (const p of points) {
+    const i = Math.round((p.hourStart - start) / HOUR_MS);
+    if (i < 0 || i >= length) continue;
+    history.calls[i] += p.calls;
+    history.errorCalls[i] += p.errorCalls;
+    history.cost[i] += p.cost;
+    history.tokens[i] += p.totalTokens;
+    if (p.p95LatencyMs !== null && p.calls > 0) history.p95[i] = p.p95LatencyMs;
+  }
+  for (let i = 0; i < length; i++) {
+    history.sums.calls[i + 1] = history.sums.calls[i] + history.calls[i];
+    history.sums.cost[i + 1] = history.sums.cost[i] + history.cost[i];
+  }
+  return history;
+}
+
+type Settings = Required<DetectOptions>;
+
+/** How one metric is read, scaled and floored; every function reads only hours ≤ j. */
+interface MetricModel {
+  metric: AnomalyMetric;
+  /** The value at hour j, NaN when j cannot be judged (too few calls). */
+  value(h: History, j: number, settings: Settings): number;
+  /** The usual value at hour j from earlier hours, NaN when too few are known. */
+  usual(h: History, j: number, settings: Settings): number;
+  /** Where hour j's value is compared with its usual one. */
+  scale(h: History, j: number): Scale;
+  /** The least spread at hour j on that scale, given the usual value. */
+  floor(h: History, j: number, usual: number): number;
+  /** Whether a rise is large enough to matter, beyond its score. */
+  material(value: number, usual: number): boolean;
+  /** Whether a fall is large enough to be news (default: falls are not). */
+  drops?(value: number, usual: number, settings: Settings): boolean;
+}
+
+const MODELS: MetricModel[] = [
+  {
+    metric: 'calls',
+    value: (h, j) => h.calls[j],
+    usual: (h, j) => usualCalls(h, j),
+    // One call added so that zero calls is a value (and a drop to it is far out).
+    scale: () => logScale(1),
+    floor: (_h, _j, usual) => volumeNoise(1, usual),
+    material: doubled,
+    drops: (value, usual, settings) => usual >= settings.minCallsForDrop && value <= MAX_DROP_SHARE * usual,
+  },
+  {
+    metric: 'cost',
+    value: (h, j) => (costPerCall(h, j) > 0 ? h.cost[j] : Number.NaN),
+    usual: (h, j) => medianOf(volumeBaseline(h, j, 'cost')),
+    scale: (h, j) => logScale(costPerCall(h, j)),
+    floor: (h, j) => volumeNoise(COST_NOISE, usualCalls(h, j)),
+    material: doubled,
+  },
+  {
+    metric: 'errorRate',
+    value: (h, j, settings) =>
+      h.calls[j] >= settings.minCallsForErrorRate ? h.errorCalls[j] / h.calls[j] : Number.NaN,
+    usual: (h, j, settings) => {
+      // Pooled over the earlier hours with enough calls, less the worst one (an earlier burst).
+      const hours = referenceHours(j).filter((r) => h.calls[r] >= settings.minCallsForErrorRate);
+      if (hours.length < MIN_BASELINE_VALUES) return Number.NaN;
+      let worst = hours[0];
+      for (const r of hours) if (h.errorCalls[r] / h.calls[r] > h.errorCalls[worst] / h.calls[worst]) worst = r;
+      let errors = 0;
+      let calls = 0;
+      for (const r of hours) {
+        if (r === worst) continue;
+        errors += h.errorCalls[r];
+        calls += h.calls[r];
+      }
+      return errors / calls;
+    },
+    // Errors in an hour are a count: on its square-root scale the spread of chance is 1.
+    scale: (h, j) => countScale(h.calls[j]),
+    floor: () => 1,
+    material: (value, usual) => value - usual >= MIN_ERROR_RATE_RISE,
+  },
+  {
+    metric: 'p95LatencyMs',
+    value: (h, j, settings) => (h.calls[j] >= settings.minCallsForLatency ? h.p95[j] : Number.NaN),
+    usual: (h, j, settings) =>
+      medianOf(
+        referenceHours(j)
+          .filter((r) => h.calls[r] >= settings.minCallsForLatency && !Number.isNaN(h.p95[r]))
+          .map((r) => h.p95[r]),
+      ),
+    // One millisecond added so that a p95 of 0 (answers from a cache) is a value.
+    scale: () => logScale(1),
+    floor: (h, j) => countingNoise(P95_NOISE, h.calls[j]),
+    material: doubled,
+  },
+  {
+    metric: 'tokensPerCall',
+    value: (h, j, settings) => (h.calls[j] >= settings.minCallsForTokens ? h.tokens[j] / h.calls[j] : Number.NaN),
+    usual: (h, j, settings) =>
+      medianOf(
+        referenceHours(j)
+          .filter((r) => h.calls[r] >= settings.minCallsForTokens)
+          .map((r) => h.tokens[r] / h.calls[r]),
+      ),
+    scale: () => logScale(1),
+    floor: (h, j) => countingNoise(1, h.calls[j]),
+    material: doubled,
+  },
+];
+
+/** The anomalies at index `i`, reading only indices in [i − ANOMALY_HISTORY_HOURS, i], so a range gives what each hour gave live. */
+function judgeHour(series: HourlySeries, h: History, i: number, settings: Settings): Anomaly[] {
+  const hourStart = h.start + i * HOUR_MS;
+  if (hourStart - h.firstHour < settings.minHistoryDays * DAY * HOUR_MS) return [];
+  const found: Anomaly[] = [];
+  for (const model of MODELS) {
+    const value = model.value(h, i, settings);
+    const usual = usualAt(model, h, i, settings);
+    if (Number.isNaN(value) || Number.isNaN(usual)) continue;
+    const scale = model.scale(h, i);
+    const centre = scale.to(usual);
+    const spread = Math.max(spreadAt(model, h, i, settings), model.floor(h, i, usual));
+    const z = (scale.to(value) - centre) / spread;
+    const spike = z >= settings.threshold && model.material(value, usual);
+    const drop = -z >= settings.threshold && (model.drops?.(value, usual, settings) ?? false);
+    if (!spike && !drop) continue;
+    const expectedLow = scale.from(centre - USUAL_BAND_SPREADS * spread);
+    const high = scale.from(centre + USUAL_BAND_SPREADS * spread);
+    const expectedHigh = model.metric === 'errorRate' ? Math.min(1, high) : high;
+    found.push({
+      seriesKey: series.key,
+      metric: model.metric,
+      hourStart,
+      value,
+      expectedLow,
+      expectedHigh,
+      direction: spike ? 'spike' : 'drop',
+      score: Math.abs(z),
+      reason: describe(series.label, model.metric, value, expectedLow, expectedHigh, h, i),
+    });
+  }
+  return found;
+}
+
+/** The usual value of hour j, computed once per hour and metric. */
+function usualAt(model: MetricModel, h: History, j: number, settings: Settings): number {
+  const memo = h.usual[model.metric];
+  let usual = memo[j];
+  if (usual === undefined) {
+    usual = model.usual(h, j, settings);
+    memo[j] = usual;
+  }
+  return usual;
+}
+
+/**
+ * 1.4826 × MAD of how far this series' recent hours at this time of day, with about as many
+ * calls, stood from their usual values; 0 (the floor alone) while fewer than MIN_RESIDUALS
+ * such hours are known.
+ */
+function spreadAt(model: MetricModel, h: History, i: number, settings: Settings): number {
+  const residuals: number[] = [];
+  const volume = usualCalls(h, i);
+  for (let d = 0; d < SPREAD_DAYS; d++) {
+    for (let offset = -SPREAD_HOURS; offset <= SPREAD_HOURS; offset++) {
+      const j = i - d * DAY + offset;
+      if (j >= i || j < 0) continue;
+      // Only hours with about as many calls: a quiet hour's figures wobble more.
+      const calls = usualCalls(h, j);
+      if (calls > SIMILAR_VOLUME * volume + 1 || volume > SIMILAR_VOLUME * calls + 1) continue;
+      const residual = residualAt(model, h, j, settings);
+      if (!Number.isNaN(residual)) residuals.push(residual);
+    }
+  }
+  return residuals.length >= MIN_RESIDUALS ? MAD_TO_SD * median(residuals) : 0;
+}
+
+/** |value − usual| of hour j on the metric's scale (NaN when either is unknown), computed once. */
+function residualAt(model: MetricModel, h: History, j: number, settings: Settings): number {
+  const memo = h.residual[model.metric];
+  let residual = memo[j];
+  if (residual === undefined) {
+    const value = model.value(h, j, settings);
+    const usual = usualAt(model, h, j, settings);
+    const scale = model.scale(h, j);
+    residual = Math.abs(scale.to(value) - scale.to(usual));
+    memo[j] = residual;
+  }
+  return residual;
+}
+
+function doubled(value: number, usual: number): boolean {
+  return value >= MIN_SPIKE_RATIO * usual;
+}
+
+/** Where values are compared: log for amounts that vary by multiples, linear for the error rate. */
+interface Scale {
+  to(value: number): number;
+  from(x: number): number;
+}
+
+function logScale(offset: number): Scale {
+  return { to: (v) => Math.log(v + offset), from: (x) => Math.max(0, Math.exp(x) - offset) };
+}
+
+/** A rate of events among n calls on the count's variance-stabilising scale, 2√(count + 3/8) (Anscombe). */
+function countScale(n: number): Scale {
+  return { to: (rate) => 2 * Math.sqrt(rate * n + 0.375), from: (x) => Math.max(0, ((x / 2) ** 2 - 0.375) / n) };
+}
+
+/**
+ * The least spread of a per-call figure (a mean or a p95 over `calls` calls) on a log scale:
+ * 10%, or `perCall`/√n.
+ */
+function countingNoise(perCall: number, calls: number): number {
+  return Math.max(RELATIVE_SPREAD_FLOOR, perCall / Math.sqrt(Math.max(calls, 1)));
+}
+
+/**
+ * The least spread of a volume on its log(x + one call) scale when `usual` calls are usual:
+ * a count of n varies by √n, so by √n / (n + 1) on that scale (`perCall` for how much more a
+ * cost does); at least 10%.
+ */
+function volumeNoise(perCall: number, usual: number): number {
+  if (Number.isNaN(usual)) return Number.POSITIVE_INFINITY;
+  return Math.max(RELATIVE_SPREAD_FLOOR, (perCall * Math.sqrt(usual + 0.5)) / (usual + 1));
+}
+
+/** The mean cost of a call over the weeks before hour j: one call's worth, the cost scale's offset. */
+function costPerCall(h: History, j: number): number {
+  const from = Math.max(0, j - WEEK * BASELINE_WEEKS);
+  const calls = h.sums.calls[j] - h.sums.calls[from];
+  return calls > 0 ? (h.sums.cost[j] - h.sums.cost[from]) / calls : 0;
+}
+
+/** The usual number of calls at hour j (NaN when unknown). */
+function usualCalls(h: History, j: number): number {
+  let usual = h.usual.calls[j];
+  if (usual === undefined) {
+    usual = medianOf(volumeBaseline(h, j, 'calls'));
+    h.usual.calls[j] = usual;
+  }
+  return usual;
+}
+
+/** Indices of the same hour of week in earlier weeks and of day in earlier days, within the history. */
+function referenceHours(j: number): number[] {
+  const hours: number[] = [];
+  for (let k = 1; k <= BASELINE_WEEKS && j - k * WEEK >= 0; k++) hours.push(j - k * WEEK);
+  for (let d = 1; d <= BASELINE_DAYS && j - d * DAY >= 0; d++) hours.push(j - d * DAY);
+  return hours;
+}
+
+/** Calls or cost at the same hour earlier, each scaled to the level of hour i. */
+function volumeBaseline(h: History, i: number, metric: 'calls' | 'cost'): number[] {
+  const values = metric === 'calls' ? h.calls : h.cost;
+  const sums = metric === 'calls' ? h.sums.calls : h.sums.cost;
+  /** The series' level before `end`: its median day over the previous 7 (robust to one odd day). */
+  const levels = h.level[metric];
+  const level = (end: number): number => {
+    let value = levels[end];
+    if (value === undefined) {
+      const days: number[] = [];
+      for (let d = 0; d < 7 && end - WEEK >= 0; d++) days.push(sums[end - d * DAY] - sums[end - (d + 1) * DAY]);
+      value = median(days);
+      levels[end] = value;
+    }
+    return value;
+  };
+  // The same hour of week in earlier weeks, grown to the level now.
+  const now = level(i);
+  const samples: number[] = [];
+  for (let k = 1; k <= BASELINE_WEEKS && i - k * WEEK >= 0; k++) {
+    const growth = now / level(i - k * WEEK);
+    samples.push(values[i - k * WEEK] * (Number.isFinite(growth) ? growth : 1));
+  }
+  // A recent day's value, scaled by how this hour compared with that one in earlier weeks
+  // (so a Sunday 02:00 speaks for a Monday 02:00 at Monday's level): the three hours around
+  // each, a ratio per week, the median over weeks.
+  const around = (t: number) => sums[t + 2] - sums[t - 1];
+  for (let d = 1; d <= BASELINE_DAYS; d++) {
+    const ratios: number[] = [];
+    for (let k = 1; k <= BASELINE_WEEKS; k++) {
+      const then = i - k * WEEK;
+      if (then - d * DAY - 1 < 0) break;
+      const before = around(then - d * DAY);
+      if (before > 0) ratios.push(around(then) / before);
+    }
+    if (ratios.length > 0) samples.push(values[i - d * DAY] * median(ratios));
+  }
+  return samples;
+}
+
+/** The median of enough values (MIN_BASELINE_VALUES), else NaN. */
+function medianOf(values: readonly number[]): number {
+  return values.length < MIN_BASELINE_VALUES ? Number.NaN : median(values);
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  // A typed array sorts numerically without a comparator: the detector's hot spot.
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** "gpt-4o cost this hour $4.10, usual $0.30–$0.55". */
+function describe(
+  label: string,
+  metric: AnomalyMetric,
+  value: number,
+  low: number,
+  high: number,
+  h: History,
+  i: number,
+) {
+  const format = FORMATS[metric];
+  const detail =
+    metric === 'errorRate'
+      ? ` (${formatCount(h.errorCalls[i])} of ${formatCount(h.calls[i])} calls)`
+      : metric === 'tokensPerCall' || metric === 'p95LatencyMs'
+        ? ` over ${formatCount(h.calls[i])} calls`
+        : '';
+  return `${label} ${ANOMALY_METRIC_NAMES[metric]} this hour ${format(value)}${detail}, usual ${format(low)}–${format(high)}`;
+}
+
+const FORMATS: Record<AnomalyMetric, (v: number) => string> = {
+  cost: formatDollars,
+  calls: formatCount,
+  errorRate: (v) => `${(v * 100).toFixed(v < 0.1 && v > 0 ? 1 : 0)}%`,
+  p95LatencyMs: (v) => (v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`),
+  tokensPerCall: formatCount,
+};
+
+function formatCount(v: number): string {
+  return Math.round(v).toLocaleString('en-US');
+}

@@ -1,0 +1,41 @@
+import type { Resource } from 'solid-js';
+import { ANOMALY_METRIC_NAMES } from '../../../shared/alert-rule.js';
+import type { AnomalyMarker } from '../../../shared/api-types.js';
+import { useAppState } from '../../app-state.js';
+import { AsyncView } from '../../components/async-view.js';
+import { DataTable } from '../../components/data-table.js';
+import { Panel } from '../../components/panel.js';
+import { formatDateTime } from '../../format.js';
+
+/** The hours a model was unlike its usual self at that time of day and week, newest first. */
+export function AnomaliesPanel(props: { anomalies: Resource<{ items: AnomalyMarker[] }> }) {
+  const state = useAppState();
+  return (
+    <Panel
+      title="Anomalies"
+      hint="Each model's hour against the same hour of past days and weeks (median and MAD); alerts come from the anomaly rules"
+      flush
+    >
+      <AsyncView resource={props.anomalies} skeletonHeight={160}>
+        {(data) => (
+          <DataTable
+            rows={data.items.slice(0, 8)}
+            empty="Nothing unusual in this range."
+            attributes={{ 'data-anomalies': '' }}
+            columns={[
+              { class: 'faint nowrap', cell: (a) => formatDateTime(a.hourStart, state.timezone()) },
+              {
+                cell: (a) => (
+                  <span class={a.direction === 'spike' ? 'badge red' : 'badge amber'}>
+                    {ANOMALY_METRIC_NAMES[a.metric]} {a.direction}
+                  </span>
+                ),
+              },
+              { class: 'muted', cell: (a) => a.reason },
+            ]}
+          />
+        )}
+      </AsyncView>
+    </Panel>
+  );
+}
