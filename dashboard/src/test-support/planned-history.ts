@@ -1,7 +1,9 @@
 import type { Observatory } from '@observatory/core';
+import { createTestObservatory, type TestDatabaseKind } from '@observatory/core/test';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
+import { createApp } from '../server/create-app.js';
 
 /**
  * Random call histories and dashboard queries for the endpoints' property tests: every
@@ -109,7 +111,7 @@ export function pathOf(endpoint: string, q: PlannedQuery, extra: Record<string, 
  * The calls the rollup-based figures count, as `AggregateFilter` documents it: every hour
  * from the one holding `from` up to the first hour starting at or after `to`.
  */
-export function inHours(calls: readonly PlannedCall[], q: PlannedQuery): PlannedCall[] {
+export function inHours<C extends PlannedCall>(calls: readonly C[], q: PlannedQuery): C[] {
   const { from, to } = rangeOf(q);
   const fromHour = from === undefined ? Number.NEGATIVE_INFINITY : Math.floor(from / HOUR) * HOUR;
   const toHour = to === undefined ? Number.POSITIVE_INFINITY : Math.ceil(to / HOUR) * HOUR;
@@ -139,8 +141,24 @@ export function seriesWidthOf(calls: readonly PlannedCall[], q: PlannedQuery): n
   return span <= 2 * DAY ? HOUR : span <= 120 * DAY ? DAY : 7 * DAY;
 }
 
-/** Record the planned calls (each one's index is its prompt's number) and wait until they are stored. */
-export async function recordPlannedCalls(obs: Observatory, calls: readonly PlannedCall[]): Promise<void> {
+/**
+ * The range's length in days (`spanDays`): from `from`, or when open-ended from the start of
+ * the first day the selected project has calls, to `to` or now; at least an hour.
+ */
+export function rangeDaysOf(calls: readonly PlannedCall[], q: PlannedQuery): number {
+  const { from, to } = rangeOf(q);
+  return Math.max(1 / 24, ((to ?? NOW) - (from ?? firstDayOf(calls, q) ?? NOW)) / DAY);
+}
+
+/**
+ * Record the planned calls and wait until they are stored. Each one's prompt is `promptOf`'s
+ * (none when it returns undefined); by default `prompt #<index>`.
+ */
+export async function recordPlannedCalls<C extends PlannedCall>(
+  obs: Observatory,
+  calls: readonly C[],
+  promptOf: (c: C, index: number) => string | undefined = (_, i) => `prompt #${i}`,
+): Promise<void> {
   calls.forEach((c, i) => {
     obs.recordCall({
       projectName: c.project,
@@ -154,7 +172,7 @@ export async function recordPlannedCalls(obs: Observatory, calls: readonly Plann
       totalCost: c.costMicros / 1e6,
       timestamp: new Date(timeOf(c)),
       error: c.failed ? 'upstream timeout' : undefined,
-      prompt: `prompt #${i}`,
+      prompt: promptOf(c, i),
       metadata: {
         ...(c.promptId === undefined ? {} : { promptId: c.promptId }),
         ...(c.variant === undefined ? {} : { promptVariant: c.variant }),
@@ -229,4 +247,23 @@ export function lateProject(template: PlannedCall): [PlannedCall[], PlannedQuery
     ],
     [{ project: 'alpha', window: { range: 'all' } }],
   ];
+}
+
+/**
+ * Record one planned history in a fresh store of `database`, open the dashboard on it (its
+ * clock at `now`, NOW by default) and run `check`; the store is removed afterwards.
+ */
+export async function withPlannedStore<C extends PlannedCall>(
+  database: TestDatabaseKind,
+  calls: readonly C[],
+  check: (app: Hono) => Promise<void>,
+  options: { prompt?: (c: C, index: number) => string | undefined; now?: () => number } = {},
+): Promise<void> {
+  const t = await createTestObservatory({ database });
+  try {
+    await recordPlannedCalls(t.obs, calls, options.prompt);
+    await check(createApp(t.obs, { now: options.now ?? (() => NOW), cacheRevalidateMs: 0, onError: () => {} }));
+  } finally {
+    await t.cleanup();
+  }
 }

@@ -6,6 +6,7 @@ import { parseAlertRuleInput } from '../alerts/alert-rule-schema.js';
 import { anomaliesOverRange } from '../alerts/measure-anomalies.js';
 import { measureBudget } from '../alerts/measure-budget.js';
 import { newChannelId, newRuleId, seedRulesFromSettings, toRule } from '../alerts/seed-rules-from-settings.js';
+import type { Anomaly } from '../analysis/detect-anomalies.js';
 import type { AppContext } from '../app-context.js';
 import { parseChannelConfig } from '../notify/parse-channel-config.js';
 import { readEnum, readRange } from '../query-params.js';
@@ -13,9 +14,14 @@ import { readJsonBody } from '../read-json-body.js';
 import { reply } from '../reply.js';
 import { dashboardStoreOf } from '../store/dashboard-store.js';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 /** Anomalies listed at most (newest first). */
 const ANOMALIES_SHOWN = 300;
+/** How long a range's judged anomalies are served before it is judged again. */
+const ANOMALIES_FRESH_MS = 60_000;
+/** Ranges (project × grouping × hours) whose anomalies are kept, the least recently used dropped. */
+const ANOMALY_RANGES_KEPT = 32;
 
 /**
  * The alerting: GET /api/alerts (each rule's state and the events), POST
@@ -29,6 +35,7 @@ const ANOMALIES_SHOWN = 300;
  */
 export function alertsRoutes(ctx: AppContext): Hono {
   const store = () => dashboardStoreOf(ctx.storage).alerts;
+  const anomalies = new Map<string, { at: number; found: Anomaly[] }>();
   // A new store's rules exist before its first evaluation.
   const rules = async () => {
     await seedRulesFromSettings(ctx.storage, new Date(ctx.now()));
@@ -115,9 +122,20 @@ export function alertsRoutes(ctx: AppContext): Hono {
       const by = readEnum(c, 'by', ['model', 'agent'] as const, 'model');
       const from = filter.from?.getTime() ?? now - 7 * DAY_MS;
       const to = Math.min(filter.to?.getTime() ?? now, now);
-      const found = await anomaliesOverRange(ctx.storage, by, filter.projectName, from, to);
-      // Newest first; a long range of a noisy store keeps its newest few hundred.
-      found.sort((a, b) => b.hourStart - a.hourStart || b.score - a.score);
+      // Only complete hours are judged, and they rarely change: the same range is judged
+      // again after a minute (for calls of those hours written late), not on every page view.
+      const key = `${by}|${filter.projectName ?? ''}|${Math.floor(from / HOUR_MS)}|${Math.floor(to / HOUR_MS)}`;
+      let judged = anomalies.get(key);
+      if (!judged || now - judged.at > ANOMALIES_FRESH_MS) {
+        const found = await anomaliesOverRange(ctx.storage, by, filter.projectName, from, to);
+        // Newest first; a long range of a noisy store keeps its newest few hundred.
+        found.sort((a, b) => b.hourStart - a.hourStart || b.score - a.score);
+        judged = { at: now, found };
+        anomalies.delete(key);
+        anomalies.set(key, judged);
+        if (anomalies.size > ANOMALY_RANGES_KEPT) anomalies.delete(anomalies.keys().next().value as string);
+      }
+      const { found } = judged;
       return reply(c, 'GET /api/alerts/anomalies', {
         by,
         from,

@@ -1,4 +1,4 @@
-import { createTestObservatory, testDatabases } from '@observatory/core/test';
+import { testDatabases } from '@observatory/core/test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CostResponse } from '../../shared/api-types.js';
@@ -19,11 +19,10 @@ import {
   plannedCall,
   plannedQuery,
   rangeOf,
-  recordPlannedCalls,
   timeOf,
+  withPlannedStore,
 } from '../../test-support/planned-history.js';
 import { referenceT975 } from '../../test-support/reference-statistics.js';
-import { createApp } from '../create-app.js';
 
 /** List prices, US dollars per million input tokens and per million cached input tokens (OpenAI's and Anthropic's price pages). */
 const INPUT_PRICES: Record<string, { input: number; cached: number }> = {
@@ -251,17 +250,12 @@ describe.each(testDatabases())('the Cost Estimator against the calls, on %s', (d
         fc.array(plannedQuery, { minLength: 1, maxLength: 3 }),
         fc.constantFrom(7, 30, 90),
         async (calls, queries, horizon) => {
-          const t = await createTestObservatory({ database });
-          try {
-            await recordPlannedCalls(t.obs, calls);
-            const app = createApp(t.obs, { now: () => NOW, cacheRevalidateMs: 0, onError: () => {} });
+          await withPlannedStore(database, calls, async (app) => {
             for (const q of queries) {
               const cost = await getJson<CostResponse>(app, pathOf('cost', q, { horizon: String(horizon) }));
               expectCostPage(cost, calls, q, horizon);
             }
-          } finally {
-            await t.cleanup();
-          }
+          });
         },
       ),
       {

@@ -1,4 +1,4 @@
-import { createTestObservatory, testDatabases } from '@observatory/core/test';
+import { testDatabases } from '@observatory/core/test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EmptyResponse, JudgeResponse, LeaderboardRow } from '../../shared/api-types.js';
@@ -10,19 +10,17 @@ import {
   HOUR,
   inHours,
   lateProject,
-  NOW,
   type PlannedCall,
   type PlannedQuery,
   pathOf,
   plannedCall,
   plannedQuery,
   providerOf,
-  recordPlannedCalls,
   seriesWidthOf,
   timeOf,
+  withPlannedStore,
 } from '../../test-support/planned-history.js';
 import { expectClose, referenceMean, referenceWilson } from '../../test-support/reference-statistics.js';
-import { createApp } from '../create-app.js';
 
 type Judged = PlannedCall & { judge: NonNullable<PlannedCall['judge']> };
 const scoreOf = (c: Judged) => c.judge.tenths / 10;
@@ -170,16 +168,11 @@ describe.each(testDatabases())('the LLM Judge page against the calls, on %s', (d
         fc.array(plannedCall, { minLength: 1, maxLength: 60 }),
         fc.array(plannedQuery, { minLength: 1, maxLength: 3 }),
         async (calls, queries) => {
-          const t = await createTestObservatory({ database });
-          try {
-            await recordPlannedCalls(t.obs, calls);
-            const app = createApp(t.obs, { now: () => NOW, cacheRevalidateMs: 0, onError: () => {} });
+          await withPlannedStore(database, calls, async (app) => {
             for (const q of queries) {
               expectJudgePage(await getJson<JudgeResponse | EmptyResponse>(app, pathOf('judge', q)), calls, q);
             }
-          } finally {
-            await t.cleanup();
-          }
+          });
         },
       ),
       {

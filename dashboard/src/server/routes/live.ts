@@ -1,4 +1,4 @@
-import type { CallSample } from '@observatory/core';
+import type { CallSample, TimeSeriesPoint } from '@observatory/core';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { readEnum, readRange } from '../query-params.js';
@@ -11,8 +11,10 @@ const EVENT_COUNT = 50;
 
 /**
  * GET /api/live?project=&window=5m|15m|1h|24h → the live view: window totals, a bucketed
- * series, per-agent activity and the newest calls. Windows up to an hour are summed from
- * the calls themselves by the database (index range scans); 24h from the hourly rollups.
+ * series, per-agent activity (the busiest first) and the newest calls. Windows up to an hour
+ * are summed from the calls themselves by the database (index range scans); 24h from the
+ * hourly rollups, which keep no times: there an agent's `lastSeen` is known only when one of
+ * the newest calls is its own (null otherwise).
  */
 export function liveRoutes(ctx: AppContext): Hono {
   return new Hono().get('/live', async (c) => {
@@ -52,15 +54,19 @@ export function liveRoutes(ctx: AppContext): Hono {
           p95LatencyMs: overview.p95LatencyMs,
           callsPerMinute: overview.totalCalls / ((now - hourFrom.getTime()) / 60_000),
         },
-        series: points.map((p) => ({ time: p.time, calls: p.totalCalls, errors: p.errorCalls, cost: p.totalCost })),
-        agents: agents.map((a) => ({
-          agent: a.key,
-          calls: a.totalCalls,
-          errors: a.errorCalls,
-          cost: a.totalCost,
-          avgLatencyMs: a.avgLatencyMs,
-          lastSeen: lastSeen.get(a.key) ?? null,
-        })),
+        series: seriesUpToNow(points, now, bucket),
+        // The busiest first, as for the shorter windows: the page lists the top few by calls
+        // (the breakdown comes costliest first).
+        agents: [...agents]
+          .sort((a, b) => b.totalCalls - a.totalCalls)
+          .map((a) => ({
+            agent: a.key,
+            calls: a.totalCalls,
+            errors: a.errorCalls,
+            cost: a.totalCost,
+            avgLatencyMs: a.avgLatencyMs,
+            lastSeen: lastSeen.get(a.key) ?? null,
+          })),
         events: events.calls.map(toEvent),
       });
     }
@@ -78,7 +84,9 @@ export function liveRoutes(ctx: AppContext): Hono {
     >();
     const totals = { calls: 0, errors: 0, cost: 0, tokens: 0, latency: 0 };
     for (const group of activity.groups) {
-      const point = series[Math.floor((group.time - start) / bucket)];
+      // A call stamped after now (a client's clock ahead of ours) counts in the bucket of now,
+      // as it counts in the totals: the series ends at now.
+      const point = series[Math.min(series.length - 1, Math.floor((group.time - start) / bucket))];
       if (point) {
         point.calls += group.calls;
         point.cost += group.cost;
@@ -130,6 +138,22 @@ export function liveRoutes(ctx: AppContext): Hono {
       events: events.calls.map(toEvent),
     });
   });
+}
+
+/** The hourly points, those after the hour of now (calls stamped ahead of our clock) counted in it, as in the shorter windows. */
+function seriesUpToNow(points: TimeSeriesPoint[], now: number, bucket: number) {
+  const last = Math.floor(now / bucket) * bucket;
+  const series: Array<{ time: number; calls: number; errors: number; cost: number }> = [];
+  for (const p of points) {
+    const time = Math.min(p.time, last);
+    const point = series.at(-1);
+    if (point?.time === time) {
+      point.calls += p.totalCalls;
+      point.errors += p.errorCalls;
+      point.cost += p.totalCost;
+    } else series.push({ time, calls: p.totalCalls, errors: p.errorCalls, cost: p.totalCost });
+  }
+  return series;
 }
 
 function lastSeenByAgent(calls: CallSample[]): Map<string, number> {

@@ -1,4 +1,4 @@
-import { createTestObservatory, testDatabases } from '@observatory/core/test';
+import { testDatabases } from '@observatory/core/test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EmptyResponse, PromptsResponse, PromptVariant } from '../../shared/api-types.js';
@@ -14,9 +14,9 @@ import {
   plannedQuery,
   providerOf,
   rangeOf,
-  recordPlannedCalls,
   T0,
   timeOf,
+  withPlannedStore,
 } from '../../test-support/planned-history.js';
 import {
   expectClose,
@@ -25,7 +25,6 @@ import {
   referenceWelch,
   referenceWilson,
 } from '../../test-support/reference-statistics.js';
-import { createApp } from '../create-app.js';
 
 /** A planned call with its index, which names its prompt text (`prompt #i`). */
 type Indexed = PlannedCall & { index: number };
@@ -180,16 +179,11 @@ describe.each(testDatabases())('the Prompt Optimizer against the calls, on %s', 
         fc.array(plannedCall, { minLength: 1, maxLength: 60 }),
         fc.array(plannedQuery, { minLength: 1, maxLength: 3 }),
         async (calls, queries) => {
-          const t = await createTestObservatory({ database });
-          try {
-            await recordPlannedCalls(t.obs, calls);
-            const app = createApp(t.obs, { now: () => NOW, cacheRevalidateMs: 0, onError: () => {} });
+          await withPlannedStore(database, calls, async (app) => {
             for (const q of queries) {
               expectPromptsPage(await getJson<PromptsResponse | EmptyResponse>(app, pathOf('prompts', q)), calls, q);
             }
-          } finally {
-            await t.cleanup();
-          }
+          });
         },
       ),
       {
