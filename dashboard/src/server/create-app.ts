@@ -142,7 +142,10 @@ export function createApp(source: Observatory | ObservatoryStorage, options: Cre
   }
   app.route('/', metricsRoutes(ctx));
   // OTLP/HTTP's fixed path, outside /api; the token / loopback middleware above applies.
-  app.route('/', otlpTracesRoutes(observatory));
+  app.route(
+    '/',
+    otlpTracesRoutes(observatory, () => ctx.alerts.afterIngest()),
+  );
   app.all('/api/*', (c) => c.json({ error: `No endpoint ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveWebApp(options.webRoot ?? null));
 

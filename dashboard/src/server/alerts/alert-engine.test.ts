@@ -319,6 +319,35 @@ describe.each(testDatabases())('alert rules on %s', (database) => {
     expect(JSON.parse(receiver.requests[1].body)).toMatchObject({ kind: 'resolved' });
   }, 60_000);
 
+  it('evaluates the rules soon after calls arrive over HTTP, without waiting for the timer', async () => {
+    await addRule({ name: 'Daily', kind: 'budget', period: 'day', amountUsd: 1, warnAtPct: [100] });
+    const ingested = await call(app, '/api/calls', {
+      method: 'POST',
+      body: JSON.stringify({
+        items: [
+          {
+            kind: 'call',
+            call: {
+              id: 'remote-1',
+              sessionId: 'remote-session',
+              projectName: 'shop',
+              timestamp: new Date(T0 - 60_000).toISOString(),
+              provider: 'openai',
+              modelName: 'gpt-4o',
+              promptTokens: 10,
+              completionTokens: 10,
+              totalCost: 1.5,
+            },
+          },
+        ],
+      }),
+    });
+    expect(ingested.accepted).toBe(1);
+    await expect
+      .poll(async () => (await call(app, '/api/alerts')).firing.map((e: { ruleName: string }) => e.ruleName))
+      .toEqual(['Daily']);
+  });
+
   it('refuses a bad rule or channel naming the field and the value', async () => {
     const bad = async (path: string, body: object) =>
       call(app, path, { method: 'POST', body: JSON.stringify(body), status: 400 });

@@ -24,7 +24,11 @@ const CONTENT_TYPES: Record<string, OtlpEncoding> = {
  * spans were rejected; 400 when the body cannot be decoded; 415 for other content types.
  * Behind the same token / loopback rule as the API.
  */
-export function otlpTracesRoutes(observatory: Observatory | null): Hono {
+export function otlpTracesRoutes(
+  observatory: Observatory | null,
+  /** Told when spans became calls (the alert rules are evaluated soon after). */
+  onIngested: () => void = () => {},
+): Hono {
   return new Hono().post(
     '/v1/traces',
     bodyLimit({
@@ -49,6 +53,7 @@ export function otlpTracesRoutes(observatory: Observatory | null): Hono {
       }
       const body = decompress(new Uint8Array(await c.req.arrayBuffer()), c.req.header('content-encoding'));
       const result = await ingestTraceRequest(observatory, decodeTraceRequest(body, encoding));
+      if (result.calls > 0) onIngested();
       return c.body(encodeTraceResponse(result, encoding), 200, {
         'content-type': encoding === 'json' ? 'application/json' : 'application/x-protobuf',
       });
