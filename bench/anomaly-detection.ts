@@ -1,7 +1,8 @@
 /**
  * Anomaly detection against injected anomalies: dashboard/src/server/analysis/detect-anomalies.ts
  * on synthetic hourly histories of models and agents, half of them with labelled anomalies,
- * half normal; recall of the anomalies, false alarms per week of normal history, runtime.
+ * half normal; recall of the anomalies (overall and by the usual calls an hour where they
+ * struck), false alarms per week of normal history, runtime.
  *
  *   npx tsx --conditions=@observatory/source bench/anomaly-detection.ts [--seeds 2,3,4] [--series 40] [--weeks 10]
  *     [--thresholds 3,3.5,4] [--missed] [--verbose]
@@ -250,6 +251,8 @@ function generatePoints(
 
 /** Usual calls an hour from which an anomaly counts as "busy" in the report: below it one hour's figures rest on few calls. */
 const BUSY_CALLS = 20;
+/** Lower bounds of the usual-calls bands in the second table (the last band is BUSY_CALLS and up). */
+const BANDS = [0, 5, 10, BUSY_CALLS];
 
 /** Flags of one series and metric at most this many hours apart count as one episode. */
 const EPISODE_GAP = 3;
@@ -261,9 +264,33 @@ interface Tally {
   busy: number;
   busyDetected: number;
   falseAlarms: number;
+  /** Injected and detected per band of usual calls (BANDS). */
+  band: number[];
+  bandDetected: number[];
 }
 
-const emptyTally = (): Tally => ({ injected: 0, detected: 0, busy: 0, busyDetected: 0, falseAlarms: 0 });
+const emptyTally = (): Tally => ({
+  injected: 0,
+  detected: 0,
+  busy: 0,
+  busyDetected: 0,
+  falseAlarms: 0,
+  band: BANDS.map(() => 0),
+  bandDetected: BANDS.map(() => 0),
+});
+
+/** Adds b's counts to a's. */
+function addTally(a: Tally, b: Tally): void {
+  a.injected += b.injected;
+  a.detected += b.detected;
+  a.busy += b.busy;
+  a.busyDetected += b.busyDetected;
+  a.falseAlarms += b.falseAlarms;
+  b.band.forEach((n, k) => {
+    a.band[k] += n;
+    a.bandDetected[k] += b.bandDetected[k];
+  });
+}
 
 interface Run {
   tallies: Map<AnomalyMetric, Tally>;
@@ -275,6 +302,8 @@ interface Run {
   demoSeriesFalseAlarms: number;
   /** False alarms merged into episodes (EPISODE_GAP). */
   falseEpisodes: number;
+  /** False alarms in the EPISODE_GAP hours after an injected anomaly: its tail, which a window still holds. */
+  afterAnomaly: number;
   seriesHours: number;
   seconds: number;
   missed: string[];
@@ -293,6 +322,7 @@ function runSeed(seed: number, threshold: number): Run {
     demoSeriesWeeks: 0,
     demoSeriesFalseAlarms: 0,
     falseEpisodes: 0,
+    afterAnomaly: 0,
     seriesHours: 0,
     seconds: 0,
     missed: [],
@@ -327,6 +357,9 @@ function runSeed(seed: number, threshold: number): Run {
       tally.detected += hit ? 1 : 0;
       tally.busy += busy ? 1 : 0;
       tally.busyDetected += busy && hit ? 1 : 0;
+      const band = BANDS.findLastIndex((low) => injected.usualCalls >= low);
+      tally.band[band]++;
+      tally.bandDetected[band] += hit ? 1 : 0;
       if (!hit) {
         run.missed.push(
           `${series.key} ${injected.kind} ×${injected.size.toFixed(2)} ${injected.to - injected.from} h from hour ${injected.from} (usual ${injected.usualCalls.toFixed(0)} calls)`,
@@ -341,6 +374,7 @@ function runSeed(seed: number, threshold: number): Run {
       // A notification per episode: flags of one metric at most EPISODE_GAP hours apart are one.
       if (t - (lastFalseAlarm.get(a.metric) ?? Number.NEGATIVE_INFINITY) > EPISODE_GAP) run.falseEpisodes++;
       lastFalseAlarm.set(a.metric, t);
+      if (anomalies.some((i) => t >= i.to && t < i.to + EPISODE_GAP)) run.afterAnomaly++;
       if (anomalies.length === 0) run.normalSeriesFalseAlarms++;
       if (anomalies.length === 0 && profile.demo) run.demoSeriesFalseAlarms++;
       if (verbose)
@@ -374,11 +408,8 @@ for (const threshold of thresholds) {
   const byMetric = new Map(METRICS.map((m) => [m, emptyTally()]));
   for (const run of runs) {
     for (const [metric, t] of run.tallies) {
-      const sum = byMetric.get(metric)!;
-      for (const key of Object.keys(t) as (keyof Tally)[]) {
-        sum[key] += t[key];
-        total[key] += t[key];
-      }
+      addTally(byMetric.get(metric)!, t);
+      addTally(total, t);
     }
   }
   const seriesWeeks = runs.reduce((s, r) => s + r.seriesWeeks, 0);
@@ -387,6 +418,7 @@ for (const threshold of thresholds) {
   const demoWeeks = runs.reduce((s, r) => s + r.demoSeriesWeeks, 0);
   const demoAlarms = runs.reduce((s, r) => s + r.demoSeriesFalseAlarms, 0);
   const episodes = runs.reduce((s, r) => s + r.falseEpisodes, 0);
+  const afterAnomaly = runs.reduce((s, r) => s + r.afterAnomaly, 0);
   const fleetWeeks = seriesWeeks / seriesCount;
   const seriesHours = runs.reduce((s, r) => s + r.seriesHours, 0);
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
@@ -405,11 +437,27 @@ for (const threshold of thresholds) {
     );
   for (const [metric, t] of byMetric) row(metric, t);
   row('**all**', total);
+  // Recall by the usual calls an hour at the anomaly, and from 5 and 10 calls an hour up.
+  const bandName = (k: number) => (k === BANDS.length - 1 ? `≥ ${BANDS[k]}` : `${BANDS[k]}–${BANDS[k + 1]}`);
+  const from = (t: Tally, low: number) => {
+    const k = BANDS.indexOf(low);
+    const sum = (xs: number[]) => xs.slice(k).reduce((a, b) => a + b, 0);
+    return `${percent(sum(t.bandDetected), sum(t.band))} (${sum(t.bandDetected)}/${sum(t.band)})`;
+  };
+  console.log(
+    `\n| metric | ${BANDS.map((_, k) => `${bandName(k)} usual calls/h`).join(' | ')} | ≥ 5 | ≥ 10 |\n| --- |${' ---: |'.repeat(BANDS.length + 2)}`,
+  );
+  const bandRow = (name: string, t: Tally) =>
+    console.log(
+      `| ${name} | ${BANDS.map((_, k) => `${percent(t.bandDetected[k], t.band[k])} (${t.bandDetected[k]}/${t.band[k]})`).join(' | ')} | ${from(t, 5)} | ${from(t, 10)} |`,
+    );
+  for (const [metric, t] of byMetric) bandRow(metric, t);
+  bandRow('**all**', total);
   console.log(
     `\nJudged: ${formatNumber(seriesWeeks, 1)} series-weeks (${formatNumber(normalWeeks, 1)} on series without anomalies: ${normalAlarms} false alarms, ${(normalAlarms / normalWeeks).toFixed(3)} per series-week; ${formatNumber(demoWeeks, 1)} of those with the demo's rhythm: ${demoAlarms}, ${(demoAlarms / demoWeeks).toFixed(3)} per series-week).`,
   );
   console.log(
-    `All false alarms as episodes (flags ≤ ${EPISODE_GAP} h apart merged): ${episodes}, ${(episodes / seriesWeeks).toFixed(3)} per series-week, ${(episodes / fleetWeeks).toFixed(1)} per week across ${seriesCount} series.`,
+    `All false alarms as episodes (flags ≤ ${EPISODE_GAP} h apart merged): ${episodes}, ${(episodes / seriesWeeks).toFixed(3)} per series-week, ${(episodes / fleetWeeks).toFixed(1)} per week across ${seriesCount} series; ${afterAnomaly} of the false alarms fall in the ${EPISODE_GAP} h after an injected anomaly.`,
   );
   console.log(
     `Runtime: detectAnomaliesOverRange ${formatNumber(seriesHours / seconds, 0)} series-hours/s (${formatNumber(seriesHours, 0)} in ${seconds.toFixed(2)} s).`,

@@ -1,4 +1,4 @@
-import type { Observatory } from '@observatory/core';
+import type { Observatory, RecordCallInput } from '@observatory/core';
 import { createTestObservatory, type TestDatabaseKind } from '@observatory/core/test';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
@@ -152,15 +152,18 @@ export function rangeDaysOf(calls: readonly PlannedCall[], q: PlannedQuery): num
 
 /**
  * Record the planned calls and wait until they are stored. Each one's prompt is `promptOf`'s
- * (none when it returns undefined); by default `prompt #<index>`.
+ * (none when it returns undefined); by default `prompt #<index>`. `more` adds fields the plan
+ * does not hold (an id, a session, a parent).
  */
 export async function recordPlannedCalls<C extends PlannedCall>(
   obs: Observatory,
   calls: readonly C[],
   promptOf: (c: C, index: number) => string | undefined = (_, i) => `prompt #${i}`,
+  more: (c: C, index: number) => Partial<RecordCallInput> = () => ({}),
 ): Promise<void> {
   calls.forEach((c, i) => {
     obs.recordCall({
+      ...more(c, i),
       projectName: c.project,
       provider: providerOf(c.model),
       modelName: c.model,
@@ -257,11 +260,15 @@ export async function withPlannedStore<C extends PlannedCall>(
   database: TestDatabaseKind,
   calls: readonly C[],
   check: (app: Hono) => Promise<void>,
-  options: { prompt?: (c: C, index: number) => string | undefined; now?: () => number } = {},
+  options: {
+    prompt?: (c: C, index: number) => string | undefined;
+    now?: () => number;
+    more?: (c: C, index: number) => Partial<RecordCallInput>;
+  } = {},
 ): Promise<void> {
   const t = await createTestObservatory({ database });
   try {
-    await recordPlannedCalls(t.obs, calls, options.prompt);
+    await recordPlannedCalls(t.obs, calls, options.prompt, options.more);
     await check(createApp(t.obs, { now: options.now ?? (() => NOW), cacheRevalidateMs: 0, onError: () => {} }));
   } finally {
     await t.cleanup();

@@ -164,3 +164,93 @@ describe('detectAnomalies', () => {
     expect(detectAnomaliesOverRange(series, from, to)).toEqual(hourByHour);
   });
 });
+
+describe('detectAnomalies at a quiet hour, over the last hours', () => {
+  /** Hour index of 10:00 UTC on the Wednesday of week 6, on a series of about 4 calls an hour. */
+  const AT = (5 * 7 + 2) * DAY + 10;
+
+  /** About `mean` calls an hour, day and night: Poisson counts from a seeded generator. */
+  function quietCalls(mean: number): (t: number) => number {
+    const random = createRandom(11);
+    const counts: number[] = [];
+    return (t) => {
+      while (counts.length <= t) {
+        let k = 0;
+        for (let product = random(); product > Math.exp(-mean); product *= random()) k++;
+        counts.push(k);
+      }
+      return counts[t];
+    };
+  }
+
+  /** The anomalies of every hour from `from` to `to` of a quiet series whose hours in [changeFrom, changeTo) are changed. */
+  function judgeQuiet(
+    changeFrom: number,
+    changeTo: number,
+    change: (point: HourlyPoint) => HourlyPoint | null,
+    { mean = 4, from = changeFrom, to = changeTo + 2 } = {},
+  ): Anomaly[] {
+    const series = makeSeries(to + 1, (t, p) => (t >= changeFrom && t < changeTo ? change(p) : p), quietCalls(mean));
+    return detectAnomaliesOverRange(series, START + from * HOUR, START + to * HOUR);
+  }
+
+  /** Each flag as "hour offset from AT: metric direction: reason", to compare with what should be there. */
+  const flags = (anomalies: readonly Anomaly[]) =>
+    anomalies.map((a) => `${(a.hourStart - START) / HOUR - AT}: ${a.metric} ${a.direction}: ${a.reason}`);
+
+  it('flags a 3-hour ×5 cost spike at 4 calls an hour, and only in those hours', () => {
+    const anomalies = judgeQuiet(AT, AT + 3, (p) => ({ ...p, cost: p.cost * 5 }), { to: AT + 6 });
+    expect(flags(anomalies)).toEqual(
+      anomalies.map(() =>
+        expect.stringMatching(/^[0-2]: cost spike: gpt-4o cost the last \d hours \$\d+\.\d\d, usual/),
+      ),
+    );
+    expect(anomalies.length).toBeGreaterThan(0);
+    for (const a of anomalies) expect(a.value).toBeGreaterThan(a.expectedHigh);
+  });
+
+  it('does not flag one such hour alone at 4 calls an hour', () => {
+    expect(flags(judgeQuiet(AT, AT + 1, (p) => ({ ...p, cost: p.cost * 5 })))).toEqual([]);
+  });
+
+  it('raises nothing on ordinary quiet hours, nor on weeks of them', () => {
+    expect(flags(judgeQuiet(AT, AT + 3, (p) => p))).toEqual([]);
+    const series = makeSeries(8 * 7 * DAY, undefined, quietCalls(4));
+    expect(flags(detectAnomaliesOverRange(series, START, START + (8 * 7 * DAY - 1) * HOUR))).toEqual([]);
+  });
+
+  it('flags a 4-hour outage at 6 calls an hour as a drop, but not a single empty hour', () => {
+    const outage = judgeQuiet(AT, AT + 4, () => null, { mean: 6 });
+    expect(flags(outage)).toEqual(
+      outage.map(() => expect.stringMatching(/^[0-3]: calls drop: gpt-4o calls the last \d hours \d+, usual \d+–\d+$/)),
+    );
+    expect(outage.length).toBeGreaterThan(0);
+    expect(flags(judgeQuiet(AT, AT + 1, () => null, { mean: 6 }))).toEqual([]);
+  });
+
+  it('flags a 3-hour burst of 50% errors at 8 calls an hour, naming the errors and calls', () => {
+    const burst = judgeQuiet(AT, AT + 3, (p) => ({ ...p, errorCalls: Math.round(p.calls / 2) }), { mean: 8 });
+    expect(flags(burst)).toEqual(
+      burst.map(() =>
+        expect.stringMatching(/^[0-2]: errorRate spike: gpt-4o error rate the last \d hours \d+% \(\d+ of \d+ calls\)/),
+      ),
+    );
+    expect(burst.length).toBeGreaterThan(0);
+  });
+
+  it('gives over a range exactly what it gives hour by hour, windows included', () => {
+    const hours = AT + 12;
+    const series = makeSeries(hours, (t, p) => (t >= AT && t < AT + 3 ? { ...p, cost: p.cost * 5 } : p), quietCalls(4));
+    const from = START + (AT - 6) * HOUR;
+    const to = START + (hours - 1) * HOUR;
+    const hourByHour: Anomaly[] = [];
+    for (let hour = from; hour <= to; hour += HOUR) {
+      hourByHour.push(
+        ...detectAnomalies({ ...series, points: series.points.filter((p) => p.hourStart <= hour) }, hour),
+      );
+    }
+    expect(flags(hourByHour)).toEqual(hourByHour.map(() => expect.stringMatching(/^[0-2]: cost spike: .* the last/)));
+    expect(hourByHour.length).toBeGreaterThan(0);
+    expect(detectAnomaliesOverRange(series, from, to)).toEqual(hourByHour);
+  });
+});

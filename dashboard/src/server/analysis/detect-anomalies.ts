@@ -1,23 +1,25 @@
 /**
  * Anomaly detection on one series' hourly rollups (a model or an agent), for five metrics.
  *
- * Usual value: the median of the same hour in the previous 4 weeks (hour of week) and the
- * previous 6 days (hour of day), so night, working day and weekend each meet their own kind.
- * Calls and cost are first scaled to today's level: a week-old value by the growth since (the
- * median day of the week before each), a day-old one by how the two hours compared in earlier
- * weeks (3 hours around each, median ratio). Rates (error rate, p95 latency, tokens per call)
- * come from those hours when they had enough calls; the error rate is pooled over them.
- * Spread: 1.4826 × MAD of how far this series' hours at this time of day (±3 h over the last
- * 7 days, with about as many calls) stood from their own usual values — ~40 residuals, so a
- * still week cannot make it tiny — floored at counting noise (n calls vary by √n; a mean, cost
- * or p95 of n calls by ~1/√n) and at 10%, so a flat series does not alarm on tiny noise.
- * Scales: log for calls, cost, latency and tokens per call (they vary by multiples; zero calls
- * counts as one), 2√(errors + 3/8) for errors, so chance wobbles alike everywhere.
- * Score: |value − usual| / spread on that scale; 3.5 or more flags the hour, if the change
- * also matters: a spike at least doubles (an error rate: +5 points); only calls are judged for
- * drops (an outage: no rollup is zero calls), to a quarter or less of ≥ 20 usual calls.
- * Guards: no judgement before 14 days of history; the error rate needs ≥ 20 calls in the
- * hour, p95 ≥ 10, tokens per call ≥ 5. The usual range reported is usual ± 2 spreads.
+ * Usual value: the median of the same hour in the previous 4 weeks and 6 days, so night,
+ * working day and weekend each meet their own kind; calls and cost first scaled to today's
+ * level (a week-old value by the growth since, a day-old one by how the two hours compared in
+ * earlier weeks); rates from those hours with enough calls (the error rate pooled over them).
+ * Spread: 1.4826 × MAD of how far this series' hours at this time of day (±3 h over 7 days,
+ * about as many calls: ~40 residuals) stood from their usual values, floored at counting noise
+ * (n calls vary by √n; a mean, cost or p95 of n calls by ~1/√n) and at 10%. Scales: log for
+ * calls, cost, latency and tokens per call (zero calls counts as one), 2√(errors + 3/8) for errors.
+ * Score: |value − usual| / spread; 3.5 or more flags the hour if the change also matters: a
+ * spike at least doubles (an error rate: +5 points); only calls are judged for drops (an
+ * outage: no rollup is zero calls), to a quarter or less of ≥ 20 usual calls.
+ * Quiet hours (< 30 usual calls), where one hour rests on a handful of calls: a metric the hour
+ * alone does not flag is judged the same way over the last 2, 3 and 4 hours summed (up to the
+ * first window with ≥ 25 usual calls) against the same windows on earlier days and weeks; the
+ * hour is flagged, naming the window, when a window is and the hour itself moved the same way
+ * by as much as matters (so not an ordinary hour after a spike). Calls are judged there for
+ * drops only (more calls show in the cost when they matter; alone they were noise).
+ * Guards: no judgement before 14 days of history; the error rate needs ≥ 20 calls in the hour
+ * or window, p95 ≥ 10, tokens per call ≥ 5. The usual range reported is usual ± 2 spreads.
  * Thresholds were chosen on bench/anomaly-detection.ts's validation seed and are reported on
  * other seeds (BENCHMARKS.md, "Anomaly detection").
  */
@@ -52,14 +54,15 @@ export interface Anomaly {
   seriesKey: string;
   metric: AnomalyMetric;
   hourStart: number;
+  /** The hour's value, or the window's when judged over the last hours (the reason names them). */
   value: number;
-  /** The usual range this hour (baseline band), in the metric's unit. */
+  /** The usual range of that hour or window (baseline band), in the metric's unit. */
   expectedLow: number;
   expectedHigh: number;
   direction: 'spike' | 'drop';
   /** How far outside, in robust z: |value − usual| / spread (1.4826 · MAD, floored), on the metric's scale. */
   score: number;
-  /** Human reason, e.g. "gpt-4o cost this hour $4.10, usual $0.30–$0.55". */
+  /** Human reason, e.g. "gpt-4o cost this hour $4.10, usual $0.30–$0.55" or "… the last 3 hours …". */
   reason: string;
 }
 
@@ -68,13 +71,13 @@ export interface DetectOptions {
   threshold?: number;
   /** Days of history before any hour is judged (default 14). */
   minHistoryDays?: number;
-  /** Usual calls an hour below which a drop is not judged (default 20). */
+  /** Usual calls in the hour (or window) below which a drop is not judged (default 20). */
   minCallsForDrop?: number;
-  /** Calls in the hour below which the error rate is not judged (default 20). */
+  /** Calls in the hour (or window) below which the error rate is not judged (default 20). */
   minCallsForErrorRate?: number;
-  /** Calls in the hour below which p95 latency is not judged (default 10). */
+  /** Calls in the hour (or window) below which p95 latency is not judged (default 10). */
   minCallsForLatency?: number;
-  /** Calls in the hour below which tokens per call is not judged (default 5). */
+  /** Calls in the hour (or window) below which tokens per call is not judged (default 5). */
   minCallsForTokens?: number;
 }
 
@@ -101,11 +104,19 @@ const SPREAD_DAYS = 7;
 const SIMILAR_VOLUME = 1.5;
 /** Residuals needed for the pooled spread; with fewer, the floor alone stands. */
 const MIN_RESIDUALS = 12;
+/** Windows of the last k hours judged at a quiet hour, shortest first. */
+const WINDOW_HOURS = [2, 3, 4];
+/** An hour with fewer usual calls than this is also judged over the windows ending at it. */
+const WINDOW_BELOW_CALLS = 30;
+/** Windows stop growing at the first whose usual calls reach this. */
+const WINDOW_TARGET_CALLS = 25;
 /**
  * Hours of history before the judged hour that a judgement reads (~6 weeks: the spread's
- * oldest hour, and that hour's oldest level): load this much before the first hour judged.
+ * oldest hour, that hour's oldest level, and the longest window before it): load this much
+ * before the first hour judged.
  */
-export const ANOMALY_HISTORY_HOURS = SPREAD_DAYS * DAY + SPREAD_HOURS + WEEK * (BASELINE_WEEKS + 1) + 1;
+export const ANOMALY_HISTORY_HOURS =
+  SPREAD_DAYS * DAY + SPREAD_HOURS + WEEK * (BASELINE_WEEKS + 1) + WINDOW_HOURS[WINDOW_HOURS.length - 1];
 /** Usual values needed to judge a metric. */
 const MIN_BASELINE_VALUES = 4;
 /** MAD → standard deviation for normal data. */
@@ -158,19 +169,26 @@ export function detectAnomaliesOverRange(
   return anomalies;
 }
 
-/** Dense hourly arrays over the hours a judgement reads (missing hours are zero), with running sums. */
+/**
+ * Dense hourly arrays over the hours a judgement reads (missing hours are zero), with running
+ * sums; or the same for windows: index i then holds the `hours` hours ending at hour i.
+ */
 interface History {
   /** hourStart of the series' first point: how much history there is. */
   firstHour: number;
   /** hourStart of index 0: the first point, or ANOMALY_HISTORY_HOURS before `from` when that is later. */
   start: number;
   length: number;
+  /** 1 for hours, k for windows of k hours. */
+  hours: number;
   calls: Float64Array;
   errorCalls: Float64Array;
   cost: Float64Array;
   tokens: Float64Array;
-  /** NaN where there were no calls. */
+  /** NaN where there were no calls; for a window, the call-weighted geometric mean of its hours' p95. */
   p95: Float64Array;
+  /** Σ calls × log(p95 + 1 ms) and Σ calls over the hours with a p95: how a window's p95 is built. */
+  p95Weights: { log: Float64Array; calls: Float64Array };
   /** sums.x[i] = x[0] + … + x[i − 1]. */
   sums: { calls: Float64Array; cost: Float64Array };
   /** Each metric's usual value per hour, computed once (undefined: not yet; NaN: unknown). */
@@ -179,6 +197,8 @@ interface History {
   level: { calls: (number | undefined)[]; cost: (number | undefined)[] };
   /** Each metric's |value − usual| per hour on its scale, computed once. */
   residual: Record<AnomalyMetric, (number | undefined)[]>;
+  /** The windows of k hours over the same hours (on hourly histories only), built on first use. */
+  windows: Map<number, History>;
 }
 
 function buildHistory(points: readonly HourlyPoint[], from: number, until: number): History | null {
@@ -187,20 +207,7 @@ function buildHistory(points: readonly HourlyPoint[], from: number, until: numbe
   if (firstHour === Number.POSITIVE_INFINITY) return null;
   const start = Math.max(firstHour, from - ANOMALY_HISTORY_HOURS * HOUR_MS);
   const length = Math.floor((until - start) / HOUR_MS) + 1;
-  const history: History = {
-    firstHour,
-    start,
-    length,
-    calls: new Float64Array(length),
-    errorCalls: new Float64Array(length),
-    cost: new Float64Array(length),
-    tokens: new Float64Array(length),
-    p95: new Float64Array(length).fill(Number.NaN),
-    sums: { calls: new Float64Array(length + 1), cost: new Float64Array(length + 1) },
-    usual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
-    residual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
-    level: { calls: [], cost: [] },
-  };
+  const history = emptyHistory(firstHour, start, length, 1);
   for (const p of points) {
     const i = Math.round((p.hourStart - start) / HOUR_MS);
     if (i < 0 || i >= length) continue;
@@ -211,10 +218,66 @@ function buildHistory(points: readonly HourlyPoint[], from: number, until: numbe
     if (p.p95LatencyMs !== null && p.calls > 0) history.p95[i] = p.p95LatencyMs;
   }
   for (let i = 0; i < length; i++) {
+    if (Number.isNaN(history.p95[i])) continue;
+    history.p95Weights.log[i] = history.calls[i] * Math.log(history.p95[i] + 1);
+    history.p95Weights.calls[i] = history.calls[i];
+  }
+  return addSums(history);
+}
+
+function emptyHistory(firstHour: number, start: number, length: number, hours: number): History {
+  return {
+    firstHour,
+    start,
+    length,
+    hours,
+    calls: new Float64Array(length),
+    errorCalls: new Float64Array(length),
+    cost: new Float64Array(length),
+    tokens: new Float64Array(length),
+    p95: new Float64Array(length).fill(Number.NaN),
+    p95Weights: { log: new Float64Array(length), calls: new Float64Array(length) },
+    sums: { calls: new Float64Array(length + 1), cost: new Float64Array(length + 1) },
+    usual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
+    residual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
+    level: { calls: [], cost: [] },
+    windows: new Map(),
+  };
+}
+
+function addSums(history: History): History {
+  for (let i = 0; i < history.length; i++) {
     history.sums.calls[i + 1] = history.sums.calls[i] + history.calls[i];
     history.sums.cost[i + 1] = history.sums.cost[i] + history.cost[i];
   }
   return history;
+}
+
+/**
+ * The windows of the last `hours` hours of an hourly history, built once, each from the window
+ * an hour shorter plus its first hour: the same figures whatever the history's start. Index i
+ * reads hours i − hours + 1 … i, which ANOMALY_HISTORY_HOURS leaves room for.
+ */
+function windowOf(h: History, hours: number): History {
+  let window = h.windows.get(hours);
+  if (window !== undefined) return window;
+  const shorter = hours === 2 ? h : windowOf(h, hours - 1);
+  window = emptyHistory(h.firstHour, h.start, h.length, hours);
+  const add = (to: Float64Array, from: Float64Array, hourly: Float64Array) => {
+    for (let i = 0; i < h.length; i++) to[i] = i >= hours - 1 ? from[i] + hourly[i - hours + 1] : from[i];
+  };
+  add(window.calls, shorter.calls, h.calls);
+  add(window.errorCalls, shorter.errorCalls, h.errorCalls);
+  add(window.cost, shorter.cost, h.cost);
+  add(window.tokens, shorter.tokens, h.tokens);
+  add(window.p95Weights.log, shorter.p95Weights.log, h.p95Weights.log);
+  add(window.p95Weights.calls, shorter.p95Weights.calls, h.p95Weights.calls);
+  for (let i = 0; i < h.length; i++) {
+    const calls = window.p95Weights.calls[i];
+    if (calls > 0) window.p95[i] = Math.exp(window.p95Weights.log[i] / calls) - 1;
+  }
+  h.windows.set(hours, addSums(window));
+  return window;
 }
 
 type Settings = Required<DetectOptions>;
@@ -222,6 +285,10 @@ type Settings = Required<DetectOptions>;
 /** How one metric is read, scaled and floored; every function reads only hours ≤ j. */
 interface MetricModel {
   metric: AnomalyMetric;
+  /** Whether the figure is per call (a rate), not a volume. */
+  perCall: boolean;
+  /** The figure at hour j however few its calls, NaN when it has none. */
+  raw(h: History, j: number): number;
   /** The value at hour j, NaN when j cannot be judged (too few calls). */
   value(h: History, j: number, settings: Settings): number;
   /** The usual value at hour j from earlier hours, NaN when too few are known. */
@@ -239,6 +306,8 @@ interface MetricModel {
 const MODELS: MetricModel[] = [
   {
     metric: 'calls',
+    perCall: false,
+    raw: (h, j) => h.calls[j],
     value: (h, j) => h.calls[j],
     usual: (h, j) => usualCalls(h, j),
     // One call added so that zero calls is a value (and a drop to it is far out).
@@ -249,6 +318,8 @@ const MODELS: MetricModel[] = [
   },
   {
     metric: 'cost',
+    perCall: false,
+    raw: (h, j) => h.cost[j],
     value: (h, j) => (costPerCall(h, j) > 0 ? h.cost[j] : Number.NaN),
     usual: (h, j) => medianOf(volumeBaseline(h, j, 'cost')),
     scale: (h, j) => logScale(costPerCall(h, j)),
@@ -257,6 +328,8 @@ const MODELS: MetricModel[] = [
   },
   {
     metric: 'errorRate',
+    perCall: true,
+    raw: (h, j) => (h.calls[j] > 0 ? h.errorCalls[j] / h.calls[j] : Number.NaN),
     value: (h, j, settings) =>
       h.calls[j] >= settings.minCallsForErrorRate ? h.errorCalls[j] / h.calls[j] : Number.NaN,
     usual: (h, j, settings) => {
@@ -281,6 +354,8 @@ const MODELS: MetricModel[] = [
   },
   {
     metric: 'p95LatencyMs',
+    perCall: true,
+    raw: (h, j) => h.p95[j],
     value: (h, j, settings) => (h.calls[j] >= settings.minCallsForLatency ? h.p95[j] : Number.NaN),
     usual: (h, j, settings) =>
       medianOf(
@@ -295,6 +370,8 @@ const MODELS: MetricModel[] = [
   },
   {
     metric: 'tokensPerCall',
+    perCall: true,
+    raw: (h, j) => (h.calls[j] > 0 ? h.tokens[j] / h.calls[j] : Number.NaN),
     value: (h, j, settings) => (h.calls[j] >= settings.minCallsForTokens ? h.tokens[j] / h.calls[j] : Number.NaN),
     usual: (h, j, settings) =>
       medianOf(
@@ -308,38 +385,127 @@ const MODELS: MetricModel[] = [
   },
 ];
 
-/** The anomalies at index `i`, reading only indices in [i − ANOMALY_HISTORY_HOURS, i], so a range gives what each hour gave live. */
+/**
+ * The anomalies at index `i`, reading only indices in [i − ANOMALY_HISTORY_HOURS, i], so a
+ * range gives what each hour gave live. At a quiet hour a metric the hour alone does not flag
+ * is judged over the windows ending at it (shortest first, until one holds enough usual calls);
+ * the window scoring highest is reported, if the hour itself shows the change that matters.
+ */
 function judgeHour(series: HourlySeries, h: History, i: number, settings: Settings): Anomaly[] {
   const hourStart = h.start + i * HOUR_MS;
   if (hourStart - h.firstHour < settings.minHistoryDays * DAY * HOUR_MS) return [];
   const found: Anomaly[] = [];
+  const windows = windowsAt(h, i);
   for (const model of MODELS) {
-    const value = model.value(h, i, settings);
-    const usual = usualAt(model, h, i, settings);
-    if (Number.isNaN(value) || Number.isNaN(usual)) continue;
-    const scale = model.scale(h, i);
-    const centre = scale.to(usual);
-    const spread = Math.max(spreadAt(model, h, i, settings), model.floor(h, i, usual));
-    const z = (scale.to(value) - centre) / spread;
-    const spike = z >= settings.threshold && model.material(value, usual);
-    const drop = -z >= settings.threshold && (model.drops?.(value, usual, settings) ?? false);
-    if (!spike && !drop) continue;
-    const expectedLow = scale.from(centre - USUAL_BAND_SPREADS * spread);
-    const high = scale.from(centre + USUAL_BAND_SPREADS * spread);
-    const expectedHigh = model.metric === 'errorRate' ? Math.min(1, high) : high;
+    const best = judge(model, h, i, settings) ?? judgeWindows(model, h, windows, i, settings);
+    if (best === null) continue;
     found.push({
       seriesKey: series.key,
       metric: model.metric,
       hourStart,
-      value,
-      expectedLow,
-      expectedHigh,
-      direction: spike ? 'spike' : 'drop',
-      score: Math.abs(z),
-      reason: describe(series.label, model.metric, value, expectedLow, expectedHigh, h, i),
+      value: best.value,
+      expectedLow: best.expectedLow,
+      expectedHigh: best.expectedHigh,
+      direction: best.direction,
+      score: best.score,
+      reason: describe(series.label, model.metric, best),
     });
   }
   return found;
+}
+
+/** The highest-scoring flagged window ending at hour i that hour i itself moved with, or null. */
+function judgeWindows(
+  model: MetricModel,
+  h: History,
+  windows: readonly History[],
+  i: number,
+  settings: Settings,
+): Judged | null {
+  let best: Judged | null = null;
+  for (const window of windows) {
+    const moved = hourMove(model, h, window, i, settings);
+    // More calls than usual at a quiet time shows in the cost when it matters; alone it was noise.
+    if (moved === null || (model.metric === 'calls' && moved === 'spike')) continue;
+    const judged = judge(model, window, i, settings);
+    if (judged?.direction === moved && (best === null || judged.score > best.score)) best = judged;
+  }
+  return best;
+}
+
+/** A flagged hour or window: its figures, and where it was read. */
+interface Judged {
+  h: History;
+  i: number;
+  value: number;
+  expectedLow: number;
+  expectedHigh: number;
+  direction: 'spike' | 'drop';
+  score: number;
+}
+
+/** Index i of `h` (an hour, or the window ending there) against its usual value; null when not flagged. */
+function judge(model: MetricModel, h: History, i: number, settings: Settings): Judged | null {
+  const value = model.value(h, i, settings);
+  const usual = usualAt(model, h, i, settings);
+  if (Number.isNaN(value) || Number.isNaN(usual)) return null;
+  const scale = model.scale(h, i);
+  const centre = scale.to(usual);
+  const floor = model.floor(h, i, usual);
+  // The spread is at least the floor: a change the floor alone keeps in range needs no spread.
+  const spike = model.material(value, usual);
+  const drop = model.drops?.(value, usual, settings) ?? false;
+  const reach = (scale.to(value) - centre) / floor;
+  if (!(spike && reach >= settings.threshold) && !(drop && -reach >= settings.threshold)) return null;
+  const spread = Math.max(spreadAt(model, h, i, settings), floor);
+  const z = (scale.to(value) - centre) / spread;
+  if (!(spike && z >= settings.threshold) && !(drop && -z >= settings.threshold)) return null;
+  const high = scale.from(centre + USUAL_BAND_SPREADS * spread);
+  return {
+    h,
+    i,
+    value,
+    expectedLow: scale.from(centre - USUAL_BAND_SPREADS * spread),
+    expectedHigh: model.metric === 'errorRate' ? Math.min(1, high) : high,
+    direction: z > 0 ? 'spike' : 'drop',
+    score: Math.abs(z),
+  };
+}
+
+/**
+ * The windows judged at hour i: none at an hour with WINDOW_BELOW_CALLS usual calls or more,
+ * else the shortest up to the first whose usual calls reach WINDOW_TARGET_CALLS.
+ */
+function windowsAt(h: History, i: number): History[] {
+  const usual = usualCalls(h, i);
+  if (!(usual < WINDOW_BELOW_CALLS)) return [];
+  const windows: History[] = [];
+  for (const hours of WINDOW_HOURS) {
+    const window = windowOf(h, hours);
+    windows.push(window);
+    if (usualCalls(window, i) >= WINDOW_TARGET_CALLS) break;
+  }
+  return windows;
+}
+
+/**
+ * How hour i itself moved, if by as much as matters (a doubling, +5 points of errors, calls to
+ * a quarter), so that a window flags the hours of a change, not an ordinary hour after one. A
+ * volume is read against the hour's usual value, a rate against the window's.
+ */
+function hourMove(
+  model: MetricModel,
+  h: History,
+  window: History,
+  i: number,
+  settings: Settings,
+): 'spike' | 'drop' | null {
+  const value = model.raw(h, i);
+  if (Number.isNaN(value)) return null;
+  const usual = usualAt(model, model.perCall ? window : h, i, settings);
+  if (Number.isNaN(usual)) return null;
+  if (model.material(value, usual)) return 'spike';
+  return model.drops !== undefined && value <= MAX_DROP_SHARE * usual ? 'drop' : null;
 }
 
 /** The usual value of hour j, computed once per hour and metric. */
@@ -504,16 +670,9 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** "gpt-4o cost this hour $4.10, usual $0.30–$0.55". */
-function describe(
-  label: string,
-  metric: AnomalyMetric,
-  value: number,
-  low: number,
-  high: number,
-  h: History,
-  i: number,
-) {
+/** "gpt-4o cost this hour $4.10, usual $0.30–$0.55", or "… the last 3 hours …" for a window. */
+function describe(label: string, metric: AnomalyMetric, judged: Judged): string {
+  const { h, i } = judged;
   const format = FORMATS[metric];
   const detail =
     metric === 'errorRate'
@@ -521,7 +680,8 @@ function describe(
       : metric === 'tokensPerCall' || metric === 'p95LatencyMs'
         ? ` over ${formatCount(h.calls[i])} calls`
         : '';
-  return `${label} ${ANOMALY_METRIC_NAMES[metric]} this hour ${format(value)}${detail}, usual ${format(low)}–${format(high)}`;
+  const when = h.hours === 1 ? 'this hour' : `the last ${h.hours} hours`;
+  return `${label} ${ANOMALY_METRIC_NAMES[metric]} ${when} ${format(judged.value)}${detail}, usual ${format(judged.expectedLow)}–${format(judged.expectedHigh)}`;
 }
 
 const FORMATS: Record<AnomalyMetric, (v: number) => string> = {
