@@ -1,5 +1,8 @@
 import type { Session } from './models.js';
 
+/** The operation of a session nobody started here: its start follows its earliest call. */
+export const STUB_OPERATION = 'external';
+
 /**
  * The row for a session that calls name but nobody started here (another process, an OTLP
  * trace, HTTP ingest, an import): open, operation 'external', starting at its first call's
@@ -9,7 +12,7 @@ export function stubSession(id: string, projectName: string, firstCallAt: Date, 
   return {
     id,
     projectName,
-    operationType: 'external',
+    operationType: STUB_OPERATION,
     startTime: firstCallAt,
     endTime: null,
     totalCost: 0,

@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { LLMCall, Session } from '../models.js';
+import { STUB_OPERATION } from '../stub-session.js';
 import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
 import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
 import { chunk } from './insert-chunks.js';
@@ -88,13 +89,17 @@ async function withoutStoredCalls(knex: Knex, batchCalls: LLMCall[]): Promise<LL
 
 /** Add (sign 1) or take back (sign -1) the calls' cost, tokens, count and latency on their sessions. */
 export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalSource>): Promise<void> {
-  const totals = new Map<string, { cost: number; tokens: number; calls: number; latency: number; lastEnd: number }>();
+  const totals = new Map<
+    string,
+    { cost: number; tokens: number; calls: number; latency: number; firstStart: number; lastEnd: number }
+  >();
   for (const call of calls) {
     let total = totals.get(call.sessionId);
     if (!total) {
-      total = { cost: 0, tokens: 0, calls: 0, latency: 0, lastEnd: 0 };
+      total = { cost: 0, tokens: 0, calls: 0, latency: 0, firstStart: Number.POSITIVE_INFINITY, lastEnd: 0 };
       totals.set(call.sessionId, total);
     }
+    total.firstStart = Math.min(total.firstStart, call.timestamp.getTime());
     total.cost += call.totalCost;
     total.tokens += call.totalTokens;
     total.calls += 1;
@@ -103,7 +108,8 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
   }
   // SQLite keeps dates as epoch milliseconds; PostgreSQL needs a timestamp.
   const postgres = dialectOf(knex) === 'postgresql';
-  const lastEnd = postgres ? 'cast(? as timestamptz)' : 'cast(? as double precision)';
+  const time = postgres ? 'cast(? as timestamptz)' : 'cast(? as double precision)';
+  const bindTime = (ms: number) => (postgres ? new Date(ms).toISOString() : ms);
   // One UPDATE … FROM (VALUES …) per chunk instead of one per session: a batch from a busy
   // server can touch hundreds of sessions. VALUES columns are column1…columnN on both
   // SQLite (≥ 3.33) and PostgreSQL; the casts give PostgreSQL the parameter types.
@@ -111,7 +117,7 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
     const values = rows
       .map(
         () =>
-          `(?, cast(? as double precision), cast(? as bigint), cast(? as bigint), cast(? as double precision), ${lastEnd})`,
+          `(?, cast(? as double precision), cast(? as bigint), cast(? as bigint), cast(? as double precision), ${time}, ${time})`,
       )
       .join(', ');
     const bindings = rows.flatMap(([id, t]) => [
@@ -120,12 +126,16 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
       t.tokens,
       t.calls,
       t.latency,
-      postgres ? new Date(t.lastEnd).toISOString() : t.lastEnd,
+      bindTime(t.lastEnd),
+      bindTime(t.firstStart),
     ]);
     // An ended session whose call ends later (its end recorded first, or the call sent
-    // late) ends with that call: a session never ends before its last call does.
+    // late) ends with that call: a session never ends before its last call does. A session
+    // its calls opened (a stub, operation 'external') starts at its earliest call, whatever
+    // order its calls arrive in; one started here keeps its start (alignSessionTimes moves
+    // history recorded after the fact).
     await knex.raw(
-      `update sessions set total_cost = sessions.total_cost + v.column2, total_tokens = sessions.total_tokens + v.column3, total_llm_calls = sessions.total_llm_calls + v.column4, total_latency_ms = sessions.total_latency_ms + v.column5, end_time = case when sessions.end_time < v.column6 then v.column6 else sessions.end_time end from (values ${values}) as v where sessions.id = v.column1`,
+      `update sessions set total_cost = sessions.total_cost + v.column2, total_tokens = sessions.total_tokens + v.column3, total_llm_calls = sessions.total_llm_calls + v.column4, total_latency_ms = sessions.total_latency_ms + v.column5, end_time = case when sessions.end_time < v.column6 then v.column6 else sessions.end_time end, start_time = case when sessions.operation_type = '${STUB_OPERATION}' and v.column7 < sessions.start_time then v.column7 else sessions.start_time end from (values ${values}) as v where sessions.id = v.column1`,
       bindings,
     );
   }

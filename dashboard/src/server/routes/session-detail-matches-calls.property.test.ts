@@ -216,13 +216,10 @@ describe.each(testDatabases())('the session detail against the calls, on %s', (d
     );
   }, 300_000);
 
-  // Known defect, not fixed yet (core/src/store/write-batch.ts): a session its calls open
-  // starts at the first call *recorded*, and later calls only move its end, so a run whose
-  // calls arrive out of order starts after its first step (05:00 here, its first step at
-  // 01:00), and the sessions list sorts and times it by that start. Moving the start back as
-  // calls arrive changes what alignSessionTimes, prune and the sessions list's reference
-  // assume of backdated calls: left for its own change. Turn into `it` once fixed.
-  it.fails('starts the session at its earliest call, in whatever order its calls arrive', async () => {
+  // A session its calls open started at the first call *recorded*, and later calls only
+  // moved its end: a run whose calls arrive out of order (05:00 first, then its 01:00 step)
+  // started after its first step, and the sessions list sorted and timed it by that start.
+  it('starts the session at its earliest call, in whatever order its calls arrive', async () => {
     await withPlannedStore(
       database,
       edgeRun,
