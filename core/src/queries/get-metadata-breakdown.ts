@@ -28,7 +28,7 @@ export interface MetadataBreakdown {
   source: 'rollups' | 'calls';
   /** `calls` only: calls before this were not read because the range held more than `scanLimit` (null: all were). */
   scannedFrom: Date | null;
-  /** Most expensive first; the row with key '' holds the calls without the key (or with an object or array in it). */
+  /** Most expensive first; the row with key '' holds the calls without the key (or with an empty string, null, an object or an array in it). */
   rows: BreakdownRow[];
 }
 
@@ -59,12 +59,15 @@ async function fromRollups(knex: Knex, key: string, filter: AggregateFilter): Pr
       .groupBy('metadata_value') as Promise<Array<Record<string, unknown>>>,
     rollupRows(knex, 'calls', filter).select(selectSums(knex)) as Promise<Array<Record<string, unknown>>>,
   ]);
-  // Calls without the key: everything minus what the values hold.
+  // Calls without the key: everything minus what the values hold. An empty string is a
+  // value the rollups keep, but its row is the '' row too (as read from the calls): it
+  // stays in the remainder rather than making a second row keyed ''.
+  const values = valueRows.filter((row) => String(row.grp ?? '') !== '');
   const unset: Record<string, unknown> = { grp: '' };
   for (const [column, total] of Object.entries(allRow ?? {})) {
-    unset[column] = toNumber(total) - valueRows.reduce((sum, row) => sum + toNumber(row[column]), 0);
+    unset[column] = toNumber(total) - values.reduce((sum, row) => sum + toNumber(row[column]), 0);
   }
-  return toRows(toNumber(unset.calls) > 0 ? [...valueRows, unset] : valueRows);
+  return toRows(toNumber(unset.calls) > 0 ? [...values, unset] : values);
 }
 
 async function fromCalls(
@@ -74,7 +77,11 @@ async function fromCalls(
   scanLimit: number,
 ): Promise<MetadataBreakdown> {
   const { from, to } = hourRange(filter);
-  const query = knex('llm_calls').select(ROLLUP_SOURCE_COLUMNS).orderBy('timestamp', 'desc').limit(scanLimit);
+  // One past the limit, to know whether the range held more calls than were read.
+  const query = knex('llm_calls')
+    .select(ROLLUP_SOURCE_COLUMNS)
+    .orderBy('timestamp', 'desc')
+    .limit(scanLimit + 1);
   if (filter.projectName !== undefined) query.where('project_name', filter.projectName);
   if (filter.provider !== undefined) query.where('model_provider', filter.provider);
   if (filter.modelName !== undefined) query.where('model_name', filter.modelName);
@@ -82,7 +89,8 @@ async function fromCalls(
   if (filter.operationName !== undefined) query.where('operation_name', filter.operationName);
   if (from !== undefined) query.where('timestamp', '>=', new Date(from));
   if (to !== undefined) query.where('timestamp', '<', new Date(to));
-  const calls = (await query).map(toRollupSource);
+  const fetched = (await query).map(toRollupSource);
+  const calls = fetched.slice(0, scanLimit);
   const measures = new Map<string, RollupMeasures>();
   for (const call of calls) {
     const value = metadataValueOf(call.metadata, key) ?? '';
@@ -93,11 +101,13 @@ async function fromCalls(
     }
     addCall(row, call, 1);
   }
-  const full = calls.length >= scanLimit;
+  // Not `calls.length >= scanLimit`: a range of exactly scanLimit calls was read whole
+  // (scannedFrom null, as documented), and scanLimit 0 read none (no last call to take).
+  const full = fetched.length > scanLimit;
   return {
     key,
     source: 'calls',
-    scannedFrom: full ? calls[calls.length - 1].timestamp : null,
+    scannedFrom: full ? (calls.at(-1) ?? fetched[0]).timestamp : null,
     rows: toRows([...measures].map(([value, row]) => ({ grp: value, ...toColumns(row) }))),
   };
 }

@@ -153,7 +153,7 @@ export function rangeDaysOf(calls: readonly PlannedCall[], q: PlannedQuery): num
 /**
  * Record the planned calls and wait until they are stored. Each one's prompt is `promptOf`'s
  * (none when it returns undefined); by default `prompt #<index>`. `more` adds fields the plan
- * does not hold (an id, a session, a parent).
+ * does not hold (an id, a session, a parent, metadata beside the prompt's).
  */
 export async function recordPlannedCalls<C extends PlannedCall>(
   obs: Observatory,
@@ -162,8 +162,9 @@ export async function recordPlannedCalls<C extends PlannedCall>(
   more: (c: C, index: number) => Partial<RecordCallInput> = () => ({}),
 ): Promise<void> {
   calls.forEach((c, i) => {
+    const extra = more(c, i);
     obs.recordCall({
-      ...more(c, i),
+      ...extra,
       projectName: c.project,
       provider: providerOf(c.model),
       modelName: c.model,
@@ -177,6 +178,7 @@ export async function recordPlannedCalls<C extends PlannedCall>(
       error: c.failed ? 'upstream timeout' : undefined,
       prompt: promptOf(c, i),
       metadata: {
+        ...extra.metadata,
         ...(c.promptId === undefined ? {} : { promptId: c.promptId }),
         ...(c.variant === undefined ? {} : { promptVariant: c.variant }),
       },
