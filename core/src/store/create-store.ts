@@ -1,11 +1,12 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { Migrator } from '@mikro-orm/migrations';
 import { type DatabaseTarget, parseDatabaseUrl } from '../database-url.js';
 import { CallRollupEntity } from './call-rollup.entity.js';
 import { LatencyRollupEntity } from './latency-rollup.entity.js';
 import { LLMCallEntity } from './llm-call.entity.js';
 import { loadStoreDriver, type StoreDriver } from './load-store-driver.js';
-import { LATEST_MIGRATION } from './migrations/latest-migration.js';
+import { migrations } from './migrations/index.js';
 import { SessionEntity } from './session.entity.js';
 
 /** An open, migrated store. */
@@ -30,7 +31,7 @@ export async function createStore(databaseUrl: string): Promise<Store> {
     throw driver.explainOpenError(error);
   }
   try {
-    if (!(await isCurrent(orm.em as EntityManager))) await migrate(orm);
+    await orm.getMigrator().up();
   } catch (error) {
     await orm.close(true);
     throw driver.explainOpenError(error);
@@ -43,39 +44,18 @@ export async function createStore(databaseUrl: string): Promise<Store> {
   };
 }
 
-/** Whether the newest migration already ran (no migrations table yet: not current). */
-async function isCurrent(em: EntityManager): Promise<boolean> {
-  try {
-    return (await em.getKnex()('observatory_migrations').where('name', LATEST_MIGRATION).first('name')) !== undefined;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Apply the pending migrations. The migrator (umzug) and the migrations themselves are loaded
- * only here, so opening a current store does not load them (~8 MB of a host's memory).
- */
-async function migrate(orm: MikroORM): Promise<void> {
-  const [{ Migrator }, { migrations }] = await Promise.all([
-    import('@mikro-orm/migrations'),
-    import('./migrations/index.js'),
-  ]);
-  orm.config.set('migrations', { ...orm.config.get('migrations'), migrationsList: migrations });
-  Migrator.register(orm);
-  await orm.getMigrator().up();
-}
-
 const SILENT_KNEX_LOG = { warn() {}, error() {}, deprecate() {}, debug() {} };
 
 function ormOptions(target: DatabaseTarget, driver: StoreDriver): Options {
   const common = {
     entities,
+    extensions: [Migrator],
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: true,
     debug: false,
     driver: driver.driver,
     migrations: {
+      migrationsList: migrations,
       tableName: 'observatory_migrations',
       transactional: true,
       allOrNothing: true,
