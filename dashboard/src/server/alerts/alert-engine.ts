@@ -49,6 +49,7 @@ export class AlertEngine {
   private lastPrune = 0;
   private ingestTimer: NodeJS.Timeout | null = null;
   private lastIngestEvaluation = 0;
+  private seeding: Promise<void> | null = null;
   /**
    * Anomaly rules judge the last complete hour: measured again only when the rule was edited
    * or that hour's rollups changed (its last calls may be written after the hour ends).
@@ -114,6 +115,18 @@ export class AlertEngine {
     return this.running;
   }
 
+  /**
+   * Make sure the store has its first rules (seedRulesFromSettings), asked before every
+   * evaluation and every rules request but read from the store once per engine.
+   */
+  async seedRules(): Promise<void> {
+    this.seeding ??= seedRulesFromSettings(this.storage, new Date(this.now())).catch((error: unknown) => {
+      this.seeding = null;
+      throw error;
+    });
+    await this.seeding;
+  }
+
   /** Send a test notification to one channel; the delivery's outcome. */
   testChannel(channel: AlertChannel) {
     const at = new Date(this.now());
@@ -141,7 +154,7 @@ export class AlertEngine {
   private async run(): Promise<AlertStatus> {
     const now = this.now();
     const settings = await loadSettings(this.storage);
-    await seedRulesFromSettings(this.storage, new Date(now));
+    await this.seedRules();
     const [rules, channels, open] = await Promise.all([
       this.store.getRules(),
       this.store.getChannels(),

@@ -1,6 +1,5 @@
 import type { ObservatoryStorage } from '@observatory/core';
-import type { AlertRuleCommon, BudgetRule } from '../../shared/alert-rule.js';
-import { groupLabel } from '../../shared/alert-rule.js';
+import { type AlertRuleCommon, type BudgetRule, groupLabel } from '../../shared/alert-rule.js';
 import type { BudgetProgress } from '../../shared/alert-status.js';
 import { formatDollars } from '../analysis/format-dollars.js';
 import type { AlertFinding } from './alert-finding.js';
@@ -60,20 +59,16 @@ export async function measureBudget(
     const weekly = (lastWeek.find((g) => g.value === value)?.totals.totalCost ?? 0) / rateDays;
     const runRatePerDay = rule.period === 'day' && hoursToday >= 1 ? (spentUsd / hoursToday) * 24 : weekly;
     const share = spentUsd / rule.amountUsd;
-    const crossed = rule.warnAtPct.filter((pct) => share * 100 >= pct);
-    const left = rule.amountUsd - spentUsd;
-    const runsOutAt =
-      left <= 0
-        ? now
-        : runRatePerDay > 0 && now + (left / runRatePerDay) * DAY_MS < end
-          ? now + (left / runRatePerDay) * DAY_MS
-          : null;
+    // At this rate the amount is reached then (never at a rate of 0); counted only within the period.
+    const reachedAt = now + ((rule.amountUsd - spentUsd) / runRatePerDay) * DAY_MS;
+    const runsOutAt = spentUsd >= rule.amountUsd ? now : reachedAt < end ? reachedAt : null;
     return {
       group: value,
       spentUsd,
       amountUsd: rule.amountUsd,
       share,
-      level: crossed.length > 0 ? Math.max(...crossed) : null,
+      // warnAtPct is ascending: the last share crossed is the highest.
+      level: rule.warnAtPct.findLast((pct) => share * 100 >= pct) ?? null,
       runRatePerDay,
       projectedUsd: spentUsd + (runRatePerDay * (end - now)) / DAY_MS,
       runsOutAt,

@@ -1,6 +1,5 @@
 import type { ObservatoryStorage } from '@observatory/core';
-import type { AlertRuleCommon, ThresholdRule } from '../../shared/alert-rule.js';
-import { groupLabel } from '../../shared/alert-rule.js';
+import { type AlertRuleCommon, groupLabel, type ThresholdRule } from '../../shared/alert-rule.js';
 import { formatDollars } from '../analysis/format-dollars.js';
 import type { AlertFinding } from './alert-finding.js';
 import { sessionsLink, totalsByGroup } from './totals-by-group.js';

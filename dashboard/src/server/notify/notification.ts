@@ -54,7 +54,6 @@ export const channelConfigSchema = z.discriminatedUnion('type', [
 export type ChannelConfig = AlertChannel;
 // The schema checks exactly the shared type's fields: a field added to one fails to compile until the other has it.
 channelConfigSchema satisfies z.ZodType<AlertChannel>;
-true satisfies z.infer<typeof channelConfigSchema> extends AlertChannel ? true : false;
 export type SlackChannel = Extract<ChannelConfig, { type: 'slack' }>;
 export type WebhookChannel = Extract<ChannelConfig, { type: 'webhook' }>;
 export type EmailChannel = Extract<ChannelConfig, { type: 'email' }>;

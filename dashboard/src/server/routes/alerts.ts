@@ -5,7 +5,7 @@ import type { AlertRule, AlertRuleCommon, BudgetRule } from '../../shared/alert-
 import { parseAlertRuleInput } from '../alerts/alert-rule-schema.js';
 import { anomaliesOverRange } from '../alerts/measure-anomalies.js';
 import { measureBudget } from '../alerts/measure-budget.js';
-import { newChannelId, newRuleId, seedRulesFromSettings, toRule } from '../alerts/seed-rules-from-settings.js';
+import { newChannelId, newRuleId, toRule } from '../alerts/seed-rules-from-settings.js';
 import type { Anomaly } from '../analysis/detect-anomalies.js';
 import type { AppContext } from '../app-context.js';
 import { parseChannelConfig } from '../notify/parse-channel-config.js';
@@ -38,7 +38,7 @@ export function alertsRoutes(ctx: AppContext): Hono {
   const anomalies = new Map<string, { at: number; found: Anomaly[] }>();
   // A new store's rules exist before its first evaluation.
   const rules = async () => {
-    await seedRulesFromSettings(ctx.storage, new Date(ctx.now()));
+    await ctx.alerts.seedRules();
     return store().getRules();
   };
   const findRule = async (id: string) => {
@@ -93,14 +93,14 @@ export function alertsRoutes(ctx: AppContext): Hono {
       reply(c, 'GET /api/alerts/channels', { items: (await store().getChannels()).map(maskSecrets) }),
     )
     .post('/alerts/channels', async (c) => {
-      const channel = parseChannelConfig({ ...(await readJsonBody(c)), id: newChannelId() }) as AlertChannel;
+      const channel = parseChannelConfig({ ...(await readJsonBody(c)), id: newChannelId() });
       await store().saveChannel(channel, new Date(ctx.now()));
       return reply(c, 'POST /api/alerts/channels', { channel: maskSecrets(channel) });
     })
     .put('/alerts/channels/:id', async (c) => {
       const current = await findChannel(c.req.param('id'));
       const body = keepMaskedSecrets(await readJsonBody(c), current);
-      const channel = parseChannelConfig({ ...body, id: current.id }) as AlertChannel;
+      const channel = parseChannelConfig({ ...body, id: current.id });
       await store().saveChannel(channel, new Date(ctx.now()));
       return reply(c, 'PUT /api/alerts/channels/:id', { channel: maskSecrets(channel) });
     })
