@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createTestObservatory, type TestObservatory, testDatabases } from '@observatory/core/test';
 import type { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpReceiver } from '../../test-support/notify-test-kit.js';
+import { startSmtpReceiver, unreachableUrl } from '../../test-support/notify-test-kit.js';
 import { createApp } from '../create-app.js';
 import { verifyWebhookSignature } from '../notify/webhook-signature.js';
 
@@ -29,6 +29,16 @@ async function startReceiver() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Whether a request carries a valid signature of its exact body under the test secret. */
+function isSigned(request: { headers: IncomingHttpHeaders; body: string }): boolean {
+  return verifyWebhookSignature({
+    secret: SECRET,
+    timestamp: String(request.headers['observatory-timestamp']),
+    signature: String(request.headers['observatory-signature']),
+    body: request.body,
+  });
 }
 
 async function call(app: Hono, path: string, init: RequestInit & { status?: number } = {}) {
@@ -110,14 +120,7 @@ describe.each(testDatabases())('alert rules on %s', (database) => {
     expect(receiver.requests).toHaveLength(1);
     const first = receiver.requests[0];
     // The signature is over the timestamp and the exact body, under the channel's secret.
-    expect(
-      verifyWebhookSignature({
-        secret: SECRET,
-        timestamp: String(first.headers['observatory-timestamp']),
-        signature: String(first.headers['observatory-signature']),
-        body: first.body,
-      }),
-    ).toBe(true);
+    expect(isSigned(first)).toBe(true);
     expect(JSON.parse(first.body)).toMatchObject({
       kind: 'firing',
       ruleName: 'Tenant daily budget',
@@ -203,9 +206,110 @@ describe.each(testDatabases())('alert rules on %s', (database) => {
       ]),
     );
     expect(offenders).toHaveLength(2);
+    // One event for the channel: the single message, with its facts, as before grouping.
+    expect(receiver.requests).toHaveLength(1);
     const slack = JSON.parse(receiver.requests[0].body);
-    expect(slack.text).toContain('claude-sonnet-4-5');
-    expect(slack.text).toContain('33.3%');
+    expect(slack.text).toMatch(
+      /^\[Observatory\] FIRING: Errors per model \(claude-sonnet-4-5\): model claude-sonnet-4-5: error rate 33\.3%/,
+    );
+    expect(slack.blocks[0].text.text).toContain('*Offender:* model = claude-sonnet-4-5');
+  });
+
+  it("sends an evaluation's alerts to Slack and email as one message each, and to a webhook one signed request per event", async () => {
+    const smtp = await startSmtpReceiver();
+    try {
+      const channels = [
+        await addChannel({ type: 'slack', name: 'Slack', webhookUrl: `${receiver.url}/slack` }),
+        await addChannel({ type: 'webhook', name: 'Ops', url: `${receiver.url}/hook`, secret: SECRET }),
+        await addChannel({
+          type: 'email',
+          name: 'On-call',
+          smtpUrl: smtp.url,
+          from: 'alerts@shop.example.com',
+          to: ['oncall@shop.example.com'],
+        }),
+        // Nothing listens there: its one failed post is every event's outcome, and the events are still saved.
+        await addChannel({ type: 'slack', name: 'Old Slack', webhookUrl: await unreachableUrl() }),
+      ];
+      const channelIds = channels.map((c) => c.id);
+      const perModel = { kind: 'threshold', windowMinutes: 60, minCalls: 5, groupBy: 'model', channelIds };
+      await addRule({ ...perModel, name: 'Errors per model', metric: 'errorRatePct', above: 10 });
+      await addRule({ ...perModel, name: 'Slow models', metric: 'p95LatencyMs', above: 5000 });
+      // Three models failing a third of their calls, one of them slow too; one model healthy.
+      const models = { 'gpt-4o': 2, 'claude-sonnet-4-5': 2, 'gemini-2.5-pro': 2, 'gpt-4o-mini': 0 };
+      for (const [modelName, errors] of Object.entries(models)) {
+        for (let i = 0; i < 6; i++) {
+          t.obs.recordCall({
+            provider: 'openai',
+            modelName,
+            promptTokens: 10,
+            completionTokens: 1,
+            latencyMs: modelName === 'claude-sonnet-4-5' ? 9000 : 400,
+            timestamp: new Date(T0 - 10 * 60_000 + i * 1000),
+            error: i < errors ? '529 overloaded_error' : undefined,
+          });
+        }
+      }
+      await t.obs.flush();
+      const offenders = ['gpt-4o', 'claude-sonnet-4-5', 'gemini-2.5-pro'];
+      const requestsTo = (path: string) => receiver.requests.filter((r) => r.path === path);
+
+      const { firing } = await evaluate();
+      expect(firing.map((e: { offender: { value: string } }) => e.offender.value).sort()).toEqual(
+        [...offenders, 'claude-sonnet-4-5'].sort(),
+      );
+      const [slack] = requestsTo('/slack');
+      expect(requestsTo('/slack')).toHaveLength(1);
+      expect(JSON.parse(slack.body).text).toBe('[Observatory] 4 alerts firing');
+      expect(smtp.received).toHaveLength(1);
+      const [{ mail }] = smtp.received;
+      expect(mail.subject).toBe('[Observatory] 4 alerts firing');
+      for (const model of offenders) {
+        expect(slack.body).toContain(`Errors per model (${model})`);
+        expect(mail.text).toContain(
+          `- FIRING: Errors per model (${model}): model ${model}: error rate 33.3% (2 of 6 calls)`,
+        );
+      }
+      expect(slack.body).toContain('Slow models (claude-sonnet-4-5)');
+      expect(mail.text).toContain('Slow models (claude-sonnet-4-5)');
+      expect(mail.text).not.toContain('gpt-4o-mini');
+      // The webhook keeps one signed request per event, the payload each event always had.
+      const hooks = requestsTo('/hook');
+      expect(hooks.map((r) => r.headers['observatory-event-id']).sort()).toEqual(
+        firing.map((e: { id: string }) => e.id).sort(),
+      );
+      expect(hooks.every(isSigned)).toBe(true);
+      expect(hooks.map((r) => JSON.parse(r.body).kind)).toEqual(['firing', 'firing', 'firing', 'firing']);
+      // Each event records the outcome of the message it went out in, for every channel of its rule.
+      const delivered = [
+        { channelId: channels[0].id, status: '200', ok: true },
+        { channelId: channels[1].id, status: '200', ok: true },
+        { channelId: channels[2].id, status: 'sent', ok: true },
+        { channelId: channels[3].id, status: expect.stringMatching(/^failed: connect ECONNREFUSED/), ok: false },
+      ].map((d) => expect.objectContaining(d));
+      const { events } = await call(app, '/api/alerts');
+      expect(events).toHaveLength(4);
+      for (const event of events) {
+        expect(event.deliveries).toEqual(delivered);
+        expect(event.lastNotifiedAt).toBe(new Date(T0).toISOString());
+      }
+
+      // Hours later the errors are out of the window: all four resolve, again one message per channel.
+      now = T0 + 3 * HOUR;
+      await evaluate();
+      expect(requestsTo('/slack')).toHaveLength(2);
+      expect(JSON.parse(requestsTo('/slack')[1].body).text).toBe('[Observatory] 4 alerts resolved');
+      expect(smtp.received.map((m) => m.mail.subject)).toEqual([
+        '[Observatory] 4 alerts firing',
+        '[Observatory] 4 alerts resolved',
+      ]);
+      expect(requestsTo('/hook').map((r) => JSON.parse(r.body).kind)).toEqual([
+        ...['firing', 'firing', 'firing', 'firing'],
+        ...['resolved', 'resolved', 'resolved', 'resolved'],
+      ]);
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('mails the p95 latency of an agent over its threshold, and again every repeat interval while it lasts', async () => {
@@ -253,7 +357,7 @@ describe.each(testDatabases())('alert rules on %s', (database) => {
       expect(smtp.received).toHaveLength(2);
       const [mail] = smtp.received;
       expect(mail.envelope.to).toEqual(['oncall@shop.example.com']);
-      expect(mail.mail.subject).toContain('Slow agents');
+      expect(mail.mail.subject).toBe('[Observatory] FIRING: Slow agents (Planner)');
       expect(mail.mail.text).toContain('agent Planner');
       expect(mail.mail.text).not.toContain('Writer');
     } finally {
@@ -380,14 +484,7 @@ describe.each(testDatabases())('alert rules on %s', (database) => {
     const test = await call(app, `/api/alerts/channels/${channel.id}/test`, { method: 'POST' });
     expect(test).toMatchObject({ ok: true, status: '200' });
     const sent = receiver.requests[0];
-    expect(
-      verifyWebhookSignature({
-        secret: SECRET,
-        timestamp: String(sent.headers['observatory-timestamp']),
-        signature: String(sent.headers['observatory-signature']),
-        body: sent.body,
-      }),
-    ).toBe(true);
+    expect(isSigned(sent)).toBe(true);
     expect(JSON.parse(sent.body)).toMatchObject({ kind: 'test' });
   });
 });

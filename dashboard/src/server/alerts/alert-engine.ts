@@ -10,6 +10,7 @@ import type { Notification } from '../notify/notification.js';
 import type { AlertStore } from '../store/alert-store.js';
 import { dashboardStoreOf } from '../store/dashboard-store.js';
 import type { AlertFinding } from './alert-finding.js';
+import { deliverNotifications, type PendingNotification } from './deliver-notifications.js';
 import { measureAnomalies } from './measure-anomalies.js';
 import { budgetFindings, measureBudget } from './measure-budget.js';
 import { measureThreshold } from './measure-threshold.js';
@@ -39,8 +40,10 @@ export interface AlertEngineOptions {
  * Evaluates the alert rules on a timer and after ingest: each rule's findings (one per
  * offender) open an event, keep it updated while they last (notifying again when a
  * budget crosses a higher share, or every `repeatMinutes`), and resolve it when they stop,
- * with a notification to the rule's channels at each step. Also applies automatic
- * retention once a day when it is switched on. Only observes: nothing is ever blocked.
+ * with a notification to the rule's channels at each step. An evaluation's notifications
+ * go out together at its end, one message per Slack or email channel (see `deliver`).
+ * Also applies automatic retention once a day when it is switched on. Only observes:
+ * nothing is ever blocked.
  */
 export class AlertEngine {
   private timer: NodeJS.Timeout | null = null;
@@ -128,27 +131,30 @@ export class AlertEngine {
   }
 
   /** Send a test notification to one channel; the delivery's outcome. */
-  testChannel(channel: AlertChannel) {
+  async testChannel(channel: AlertChannel) {
     const at = new Date(this.now());
-    return deliver(
+    const [result] = await deliver(
       channel,
-      {
-        eventId: `test-${at.getTime()}`,
-        kind: 'test',
-        ruleId: 'test',
-        ruleName: 'Test notification',
-        ruleKind: 'test',
-        message: `Observatory test notification: channel "${channel.name}" is connected.`,
-        offender: null,
-        projectName: null,
-        value: null,
-        threshold: null,
-        link: this.absolute('/'),
-        startedAt: at,
-        resolvedAt: null,
-      },
+      [
+        {
+          eventId: `test-${at.getTime()}`,
+          kind: 'test',
+          ruleId: 'test',
+          ruleName: 'Test notification',
+          ruleKind: 'test',
+          message: `Observatory test notification: channel "${channel.name}" is connected.`,
+          offender: null,
+          projectName: null,
+          value: null,
+          threshold: null,
+          link: this.absolute('/'),
+          startedAt: at,
+          resolvedAt: null,
+        },
+      ],
       { fetch: this.options.fetch },
     );
+    return result;
   }
 
   private async run(): Promise<AlertStatus> {
@@ -163,6 +169,7 @@ export class AlertEngine {
     const states: RuleState[] = [];
     const firing: AlertEvent[] = [];
     const judged = new Set<string>();
+    const outbox: PendingNotification[] = [];
     for (const rule of rules) {
       const state: RuleState = {
         ruleId: rule.id,
@@ -187,7 +194,7 @@ export class AlertEngine {
       }
       for (const finding of findings) {
         const current = open.find((e) => e.ruleId === rule.id && sameOffender(e.offender, finding.offender));
-        const event = await this.raise(rule, finding, current, channels, now);
+        const event = await this.raise(rule, finding, current, outbox, now);
         judged.add(event.id);
         firing.push(event);
       }
@@ -200,9 +207,13 @@ export class AlertEngine {
       if (judged.has(event.id)) continue;
       const rule = rules.find((r) => r.id === event.ruleId && r.enabled && settings.alerts.enabled);
       const resolved: AlertEvent = { ...event, status: 'resolved', resolvedAt: new Date(now) };
-      if (rule) await this.notify(rule, resolved, 'resolved', channels, now);
       await this.store.saveEvent(resolved);
+      if (rule) this.queue(outbox, rule, resolved, 'resolved');
     }
+    // Every event is saved before anything is sent, so a slow or hung channel loses none;
+    // saved again with the outcomes.
+    await deliverNotifications(outbox, channels, new Date(now), { fetch: this.options.fetch });
+    for (const { event } of outbox) await this.store.saveEvent(event);
     this.last = { evaluatedAt: now, enabled: settings.alerts.enabled, rules: states, firing };
     return this.last;
   }
@@ -224,12 +235,12 @@ export class AlertEngine {
     return findings;
   }
 
-  /** Open an event for a finding, or update the open one; notify when it is new, escalated or due again. */
+  /** Open an event for a finding, or update the open one; queue a notification when it is new, escalated or due again. */
   private async raise(
     rule: AlertRule,
     finding: AlertFinding,
     current: AlertEvent | undefined,
-    channels: AlertChannel[],
+    outbox: PendingNotification[],
     now: number,
   ): Promise<AlertEvent> {
     const event: AlertEvent = current
@@ -264,19 +275,13 @@ export class AlertEngine {
       escalated ||
       (rule.repeatMinutes !== null &&
         (current.lastNotifiedAt === null || now - current.lastNotifiedAt.getTime() >= rule.repeatMinutes * MINUTE_MS));
-    if (due) await this.notify(rule, event, 'firing', channels, now);
     await this.store.saveEvent(event);
+    if (due) this.queue(outbox, rule, event, 'firing');
     return event;
   }
 
-  /** Deliver to each of the rule's channels, recording each outcome on the event. */
-  private async notify(
-    rule: AlertRule,
-    event: AlertEvent,
-    kind: 'firing' | 'resolved',
-    channels: AlertChannel[],
-    now: number,
-  ): Promise<void> {
+  /** Add the event's notification for the rule's channels to the evaluation's outbox. */
+  private queue(outbox: PendingNotification[], rule: AlertRule, event: AlertEvent, kind: 'firing' | 'resolved'): void {
     if (rule.channelIds.length === 0) return;
     const notification: Notification = {
       eventId: event.id,
@@ -293,17 +298,7 @@ export class AlertEngine {
       startedAt: event.startedAt,
       resolvedAt: event.resolvedAt,
     };
-    const at = new Date(now).toISOString();
-    const deliveries = await Promise.all(
-      rule.channelIds.map(async (channelId) => {
-        const channel = channels.find((c) => c.id === channelId);
-        if (!channel) return { channelId, status: 'failed: no such channel', ok: false, at };
-        const result = await deliver(channel, notification, { fetch: this.options.fetch });
-        return { channelId, status: result.status, ok: result.ok, at };
-      }),
-    );
-    event.deliveries = deliveries;
-    event.lastNotifiedAt = new Date(now);
+    outbox.push({ event, notification, channelIds: rule.channelIds });
   }
 
   private absolute(path: string): string {

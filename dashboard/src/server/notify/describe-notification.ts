@@ -8,6 +8,11 @@ export function notificationTitle(notification: Notification): string {
   return `${VERBS[notification.kind]}: ${notification.ruleName}${offender}`;
 }
 
+/** "FIRING: Hourly cost (acme): <message>": a notification in one line, alone or in a list of several. */
+export function notificationSummary(notification: Notification): string {
+  return `${notificationTitle(notification)}: ${notification.message}`;
+}
+
 /**
  * The details under the message as label/value pairs, in reading order; absent ones are
  * left out. The sessions link is not among them: each channel renders it its own way.

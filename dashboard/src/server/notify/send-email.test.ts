@@ -29,7 +29,7 @@ function channelFor(smtpUrl: string): EmailChannel {
 describe('sendEmail', () => {
   it('sends a plain-text mail with the message, value vs threshold, offender and link', async () => {
     receiver = await startSmtpReceiver();
-    const result = await sendEmail(channelFor(receiver.url), makeNotification());
+    const result = await sendEmail(channelFor(receiver.url), [makeNotification()]);
 
     expect(result).toEqual({ ok: true, status: 'sent', attempts: 1 });
     expect(receiver.received).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('sendEmail', () => {
   it('threads the resolved mail under its firing mail', async () => {
     receiver = await startSmtpReceiver();
     const resolved = makeNotification({ kind: 'resolved', resolvedAt: new Date('2025-06-01T11:00:00.000Z') });
-    await sendEmail(channelFor(receiver.url), resolved);
+    await sendEmail(channelFor(receiver.url), [resolved]);
 
     const [{ mail }] = receiver.received;
     expect(mail.subject).toBe('[Observatory] resolved: Hourly cost (acme)');
@@ -71,10 +71,58 @@ describe('sendEmail', () => {
     expect(mail.references).toBe('<7f0c2a1e-5b7d-4c1a-9d8e-1a2b3c4d5e6f@observatory.example.com>');
   });
 
+  it('lists several notifications in one mail, a line and a link for each, outside any alert thread', async () => {
+    receiver = await startSmtpReceiver();
+    const notifications = [
+      makeNotification({ eventId: 'e1', kind: 'resolved' }),
+      makeNotification({
+        eventId: 'e2',
+        kind: 'resolved',
+        ruleName: 'Errors per model',
+        message: 'claude-sonnet-4-5 error rate back to 1.0%',
+        offender: { dimension: 'model', value: 'claude-sonnet-4-5' },
+        link: null,
+      }),
+    ];
+    const result = await sendEmail(channelFor(receiver.url), notifications);
+
+    expect(result).toEqual({ ok: true, status: 'sent', attempts: 1 });
+    expect(receiver.received).toHaveLength(1);
+    const [{ mail }] = receiver.received;
+    expect(mail.subject).toBe('[Observatory] 2 alerts resolved');
+    expect(mail.text).toBe(
+      [
+        '2 alerts resolved',
+        '',
+        `- resolved: Hourly cost (acme): gpt-4o cost this hour $4.10, usual $0.30–$0.55 <${notifications[0].link}>`,
+        '- resolved: Errors per model (claude-sonnet-4-5): claude-sonnet-4-5 error rate back to 1.0%',
+        '',
+      ].join('\n'),
+    );
+    expect(mail.inReplyTo).toBeUndefined();
+    expect(mail.messageId).not.toContain('e1@');
+  });
+
+  it("lists the first 20 of a bad hour's notifications and counts the rest", async () => {
+    receiver = await startSmtpReceiver();
+    const notifications = Array.from({ length: 23 }, (_, i) =>
+      makeNotification({ eventId: `e${i}`, message: `model-${i} cost this hour $4.10`, link: null }),
+    );
+    await sendEmail(channelFor(receiver.url), notifications);
+
+    const [{ mail }] = receiver.received;
+    expect(mail.subject).toBe('[Observatory] 23 alerts firing');
+    const lines = (mail.text as string).trim().split('\n');
+    expect(lines.filter((line) => line.startsWith('- '))).toHaveLength(20);
+    expect(lines).toContain('- FIRING: Hourly cost (acme): model-19 cost this hour $4.10');
+    expect(mail.text).not.toContain('model-20 ');
+    expect(lines.at(-1)).toBe("…and 3 more: every event is in the dashboard's alert history");
+  });
+
   it('retries once when the server answers "try again later" (451)', async () => {
     receiver = await startSmtpReceiver((index) => (index === 0 ? 451 : null));
     const { waits, wait } = recordWaits();
-    const result = await sendEmail(channelFor(receiver.url), makeNotification(), { wait });
+    const result = await sendEmail(channelFor(receiver.url), [makeNotification()], { wait });
 
     expect(result).toEqual({ ok: true, status: 'sent', attempts: 2 });
     expect(waits).toEqual([1000]);
@@ -84,7 +132,7 @@ describe('sendEmail', () => {
   it('does not retry a permanent refusal (550)', async () => {
     receiver = await startSmtpReceiver(() => 550);
     const { waits, wait } = recordWaits();
-    const result = await sendEmail(channelFor(receiver.url), makeNotification(), { wait });
+    const result = await sendEmail(channelFor(receiver.url), [makeNotification()], { wait });
 
     expect(result).toMatchObject({ ok: false, attempts: 1 });
     expect(result.status).toMatch(/^failed: .*550/);
@@ -93,7 +141,7 @@ describe('sendEmail', () => {
 
   it('reports an unreachable server as a failure after one retry, without throwing', async () => {
     const { waits, wait } = recordWaits();
-    const result = await sendEmail(channelFor(await unreachableUrl('smtp')), makeNotification(), { wait });
+    const result = await sendEmail(channelFor(await unreachableUrl('smtp')), [makeNotification()], { wait });
 
     expect(result).toMatchObject({ ok: false, attempts: 2 });
     expect(result.status).toMatch(/^failed: .*ECONNREFUSED/);

@@ -1,5 +1,6 @@
 import nodemailer, { type NodemailerError, type SendMailOptions } from 'nodemailer';
-import { notificationFacts, notificationTitle } from './describe-notification.js';
+import { notificationFacts, notificationSummary, notificationTitle } from './describe-notification.js';
+import { listedNotifications, notificationGroupTitle } from './describe-notification-group.js';
 import { failureStatus } from './failure-status.js';
 import type { DeliveryOptions, DeliveryResult, EmailChannel, Notification } from './notification.js';
 import { retryDelivery, waitFor } from './retry-delivery.js';
@@ -12,16 +13,16 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT']);
 
 /**
- * Send the notification as a plain-text email through the channel's SMTP server. Retries
+ * Send one plain-text email for the notifications through the channel's SMTP server. Retries
  * once on a transient failure: a lost connection or a 4xx reply ("try again later").
  * Options in the URL's query string (e.g. `?requireTLS=true`) go to nodemailer as they are.
  */
 export function sendEmail(
   channel: EmailChannel,
-  notification: Notification,
+  notifications: readonly Notification[],
   options: DeliveryOptions = {},
 ): Promise<DeliveryResult> {
-  const message = toEmailMessage(channel, notification);
+  const message = toEmailMessage(channel, notifications);
   return retryDelivery(
     async () => {
       // A new connection per try: a transient failure was usually the connection's.
@@ -40,8 +41,15 @@ export function sendEmail(
   );
 }
 
+/** A lone notification in full; several as one mail, subject "[Observatory] 3 alerts firing, 1 resolved", a line each. */
+export function toEmailMessage(channel: EmailChannel, notifications: readonly Notification[]): SendMailOptions {
+  return notifications.length === 1
+    ? toSingleMessage(channel, notifications[0])
+    : toListMessage(channel, notifications);
+}
+
 /** Subject "[Observatory] FIRING: <rule>", a plain-text body, and headers that thread the resolution under its alert. */
-export function toEmailMessage(channel: EmailChannel, notification: Notification): SendMailOptions {
+function toSingleMessage(channel: EmailChannel, notification: Notification): SendMailOptions {
   const facts = notificationFacts(notification).map(([label, value]) => `${label}: ${value}`);
   const lines = [notification.message, '', ...facts];
   if (notification.link) lines.push('', `Sessions: ${notification.link}`);
@@ -51,6 +59,21 @@ export function toEmailMessage(channel: EmailChannel, notification: Notification
     subject: `[Observatory] ${notificationTitle(notification)}`,
     text: `${lines.join('\n')}\n`,
     ...threadHeaders(channel, notification),
+  };
+}
+
+/** One line per notification, its sessions link in angle brackets (RFC 3986's delimiter for a URL in text). */
+function toListMessage(channel: EmailChannel, notifications: readonly Notification[]): SendMailOptions {
+  const title = notificationGroupTitle(notifications);
+  const { listed, more } = listedNotifications(notifications);
+  const lines = listed.map((n) => `- ${notificationSummary(n)}${n.link ? ` <${n.link}>` : ''}`);
+  if (more !== null) lines.push(more);
+  // No thread headers: the mail is about several events, so it belongs to no one event's thread.
+  return {
+    from: channel.from,
+    to: channel.to,
+    subject: `[Observatory] ${title}`,
+    text: `${[title, '', ...lines].join('\n')}\n`,
   };
 }
 

@@ -1,4 +1,5 @@
-import { notificationFacts, notificationTitle } from './describe-notification.js';
+import { notificationFacts, notificationSummary, notificationTitle } from './describe-notification.js';
+import { listedNotifications, notificationGroupTitle } from './describe-notification-group.js';
 import type { DeliveryOptions, DeliveryResult, Notification, SlackChannel } from './notification.js';
 import { postJson } from './post-json.js';
 
@@ -9,21 +10,25 @@ export interface SlackMessage {
 }
 
 /**
- * Post a notification to a Slack incoming webhook, once (5 s timeout). Slack has no way to
- * drop a duplicate, so a failed post is reported rather than retried.
+ * Post one message for the notifications to a Slack incoming webhook, once (5 s timeout).
+ * Slack has no way to drop a duplicate, so a failed post is reported rather than retried.
  */
 export async function sendSlack(
   channel: SlackChannel,
-  notification: Notification,
+  notifications: readonly Notification[],
   options: DeliveryOptions = {},
 ): Promise<DeliveryResult> {
-  const body = JSON.stringify(toSlackMessage(notification));
+  const body = JSON.stringify(toSlackMessage(notifications));
   const { ok, status } = await postJson(options.fetch ?? fetch, channel.webhookUrl, body);
   return { ok, status, attempts: 1 };
 }
 
-/** The Slack message for a notification: a section with title, message and facts, then the sessions link. */
-export function toSlackMessage(notification: Notification): SlackMessage {
+/** A lone notification in full (title, message, facts, link); several as one list, a line and a link each. */
+export function toSlackMessage(notifications: readonly Notification[]): SlackMessage {
+  return notifications.length === 1 ? toSingleMessage(notifications[0]) : toListMessage(notifications);
+}
+
+function toSingleMessage(notification: Notification): SlackMessage {
   const title = notificationTitle(notification);
   const facts = notificationFacts(notification)
     .map(([label, value]) => `*${label}:* ${escapeMrkdwn(value)}`)
@@ -39,12 +44,34 @@ export function toSlackMessage(notification: Notification): SlackMessage {
     // query string would have to be escaped, and some clients mishandle that.
     blocks.push({
       type: 'rich_text',
-      elements: [
-        { type: 'rich_text_section', elements: [{ type: 'link', url: notification.link, text: 'View sessions' }] },
-      ],
+      elements: [{ type: 'rich_text_section', elements: [linkToSessions(notification.link)] }],
     });
   }
-  return { text: escapeMrkdwn(`[Observatory] ${title}: ${notification.message}`), blocks };
+  return { text: escapeMrkdwn(`[Observatory] ${notificationSummary(notification)}`), blocks };
+}
+
+/** A bold count, then a bulleted rich_text list (plain text, so nothing to escape) with each sessions link. */
+function toListMessage(notifications: readonly Notification[]): SlackMessage {
+  const title = notificationGroupTitle(notifications);
+  const { listed, more } = listedNotifications(notifications);
+  const items = listed.map((notification) => {
+    const line = notificationSummary(notification);
+    const { link } = notification;
+    const elements = link ? [{ type: 'text', text: `${line} ` }, linkToSessions(link)] : [{ type: 'text', text: line }];
+    return { type: 'rich_text_section', elements };
+  });
+  return {
+    text: escapeMrkdwn(`[Observatory] ${title}`),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(title)}*` } },
+      { type: 'rich_text', elements: [{ type: 'rich_text_list', style: 'bullet', elements: items }] },
+      ...(more === null ? [] : [{ type: 'context', elements: [{ type: 'plain_text', text: more }] }]),
+    ],
+  };
+}
+
+function linkToSessions(url: string) {
+  return { type: 'link', url, text: 'View sessions' };
 }
 
 /** Slack reads &, < and > as markup (`<url|label>`, `<!channel>`), in `text` too; rule names and messages are data. */
