@@ -5,7 +5,7 @@
  * struck), false alarms per week of normal history, runtime.
  *
  *   npx tsx --conditions=@observatory/source bench/anomaly-detection.ts [--seeds 2,3,4] [--series 40] [--weeks 10]
- *     [--thresholds 3,3.5,4] [--missed] [--verbose]
+ *     [--thresholds 3,3.5,4] [--set minCallsForLatency=5,…] [--missed] [--verbose]
  *
  * Seed 1 is the validation seed the detector's constants were chosen on (`--seeds 1 --series 80
  * --thresholds 3,3.5,4`); the reported figures come from other seeds. `--missed` lists the
@@ -27,11 +27,13 @@ import {
   type Anomaly,
   type AnomalyMetric,
   DEFAULT_DETECT_OPTIONS,
+  type DetectOptions,
   detectAnomalies,
   detectAnomaliesOverRange,
   type HourlyPoint,
   type HourlySeries,
 } from '../dashboard/src/server/analysis/detect-anomalies.js';
+import { normalCdf, studentTQuantile } from '../dashboard/src/server/analysis/statistics.js';
 import { createSeededRandom, type SeededRandom } from '../examples/shared/seeded-random.js';
 import { formatNumber } from './bench-utils.js';
 import { readFlags } from './read-flags.js';
@@ -41,6 +43,19 @@ const seeds = (flags.text('seeds') ?? '2,3,4').split(',').map(Number);
 const seriesCount = flags.int('series', 2, 1000, 40);
 const weeks = flags.int('weeks', 3, 52, 10);
 const thresholds = (flags.text('thresholds') ?? String(DEFAULT_DETECT_OPTIONS.threshold)).split(',').map(Number);
+/** Other detector options to try, e.g. `--set minCallsForLatency=5,minCallsForTokens=3`. */
+const extraOptions: DetectOptions = Object.fromEntries(
+  (flags.text('set') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [name, value] = pair.split('=');
+      if (!(name in DEFAULT_DETECT_OPTIONS) || !Number.isFinite(Number(value))) {
+        throw new Error(`--set ${pair}: expected one of ${Object.keys(DEFAULT_DETECT_OPTIONS).join(', ')} = a number`);
+      }
+      return [name, Number(value)];
+    }),
+);
 const listMissed = process.argv.includes('--missed');
 const verbose = process.argv.includes('--verbose');
 
@@ -159,6 +174,12 @@ interface Injected {
   size: number;
   /** Expected calls in its busiest hour, before noise. */
   usualCalls: number;
+  /** Filled in as the history is drawn, for the ideal detector (idealRecall): calls made during it, */
+  calls: number;
+  /** calls expected during it had it not happened (the day's level, without hour-to-hour noise), */
+  expectedCalls: number;
+  /** and the day's usual error rate when it started. */
+  usualErrorRate: number;
 }
 
 /** 3–6 anomalies in the judged part of the history, at times drawn in proportion to traffic, a day apart or more. */
@@ -182,9 +203,75 @@ function planAnomalies(p: Profile, hours: number, firstJudged: number, random: S
     }[kind];
     let usualCalls = 0;
     for (let t = from; t < to; t++) usualCalls = Math.max(usualCalls, expectedCalls(p, t));
-    planned.push({ kind, from, to, size, usualCalls });
+    planned.push({ kind, from, to, size, usualCalls, calls: 0, expectedCalls: 0, usualErrorRate: 0 });
   }
   return planned;
+}
+
+/** Log-normal spread of one call's tokens (so its cost) and of its latency. */
+const TOKENS_SD = 0.6;
+const LATENCY_SD = 0.45;
+
+// ---- the ideal detector ---------------------------------------------------------------------
+
+/**
+ * How often an anomaly can be found at all: the chance that an ideal detector finds it, one
+ * that knows the generator's every parameter (the day's level and error rate, each call's
+ * distribution) and the anomaly's exact hours, and reads every call, not rollups. It tests
+ * windows of 1–4 hours ending at each hour on 5 metrics, so to raise ≤ 1 false alarm per
+ * series-week it flags at a chance of IDEAL_FALSE_ALARM or less. No detector of hourly
+ * rollups can beat it; it is the ceiling for recall in each band.
+ */
+const IDEAL_FALSE_ALARM = 1 / (WEEK * 4 * METRICS.length);
+/** An anomaly the ideal detector finds this often is one the data shows beyond doubt. */
+const DETECTABLE = 0.95;
+
+function idealChance(a: Injected): number {
+  const critical = studentTQuantile(1 - IDEAL_FALSE_ALARM, Number.POSITIVE_INFINITY);
+  // Log-normal per call: the mean of n logs moves by log(size) in units of sd/√n.
+  const shift = (size: number, sd: number) => normalCdf((Math.sqrt(a.calls) * Math.log(size)) / sd - critical);
+  switch (a.kind) {
+    case 'cost-spike':
+      return shift(a.size, TOKENS_SD);
+    case 'tokens-jump':
+      return shift(a.size, TOKENS_SD);
+    case 'latency-spike':
+      return shift(a.size, LATENCY_SD);
+    case 'error-burst': {
+      // The fewest errors among its calls that the usual rate makes rare enough to flag.
+      let k = 0;
+      while (k <= a.calls && binomialTail(a.calls, a.usualErrorRate, k) > IDEAL_FALSE_ALARM) k++;
+      return k > a.calls ? 0 : binomialTail(a.calls, a.size, k);
+    }
+    case 'calls-drop': {
+      // The most calls that are still rare enough to flag when expectedCalls are usual.
+      let c = -1;
+      while (c < a.expectedCalls && poissonCdf(a.expectedCalls, c + 1) <= IDEAL_FALSE_ALARM) c++;
+      return c < 0 ? 0 : poissonCdf(a.size * a.expectedCalls, c);
+    }
+  }
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p). */
+function binomialTail(n: number, p: number, k: number): number {
+  let term = (1 - p) ** n; // P(X = 0)
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= ((n - i) / (i + 1)) * (p / (1 - p));
+  }
+  return Math.max(0, 1 - below);
+}
+
+/** P(X ≤ c) for X ~ Poisson(lambda), summed in logs (e^−λ underflows past λ ≈ 745). */
+function poissonCdf(lambda: number, c: number): number {
+  let logTerm = -lambda; // log P(X = 0)
+  let sum = 0;
+  for (let i = 0; i <= c; i++) {
+    sum += Math.exp(logTerm);
+    logTerm += Math.log(lambda / (i + 1));
+  }
+  return sum;
 }
 
 // ---- hourly points, call by call -----------------------------------------------------------
@@ -221,6 +308,11 @@ function generatePoints(
     let lambda = expectedCalls(p, t) * dayLevel * Math.exp(p.hourNoise * normal(random));
     if (active?.kind === 'calls-drop') lambda *= active.size;
     const calls = poisson(lambda, random);
+    if (active !== undefined) {
+      active.calls += calls;
+      active.expectedCalls += expectedCalls(p, t) * dayLevel;
+      if (t === active.from) active.usualErrorRate = dayErrorRate;
+    }
     if (calls === 0) continue;
     const errorRate = active?.kind === 'error-burst' ? active.size : dayErrorRate;
     const latencyFactor = active?.kind === 'latency-spike' ? active.size : 1;
@@ -230,8 +322,8 @@ function generatePoints(
     latencies.length = 0;
     for (let c = 0; c < calls; c++) {
       if (random.next() < errorRate) errorCalls++;
-      totalTokens += Math.round(p.tokens * tokensFactor * Math.exp(0.6 * normal(random)));
-      latencies.push(p.latencyMs * latencyFactor * Math.exp(0.45 * normal(random)));
+      totalTokens += Math.round(p.tokens * tokensFactor * Math.exp(TOKENS_SD * normal(random)));
+      latencies.push(p.latencyMs * latencyFactor * Math.exp(LATENCY_SD * normal(random)));
     }
     latencies.sort((a, b) => a - b);
     const costFactor = active?.kind === 'cost-spike' ? active.size : 1;
@@ -242,6 +334,7 @@ function generatePoints(
       cost: totalTokens * p.dollarsPerToken * costFactor,
       totalTokens,
       p95LatencyMs: Math.round(latencies[Math.ceil(0.95 * calls) - 1]),
+      p50LatencyMs: Math.round(latencies[Math.ceil(0.5 * calls) - 1]),
     });
   }
   return points;
@@ -267,6 +360,12 @@ interface Tally {
   /** Injected and detected per band of usual calls (BANDS). */
   band: number[];
   bandDetected: number[];
+  /** Anomalies the ideal detector finds (the sum of its chances), in all and per band. */
+  ideal: number;
+  bandIdeal: number[];
+  /** Anomalies the ideal detector finds with a chance of ≥ DETECTABLE: the data shows them; and how many of those ours found. */
+  detectable: number;
+  detectableDetected: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -277,6 +376,10 @@ const emptyTally = (): Tally => ({
   falseAlarms: 0,
   band: BANDS.map(() => 0),
   bandDetected: BANDS.map(() => 0),
+  ideal: 0,
+  bandIdeal: BANDS.map(() => 0),
+  detectable: 0,
+  detectableDetected: 0,
 });
 
 /** Adds b's counts to a's. */
@@ -286,9 +389,13 @@ function addTally(a: Tally, b: Tally): void {
   a.busy += b.busy;
   a.busyDetected += b.busyDetected;
   a.falseAlarms += b.falseAlarms;
+  a.ideal += b.ideal;
+  a.detectable += b.detectable;
+  a.detectableDetected += b.detectableDetected;
   b.band.forEach((n, k) => {
     a.band[k] += n;
     a.bandDetected[k] += b.bandDetected[k];
+    a.bandIdeal[k] += b.bandIdeal[k];
   });
 }
 
@@ -333,7 +440,10 @@ function runSeed(seed: number, threshold: number): Run {
     const anomalies = s % 4 === 1 || s % 4 === 2 ? planAnomalies(profile, hours, firstJudged + DAY, random) : [];
     const series = { ...profile.series, points: generatePoints(profile, hours, anomalies, random) };
     const started = performance.now();
-    const flagged = detectAnomaliesOverRange(series, START, START + (hours - 1) * HOUR_MS, { threshold });
+    const flagged = detectAnomaliesOverRange(series, START, START + (hours - 1) * HOUR_MS, {
+      ...extraOptions,
+      threshold,
+    });
     run.seconds += (performance.now() - started) / 1000;
     run.seriesHours += hours;
     const judgedWeeks = (hours - firstJudged) / WEEK;
@@ -358,11 +468,18 @@ function runSeed(seed: number, threshold: number): Run {
       tally.busy += busy ? 1 : 0;
       tally.busyDetected += busy && hit ? 1 : 0;
       const band = BANDS.findLastIndex((low) => injected.usualCalls >= low);
+      const chance = idealChance(injected);
       tally.band[band]++;
       tally.bandDetected[band] += hit ? 1 : 0;
+      tally.ideal += chance;
+      tally.bandIdeal[band] += chance;
+      if (chance >= DETECTABLE) {
+        tally.detectable++;
+        tally.detectableDetected += hit ? 1 : 0;
+      }
       if (!hit) {
         run.missed.push(
-          `${series.key} ${injected.kind} ×${injected.size.toFixed(2)} ${injected.to - injected.from} h from hour ${injected.from} (usual ${injected.usualCalls.toFixed(0)} calls)`,
+          `${series.key} ${injected.kind} ×${injected.size.toFixed(2)} ${injected.to - injected.from} h from hour ${injected.from} (usual ${injected.usualCalls.toFixed(0)} calls, made ${injected.calls}; the ideal detector finds it ${(100 * chance).toFixed(0)}% of the time)`,
         );
       }
     }
@@ -453,6 +570,16 @@ for (const threshold of thresholds) {
     );
   for (const [metric, t] of byMetric) bandRow(metric, t);
   bandRow('**all**', total);
+  // The ceiling: what the ideal detector (idealChance) would find, and ours as a share of it.
+  console.log(
+    `\n| metric | ideal detector: all | ${BANDS.map((_, k) => bandName(k)).join(' | ')} | ours ÷ ideal | ours, of those the ideal finds ≥ ${DETECTABLE * 100}% of the time |\n| --- |${' ---: |'.repeat(BANDS.length + 3)}`,
+  );
+  const idealRow = (name: string, t: Tally) =>
+    console.log(
+      `| ${name} | ${percent(t.ideal, t.injected)} | ${BANDS.map((_, k) => percent(t.bandIdeal[k], t.band[k])).join(' | ')} | ${percent(t.detected, t.ideal)} | ${percent(t.detectableDetected, t.detectable)} (${t.detectableDetected}/${t.detectable}) |`,
+    );
+  for (const [metric, t] of byMetric) idealRow(metric, t);
+  idealRow('**all**', total);
   console.log(
     `\nJudged: ${formatNumber(seriesWeeks, 1)} series-weeks (${formatNumber(normalWeeks, 1)} on series without anomalies: ${normalAlarms} false alarms, ${(normalAlarms / normalWeeks).toFixed(3)} per series-week; ${formatNumber(demoWeeks, 1)} of those with the demo's rhythm: ${demoAlarms}, ${(demoAlarms / demoWeeks).toFixed(3)} per series-week).`,
   );

@@ -243,7 +243,7 @@ describe.each(testDatabases())('figures against the calls, on %s', (database) =>
                 expectTotals(point, byDay.get(point.time) ?? [], `day ${new Date(point.time).toISOString()} ${where}`);
               }
 
-              // Hourly series per model with each hour's p95 (what anomaly detection reads).
+              // Hourly series per model with each hour's p95 and median (what anomaly detection reads).
               const hours = await storage.getTimeSeries({
                 ...filter,
                 interval: 'hour',
@@ -263,6 +263,7 @@ describe.each(testDatabases())('figures against the calls, on %s', (database) =>
                 const at = `hour ${new Date(point.time).toISOString()} model=${point.key} ${where}`;
                 expectTotals(point, group, at);
                 expectPercentile(point.p95LatencyMs ?? null, 0.95, group, at);
+                expectPercentile(point.p50LatencyMs ?? null, 0.5, group, at);
               }
             }
           } finally {

@@ -22,6 +22,8 @@ export interface TimeSeriesPoint extends CallTotals {
   key?: string;
   /** Hourly series asked `withP95` only: the hour's p95 latency from its histogram (null: no calls). */
   p95LatencyMs?: number | null;
+  /** Hourly series asked `withP95` only: the hour's median latency from its histogram (null: no calls). */
+  p50LatencyMs?: number | null;
 }
 
 /**
@@ -59,12 +61,14 @@ export async function getTimeSeries(
   return rows.map((row) => {
     const time = toNumber(row.time);
     const key = filter.groupBy ? String(row.grp ?? '') : undefined;
-    const p95 = latency?.get(hourGroupKey(time, key ?? ''))?.p95LatencyMs;
+    const percentiles = latency?.get(hourGroupKey(time, key ?? ''));
     return {
       time,
       ...(key !== undefined ? { key } : {}),
       ...toCallTotals(row),
-      ...(latency ? { p95LatencyMs: p95 ?? null } : {}),
+      ...(latency
+        ? { p95LatencyMs: percentiles?.p95LatencyMs ?? null, p50LatencyMs: percentiles?.p50LatencyMs ?? null }
+        : {}),
     };
   });
 }

@@ -14,7 +14,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Each model's (or agent's) hourly series from the rollups, with the history the detector
- * reads before `from` (about five weeks): calls, errors, cost, tokens and the hour's p95.
+ * reads before `from` (about five weeks): calls, errors, cost, tokens and the hour's p95 and median latency.
  */
 export async function hourlySeries(
   storage: ObservatoryStorage,
@@ -47,6 +47,7 @@ export async function hourlySeries(
       cost: point.totalCost,
       totalTokens: point.totalTokens,
       p95LatencyMs: point.p95LatencyMs ?? null,
+      p50LatencyMs: point.p50LatencyMs ?? null,
     });
   }
   return [...series.values()];

@@ -35,7 +35,7 @@ function rhythm(t: number): number {
 
 /**
  * `hours` of gpt-4o history with ±5% noise around `calls(t)`, 2% errors, $0.034 and 800 tokens
- * a call, p95 2 s; `change` edits or removes (null) the point of hour t.
+ * a call, p95 2 s, median 1.2 s; `change` edits or removes (null) the point of hour t.
  */
 function makeSeries(
   hours: number,
@@ -54,6 +54,7 @@ function makeSeries(
       cost: n * COST_PER_CALL * wobble(),
       totalTokens: Math.round(n * 800 * wobble()),
       p95LatencyMs: Math.round(2000 * wobble()),
+      p50LatencyMs: Math.round(1200 * wobble()),
     });
     if (point !== null && point.calls > 0) points.push(point);
   }
@@ -110,6 +111,7 @@ describe('detectAnomalies', () => {
         cost: n * 0.002,
         totalTokens: n * 400,
         p95LatencyMs: 900,
+        p50LatencyMs: 500,
       };
     });
     const series = { key: 'agent:Router', label: 'Router', points };
@@ -236,6 +238,24 @@ describe('detectAnomalies at a quiet hour, over the last hours', () => {
       ),
     );
     expect(burst.length).toBeGreaterThan(0);
+  });
+
+  it('flags 2 hours of ×3 latency at 4 calls an hour by their median, but not one slow call', () => {
+    const slow = judgeQuiet(AT, AT + 2, (p) => ({
+      ...p,
+      p95LatencyMs: p.p95LatencyMs! * 3,
+      p50LatencyMs: p.p50LatencyMs! * 3,
+    }));
+    expect(flags(slow)).toEqual(
+      slow.map(() =>
+        expect.stringMatching(
+          /^[01]: p95LatencyMs spike: gpt-4o median latency (this hour|the last \d hours) \d\.\d s over \d+ calls, usual/,
+        ),
+      ),
+    );
+    expect(slow.length).toBeGreaterThan(0);
+    // One call three times slower makes a p95 of 4 calls, not their median.
+    expect(flags(judgeQuiet(AT, AT + 2, (p) => ({ ...p, p95LatencyMs: p.p95LatencyMs! * 3 })))).toEqual([]);
   });
 
   it('gives over a range exactly what it gives hour by hour, windows included', () => {

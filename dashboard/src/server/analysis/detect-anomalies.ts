@@ -17,9 +17,11 @@
  * first window with ≥ 25 usual calls) against the same windows on earlier days and weeks; the
  * hour is flagged, naming the window, when a window is and the hour itself moved the same way
  * by as much as matters (so not an ordinary hour after a spike). Calls are judged there for
- * drops only (more calls show in the cost when they matter; alone they were noise).
+ * drops only (more calls show in the cost when they matter; alone they were noise). Latency
+ * there is also judged by the median call (≥ 3 calls), hour then windows, when its p95 flags
+ * nothing: the p95 of a few calls is their slowest and moves with how many there were.
  * Guards: no judgement before 14 days of history; the error rate needs ≥ 20 calls in the hour
- * or window, p95 ≥ 10, tokens per call ≥ 5. The usual range reported is usual ± 2 spreads.
+ * or window, p95 ≥ 10, the median ≥ 3, tokens per call ≥ 5. The usual range reported is usual ± 2 spreads.
  * Thresholds were chosen on bench/anomaly-detection.ts's validation seed and are reported on
  * other seeds (BENCHMARKS.md, "Anomaly detection").
  */
@@ -39,6 +41,8 @@ export interface HourlyPoint {
   totalTokens: number;
   /** Null when no calls. */
   p95LatencyMs: number | null;
+  /** The hour's median latency, null when no calls: judged at quiet hours, where a p95 rests on a call or two. */
+  p50LatencyMs: number | null;
 }
 
 export interface HourlySeries {
@@ -77,6 +81,8 @@ export interface DetectOptions {
   minCallsForErrorRate?: number;
   /** Calls in the hour (or window) below which p95 latency is not judged (default 10). */
   minCallsForLatency?: number;
+  /** Calls in a quiet hour (or window) below which its median latency is not judged either (default 3). */
+  minCallsForMedianLatency?: number;
   /** Calls in the hour (or window) below which tokens per call is not judged (default 5). */
   minCallsForTokens?: number;
 }
@@ -87,6 +93,7 @@ export const DEFAULT_DETECT_OPTIONS: Required<DetectOptions> = {
   minCallsForDrop: 20,
   minCallsForErrorRate: 20,
   minCallsForLatency: 10,
+  minCallsForMedianLatency: 3,
   minCallsForTokens: 5,
 };
 
@@ -125,6 +132,8 @@ const MAD_TO_SD = 1.4826;
 const RELATIVE_SPREAD_FLOOR = 0.1;
 /** Relative noise of an hour's cost per √calls: calls' costs spread about as widely as their mean. */
 const COST_NOISE = 1.4;
+/** Relative noise of a median latency per √calls. */
+const MEDIAN_NOISE = 0.8;
 /** Relative noise of a p95 latency per √calls (it rests on the slowest few calls). */
 const P95_NOISE = 1.4;
 /** An error rate alarms only this far above usual: a 1% → 3% day is not an incident. */
@@ -185,20 +194,51 @@ interface History {
   errorCalls: Float64Array;
   cost: Float64Array;
   tokens: Float64Array;
-  /** NaN where there were no calls; for a window, the call-weighted geometric mean of its hours' p95. */
-  p95: Float64Array;
-  /** Σ calls × log(p95 + 1 ms) and Σ calls over the hours with a p95: how a window's p95 is built. */
-  p95Weights: { log: Float64Array; calls: Float64Array };
+  /** The hour's p95 and median latency (see Latency). */
+  p95: Latency;
+  p50: Latency;
   /** sums.x[i] = x[0] + … + x[i − 1]. */
   sums: { calls: Float64Array; cost: Float64Array };
-  /** Each metric's usual value per hour, computed once (undefined: not yet; NaN: unknown). */
-  usual: Record<AnomalyMetric, (number | undefined)[]>;
+  /** Each metric model's usual value per hour (by model key), computed once (undefined: not yet; NaN: unknown). */
+  usual: Record<ModelKey, (number | undefined)[]>;
   /** The median day of calls and of cost over the week before each hour, computed once. */
   level: { calls: (number | undefined)[]; cost: (number | undefined)[] };
-  /** Each metric's |value − usual| per hour on its scale, computed once. */
-  residual: Record<AnomalyMetric, (number | undefined)[]>;
+  /** Each metric model's |value − usual| per hour on its scale (by model key), computed once. */
+  residual: Record<ModelKey, (number | undefined)[]>;
   /** The windows of k hours over the same hours (on hourly histories only), built on first use. */
   windows: Map<number, History>;
+}
+
+/** A latency percentile per hour: NaN where there were no calls; for a window, the call-weighted geometric mean of its hours'. */
+interface Latency {
+  value: Float64Array;
+  /** Σ calls × log(value + 1 ms) and Σ calls over the hours with a value: how a window's is built. */
+  log: Float64Array;
+  calls: Float64Array;
+}
+
+/** A metric model's memo key: its metric, or for the second latency model its own. */
+type ModelKey = AnomalyMetric | 'p50LatencyMs';
+
+function emptyMemos(): Record<ModelKey, (number | undefined)[]> {
+  return { calls: [], cost: [], errorRate: [], p95LatencyMs: [], p50LatencyMs: [], tokensPerCall: [] };
+}
+
+function emptyLatency(length: number): Latency {
+  return {
+    value: new Float64Array(length).fill(Number.NaN),
+    log: new Float64Array(length),
+    calls: new Float64Array(length),
+  };
+}
+
+/** Weights of the hours that have a value, for windows. */
+function weighLatency(latency: Latency, calls: Float64Array): void {
+  for (let i = 0; i < calls.length; i++) {
+    if (Number.isNaN(latency.value[i])) continue;
+    latency.log[i] = calls[i] * Math.log(latency.value[i] + 1);
+    latency.calls[i] = calls[i];
+  }
 }
 
 function buildHistory(points: readonly HourlyPoint[], from: number, until: number): History | null {
@@ -215,13 +255,11 @@ function buildHistory(points: readonly HourlyPoint[], from: number, until: numbe
     history.errorCalls[i] += p.errorCalls;
     history.cost[i] += p.cost;
     history.tokens[i] += p.totalTokens;
-    if (p.p95LatencyMs !== null && p.calls > 0) history.p95[i] = p.p95LatencyMs;
+    if (p.p95LatencyMs !== null && p.calls > 0) history.p95.value[i] = p.p95LatencyMs;
+    if (p.p50LatencyMs !== null && p.calls > 0) history.p50.value[i] = p.p50LatencyMs;
   }
-  for (let i = 0; i < length; i++) {
-    if (Number.isNaN(history.p95[i])) continue;
-    history.p95Weights.log[i] = history.calls[i] * Math.log(history.p95[i] + 1);
-    history.p95Weights.calls[i] = history.calls[i];
-  }
+  weighLatency(history.p95, history.calls);
+  weighLatency(history.p50, history.calls);
   return addSums(history);
 }
 
@@ -235,11 +273,11 @@ function emptyHistory(firstHour: number, start: number, length: number, hours: n
     errorCalls: new Float64Array(length),
     cost: new Float64Array(length),
     tokens: new Float64Array(length),
-    p95: new Float64Array(length).fill(Number.NaN),
-    p95Weights: { log: new Float64Array(length), calls: new Float64Array(length) },
+    p95: emptyLatency(length),
+    p50: emptyLatency(length),
     sums: { calls: new Float64Array(length + 1), cost: new Float64Array(length + 1) },
-    usual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
-    residual: { cost: [], calls: [], errorRate: [], p95LatencyMs: [], tokensPerCall: [] },
+    usual: emptyMemos(),
+    residual: emptyMemos(),
     level: { calls: [], cost: [] },
     windows: new Map(),
   };
@@ -270,11 +308,13 @@ function windowOf(h: History, hours: number): History {
   add(window.errorCalls, shorter.errorCalls, h.errorCalls);
   add(window.cost, shorter.cost, h.cost);
   add(window.tokens, shorter.tokens, h.tokens);
-  add(window.p95Weights.log, shorter.p95Weights.log, h.p95Weights.log);
-  add(window.p95Weights.calls, shorter.p95Weights.calls, h.p95Weights.calls);
-  for (let i = 0; i < h.length; i++) {
-    const calls = window.p95Weights.calls[i];
-    if (calls > 0) window.p95[i] = Math.exp(window.p95Weights.log[i] / calls) - 1;
+  for (const which of ['p95', 'p50'] as const) {
+    const latency = window[which];
+    add(latency.log, shorter[which].log, h[which].log);
+    add(latency.calls, shorter[which].calls, h[which].calls);
+    for (let i = 0; i < h.length; i++) {
+      if (latency.calls[i] > 0) latency.value[i] = Math.exp(latency.log[i] / latency.calls[i]) - 1;
+    }
   }
   h.windows.set(hours, addSums(window));
   return window;
@@ -285,6 +325,12 @@ type Settings = Required<DetectOptions>;
 /** How one metric is read, scaled and floored; every function reads only hours ≤ j. */
 interface MetricModel {
   metric: AnomalyMetric;
+  /** What the reason calls the figure, when not the metric's own name (the median latency stands in for the p95). */
+  name?: string;
+  /** Its memos' key. */
+  key: ModelKey;
+  /** Judged at quiet hours only (usual calls < WINDOW_BELOW_CALLS), when the metric's first model found nothing. */
+  quietOnly?: boolean;
   /** Whether the figure is per call (a rate), not a volume. */
   perCall: boolean;
   /** The figure at hour j however few its calls, NaN when it has none. */
@@ -306,6 +352,7 @@ interface MetricModel {
 const MODELS: MetricModel[] = [
   {
     metric: 'calls',
+    key: 'calls',
     perCall: false,
     raw: (h, j) => h.calls[j],
     value: (h, j) => h.calls[j],
@@ -318,6 +365,7 @@ const MODELS: MetricModel[] = [
   },
   {
     metric: 'cost',
+    key: 'cost',
     perCall: false,
     raw: (h, j) => h.cost[j],
     value: (h, j) => (costPerCall(h, j) > 0 ? h.cost[j] : Number.NaN),
@@ -328,6 +376,7 @@ const MODELS: MetricModel[] = [
   },
   {
     metric: 'errorRate',
+    key: 'errorRate',
     perCall: true,
     raw: (h, j) => (h.calls[j] > 0 ? h.errorCalls[j] / h.calls[j] : Number.NaN),
     value: (h, j, settings) =>
@@ -354,14 +403,15 @@ const MODELS: MetricModel[] = [
   },
   {
     metric: 'p95LatencyMs',
+    key: 'p95LatencyMs',
     perCall: true,
-    raw: (h, j) => h.p95[j],
-    value: (h, j, settings) => (h.calls[j] >= settings.minCallsForLatency ? h.p95[j] : Number.NaN),
+    raw: (h, j) => h.p95.value[j],
+    value: (h, j, settings) => (h.calls[j] >= settings.minCallsForLatency ? h.p95.value[j] : Number.NaN),
     usual: (h, j, settings) =>
       medianOf(
         referenceHours(j)
-          .filter((r) => h.calls[r] >= settings.minCallsForLatency && !Number.isNaN(h.p95[r]))
-          .map((r) => h.p95[r]),
+          .filter((r) => h.calls[r] >= settings.minCallsForLatency && !Number.isNaN(h.p95.value[r]))
+          .map((r) => h.p95.value[r]),
       ),
     // One millisecond added so that a p95 of 0 (answers from a cache) is a value.
     scale: () => logScale(1),
@@ -369,7 +419,28 @@ const MODELS: MetricModel[] = [
     material: doubled,
   },
   {
+    // A p95 of a few calls is their slowest one, and moves with how many there were; their
+    // median does not, so at quiet hours the latency is also judged by it.
+    metric: 'p95LatencyMs',
+    name: 'median latency',
+    key: 'p50LatencyMs',
+    quietOnly: true,
+    perCall: true,
+    raw: (h, j) => h.p50.value[j],
+    value: (h, j, settings) => (h.calls[j] >= settings.minCallsForMedianLatency ? h.p50.value[j] : Number.NaN),
+    usual: (h, j, settings) =>
+      medianOf(
+        referenceHours(j)
+          .filter((r) => h.calls[r] >= settings.minCallsForMedianLatency && !Number.isNaN(h.p50.value[r]))
+          .map((r) => h.p50.value[r]),
+      ),
+    scale: () => logScale(1),
+    floor: (h, j) => countingNoise(MEDIAN_NOISE, h.calls[j]),
+    material: doubled,
+  },
+  {
     metric: 'tokensPerCall',
+    key: 'tokensPerCall',
     perCall: true,
     raw: (h, j) => (h.calls[j] > 0 ? h.tokens[j] / h.calls[j] : Number.NaN),
     value: (h, j, settings) => (h.calls[j] >= settings.minCallsForTokens ? h.tokens[j] / h.calls[j] : Number.NaN),
@@ -396,7 +467,10 @@ function judgeHour(series: HourlySeries, h: History, i: number, settings: Settin
   if (hourStart - h.firstHour < settings.minHistoryDays * DAY * HOUR_MS) return [];
   const found: Anomaly[] = [];
   const windows = windowsAt(h, i);
+  const quiet = usualCalls(h, i) < WINDOW_BELOW_CALLS;
   for (const model of MODELS) {
+    // One anomaly per metric: a second model of a metric only where the first found none.
+    if ((model.quietOnly && !quiet) || found.some((a) => a.metric === model.metric)) continue;
     const best = judge(model, h, i, settings) ?? judgeWindows(model, h, windows, i, settings);
     if (best === null) continue;
     found.push({
@@ -408,7 +482,7 @@ function judgeHour(series: HourlySeries, h: History, i: number, settings: Settin
       expectedHigh: best.expectedHigh,
       direction: best.direction,
       score: best.score,
-      reason: describe(series.label, model.metric, best),
+      reason: describe(series.label, model, best),
     });
   }
   return found;
@@ -447,8 +521,9 @@ interface Judged {
 /** Index i of `h` (an hour, or the window ending there) against its usual value; null when not flagged. */
 function judge(model: MetricModel, h: History, i: number, settings: Settings): Judged | null {
   const value = model.value(h, i, settings);
+  if (Number.isNaN(value)) return null;
   const usual = usualAt(model, h, i, settings);
-  if (Number.isNaN(value) || Number.isNaN(usual)) return null;
+  if (Number.isNaN(usual)) return null;
   const scale = model.scale(h, i);
   const centre = scale.to(usual);
   const floor = model.floor(h, i, usual);
@@ -510,7 +585,7 @@ function hourMove(
 
 /** The usual value of hour j, computed once per hour and metric. */
 function usualAt(model: MetricModel, h: History, j: number, settings: Settings): number {
-  const memo = h.usual[model.metric];
+  const memo = h.usual[model.key];
   let usual = memo[j];
   if (usual === undefined) {
     usual = model.usual(h, j, settings);
@@ -543,7 +618,7 @@ function spreadAt(model: MetricModel, h: History, i: number, settings: Settings)
 
 /** |value − usual| of hour j on the metric's scale (NaN when either is unknown), computed once. */
 function residualAt(model: MetricModel, h: History, j: number, settings: Settings): number {
-  const memo = h.residual[model.metric];
+  const memo = h.residual[model.key];
   let residual = memo[j];
   if (residual === undefined) {
     const value = model.value(h, j, settings);
@@ -671,8 +746,9 @@ function median(values: readonly number[]): number {
 }
 
 /** "gpt-4o cost this hour $4.10, usual $0.30–$0.55", or "… the last 3 hours …" for a window. */
-function describe(label: string, metric: AnomalyMetric, judged: Judged): string {
+function describe(label: string, model: MetricModel, judged: Judged): string {
   const { h, i } = judged;
+  const { metric } = model;
   const format = FORMATS[metric];
   const detail =
     metric === 'errorRate'
@@ -681,7 +757,7 @@ function describe(label: string, metric: AnomalyMetric, judged: Judged): string 
         ? ` over ${formatCount(h.calls[i])} calls`
         : '';
   const when = h.hours === 1 ? 'this hour' : `the last ${h.hours} hours`;
-  return `${label} ${ANOMALY_METRIC_NAMES[metric]} ${when} ${format(judged.value)}${detail}, usual ${format(judged.expectedLow)}–${format(judged.expectedHigh)}`;
+  return `${label} ${model.name ?? ANOMALY_METRIC_NAMES[metric]} ${when} ${format(judged.value)}${detail}, usual ${format(judged.expectedLow)}–${format(judged.expectedHigh)}`;
 }
 
 const FORMATS: Record<AnomalyMetric, (v: number) => string> = {
