@@ -30,6 +30,8 @@ export interface ObservatoryStats {
   recorded: number;
   /** Calls durably written. */
   written: number;
+  /** Batches they were written in: transactions, or requests to `ingestUrl`. */
+  batches: number;
   /** Calls refused: invalid input, or recorded after close. */
   rejected: number;
   /** Failed write attempts that were retried. */
@@ -292,6 +294,7 @@ export class Observatory {
     return {
       recorded: this.counters.recorded,
       written: this.writer.counters.written,
+      batches: this.writer.counters.batches,
       rejected: this.counters.rejected,
       retried: this.writer.counters.retried,
       dropped: this.writer.counters.dropped,

@@ -61,3 +61,28 @@ describe.skipIf(!testDatabases().includes('postgres'))('writer retries on postgr
     }
   });
 });
+
+describe.each(testDatabases())('writer batching on %s', (database) => {
+  let t: TestObservatory;
+  afterEach(async () => {
+    await t?.cleanup();
+  });
+
+  it('gathers calls that arrive while a batch is written into the next batch, not a transaction each', async () => {
+    t = await createTestObservatory({ database, flushIntervalMs: 200 });
+    const { obs } = t;
+    // An app's pace: a call every millisecond or so for over a second, while batches are written.
+    for (let i = 0; i < 1000; i++) {
+      obs.recordCall(makeCall());
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await obs.flush();
+    const { written, batches } = obs.stats();
+    expect(written).toBe(1000);
+    // One batch per flush interval (200 ms) and the final flush. Writing whatever arrived
+    // during the previous write took a transaction per call or two here (~600 batches).
+    expect(batches).toBeGreaterThanOrEqual(2);
+    expect(batches).toBeLessThan(20);
+    expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(1000);
+  });
+});
