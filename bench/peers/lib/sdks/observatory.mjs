@@ -1,0 +1,33 @@
+// Observatory as built in this workspace (`npx pnpm@10.34.8 run build`), with its defaults:
+// `new Observatory()` writes ./observatory.db (the child's cwd is a fresh temp folder), the
+// writer commits in the background, `close()` waits until every call is written. LangChain
+// through the callback handler passed per call (adapters/langchain/README.md), OpenAI
+// through the one line after each call (adapters/openai/README.md).
+import { ObservatoryCallbackHandler } from '../../../../adapters/langchain/dist/index.js';
+import { recordOpenAIResponse } from '../../../../adapters/openai/dist/index.js';
+import { Observatory } from '../../../../core/dist/index.js';
+
+/** An Observatory with default options and what the workload adds per call. */
+export async function setup({ workload }) {
+  const obs = new Observatory();
+  const hooks =
+    workload === 'langchain'
+      ? { callOptions: { callbacks: [new ObservatoryCallbackHandler(obs)] } }
+      : {
+          afterCall: (completion, request, startTime) => recordOpenAIResponse(obs, completion, { request, startTime }),
+        };
+  return {
+    ...hooks,
+    flush: () => obs.flush(),
+    shutdown: () => obs.close(),
+    /** Calls in the store, read by a second instance once the first has closed. */
+    stored: async () => {
+      const reader = new Observatory({ flushOnExit: false });
+      try {
+        return { rows: await reader.storage.countLlmCalls(), stats: obs.stats() };
+      } finally {
+        await reader.close();
+      }
+    },
+  };
+}
