@@ -750,6 +750,7 @@ export const API_RESPONSE_SCHEMAS: ApiResponseSchemas = {
         time: { type: 'number' },
         key: { type: 'string' },
         p95LatencyMs: { type: ['number', 'null'] },
+        p50LatencyMs: { type: ['number', 'null'] },
       },
       required: [
         'avgJudgeScore',
