@@ -6,14 +6,34 @@ const LOCK_WAIT_MS = 10_000;
 /** Pause between attempts to take the lock; the host's event loop runs meanwhile. */
 const LOCK_RETRY_MS = 25;
 
+/** Compiled statements kept per connection; past this many the oldest is dropped. */
+const MAX_CACHED_STATEMENTS = 64;
+
+interface LibSqlStatement {
+  /** True when the statement returns rows. */
+  readonly reader: boolean;
+  run(bindings: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+  all(bindings: unknown[]): unknown[];
+}
+
 /** A raw libsql connection, with the mark this dialect leaves on one it will not reuse. */
 interface LibSqlHandle {
   exec(sql: string): void;
+  prepare(sql: string): LibSqlStatement;
   broken?: unknown;
+  /** Statements with parameters, by their SQL: the writer's are the same every batch. */
+  statements?: Map<string, LibSqlStatement>;
+}
+
+interface KnexQuery {
+  sql: string;
+  bindings?: unknown[];
+  response?: unknown;
+  context?: unknown;
 }
 
 /**
- * libsql's knex dialect with two fixes for a store that several processes write:
+ * libsql's knex dialect with these changes for a store that several processes write:
  * - write transactions start with BEGIN IMMEDIATE, so the write lock is taken before
  *   anything is read and a busy store never fails a transaction halfway. libsql waits for
  *   a lock on the calling thread, so the store's busy timeout is short and the waiting
@@ -22,10 +42,13 @@ interface LibSqlHandle {
  *   locked" (knex hides an error thrown by BEGIN itself);
  * - a connection on which a statement failed is replaced: libsql 0.5 leaves a failed
  *   statement in progress until it is garbage-collected, and every later COMMIT on that
- *   connection then fails with "SQL statements in progress".
+ *   connection then fails with "SQL statements in progress";
+ * - a statement with parameters is compiled once per connection and reused, and a
+ *   connection is kept until it breaks (the base dialect replaced it every 10 s, and with it
+ *   SQLite's parsed schema and every compiled statement).
  */
 class ObservatoryLibSqlDialect extends LibSqlKnexDialect {
-  override async _query(connection: LibSqlHandle, obj: { sql: string; response?: unknown; context?: unknown }) {
+  override async _query(connection: LibSqlHandle, obj: KnexQuery) {
     if (obj.sql === 'BEGIN;') {
       await beginWhenUnlocked(connection);
       obj.response = { changes: 0, lastInsertRowid: 0 };
@@ -33,7 +56,17 @@ class ObservatoryLibSqlDialect extends LibSqlKnexDialect {
       return obj;
     }
     try {
-      return await super._query(connection, obj);
+      const statement = statementOf(connection, obj);
+      const bindings = this._formatBindings(obj.bindings);
+      if (statement.reader) {
+        obj.response = statement.all(bindings);
+        obj.context = { lastID: 0, changes: 0 };
+      } else {
+        const response = statement.run(bindings);
+        obj.response = response;
+        obj.context = { lastID: response.lastInsertRowid, changes: response.changes };
+      }
+      return obj;
     } catch (error) {
       connection.broken = error;
       throw error;
@@ -46,8 +79,23 @@ class ObservatoryLibSqlDialect extends LibSqlKnexDialect {
   }
 
   override validateConnection(connection: LibSqlHandle): boolean {
-    return connection.broken === undefined && super.validateConnection(connection);
+    return connection.broken === undefined;
   }
+}
+
+function statementOf(connection: LibSqlHandle, obj: KnexQuery): LibSqlStatement {
+  // SQL without parameters (MikroORM writes values into it) is rarely run twice: not kept.
+  if (!obj.bindings?.length) return connection.prepare(obj.sql);
+  connection.statements ??= new Map();
+  let statement = connection.statements.get(obj.sql);
+  if (!statement) {
+    statement = connection.prepare(obj.sql);
+    if (connection.statements.size >= MAX_CACHED_STATEMENTS) {
+      connection.statements.delete(connection.statements.keys().next().value as string);
+    }
+    connection.statements.set(obj.sql, statement);
+  }
+  return statement;
 }
 
 async function beginWhenUnlocked(connection: LibSqlHandle): Promise<void> {

@@ -2,8 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { LLMCall } from '../models.js';
 import { addCall, emptyMeasures, type RollupSource } from './build-rollup-deltas.js';
 import { ROLLUP_MEASURE_FIELDS, type RollupMeasures } from './call-rollup.entity.js';
-import { chunk } from './insert-chunks.js';
-import { toColumn, toColumns } from './row-columns.js';
+import { upsertAdding } from './upsert-adding.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -15,6 +14,8 @@ export const METADATA_ROLLUP_TABLES = { hour: 'llm_metadata_rollups', day: 'llm_
 export const METADATA_ROLLUP_KEYS_TABLE = 'metadata_rollup_keys';
 
 export type MetadataRollupSource = RollupSource & Pick<LLMCall, 'metadata'>;
+
+const METADATA_ROLLUP_KEY_FIELDS = ['metadataKey', 'hourStart', 'projectName', 'metadataValue'] as const;
 
 interface MetadataRollup extends RollupMeasures {
   metadataKey: string;
@@ -93,16 +94,6 @@ function rowOf(
   return row;
 }
 
-async function upsert(knex: Knex, table: string, rows: Iterable<MetadataRollup>): Promise<void> {
-  const merge: Record<string, Knex.Raw> = {};
-  for (const field of ROLLUP_MEASURE_FIELDS) {
-    const column = toColumn(field);
-    merge[column] = knex.raw('?? + excluded.??', [`${table}.${column}`, column]);
-  }
-  for (const part of chunk([...rows])) {
-    await knex(table)
-      .insert(part.map(toColumns))
-      .onConflict(['metadata_key', 'hour_start', 'project_name', 'metadata_value'])
-      .merge(merge);
-  }
+function upsert(knex: Knex, table: string, rows: Iterable<MetadataRollup>): Promise<void> {
+  return upsertAdding(knex, table, METADATA_ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, [...rows]);
 }

@@ -4,11 +4,11 @@ import { STUB_OPERATION } from '../stub-session.js';
 import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
 import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
 import { chunk } from './insert-chunks.js';
-import { LLMCallEntity } from './llm-call.entity.js';
+import { CALLS_TABLE, insertRecords, SESSIONS_TABLE } from './insert-records.js';
 import { applyMetadataRollups } from './metadata-rollups.js';
-import { toColumn, toColumns } from './row-columns.js';
 import { SessionEntity } from './session.entity.js';
 import { dialectOf } from './store-dialect.js';
+import { upsertAdding } from './upsert-adding.js';
 
 /** How a session ended. */
 export interface SessionEnd {
@@ -47,11 +47,9 @@ export async function writeBatch(
     // sent twice (an OTLP exporter retrying): skip what is already stored.
     const calls = options.replay || batch.mayRepeatCalls ? await withoutStoredCalls(knex, batch.calls) : batch.calls;
     const stubs = options.replay ? [...batch.sessions, ...batch.sessionStubs] : batch.sessionStubs;
-    if (!options.replay) for (const rows of chunk(batch.sessions)) await tx.insertMany(SessionEntity, rows);
-    for (const rows of chunk(stubs)) {
-      await tx.createQueryBuilder(SessionEntity).insert(rows).onConflict('id').ignore().execute();
-    }
-    for (const rows of chunk(calls)) await tx.insertMany(LLMCallEntity, rows);
+    if (!options.replay) await insertRecords(knex, SESSIONS_TABLE, batch.sessions);
+    await insertRecords(knex, SESSIONS_TABLE, stubs, { ignoreExisting: true });
+    await insertRecords(knex, CALLS_TABLE, calls);
     for (const end of batch.ends) {
       await tx.nativeUpdate(
         SessionEntity,
@@ -163,19 +161,6 @@ async function upsertRollups(
   tables: { calls: string; latency: string },
   deltas: RollupDeltas,
 ): Promise<void> {
-  const keyColumns = ROLLUP_KEY_FIELDS.map(toColumn);
-  for (const rows of chunk(deltas.rollups)) {
-    const merge: Record<string, Knex.Raw> = {};
-    for (const field of ROLLUP_MEASURE_FIELDS) {
-      const column = toColumn(field);
-      merge[column] = knex.raw('?? + excluded.??', [`${tables.calls}.${column}`, column]);
-    }
-    await knex(tables.calls).insert(rows.map(toColumns)).onConflict(keyColumns).merge(merge);
-  }
-  for (const rows of chunk(deltas.latency)) {
-    await knex(tables.latency)
-      .insert(rows.map(toColumns))
-      .onConflict([...keyColumns, 'bucket'])
-      .merge({ calls: knex.raw('?? + excluded.??', [`${tables.latency}.calls`, 'calls']) });
-  }
+  await upsertAdding(knex, tables.calls, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, deltas.rollups);
+  await upsertAdding(knex, tables.latency, [...ROLLUP_KEY_FIELDS, 'bucket'], ['calls'], deltas.latency);
 }

@@ -1,0 +1,72 @@
+import type { Knex } from '@mikro-orm/knex';
+import { CALL_FIELDS, columnOf, type FieldSpec, SESSION_FIELDS, type ValueKind } from '../call-fields.js';
+import { chunk } from './insert-chunks.js';
+import { dialectOf } from './store-dialect.js';
+
+/*
+ * The writer's INSERTs, built from the field tables with bound parameters rather than
+ * through MikroORM's insertMany, which writes every value into the SQL text: each batch
+ * then had a statement of its own to build (a third of the writer's CPU) and for SQLite to
+ * compile. With parameters a full chunk's SQL is the same every time, so the libsql
+ * connection reuses its compiled statement (libsql-store-driver.ts). Values are stored as
+ * MikroORM stores them, so its reads see the same rows: dates as epoch milliseconds on
+ * SQLite and timestamps on PostgreSQL, JSON as text, flags as 0/1 on SQLite.
+ */
+
+const JSON_KINDS = new Set<ValueKind>(['routingDecision', 'cacheMetadata', 'qualityEvaluation', 'object']);
+
+interface Table {
+  name: string;
+  columns: string;
+  /** One row's parameter list, `(?, ?, …)`. */
+  placeholders: string;
+  fields: Array<[name: string, spec: FieldSpec]>;
+}
+
+function tableOf(name: string, fields: Record<string, FieldSpec>): Table {
+  const entries = Object.entries(fields);
+  return {
+    name,
+    columns: entries.map(([field, spec]) => columnOf(field, spec)).join(', '),
+    placeholders: `(${entries.map(() => '?').join(', ')})`,
+    fields: entries,
+  };
+}
+
+export const CALLS_TABLE = tableOf('llm_calls', CALL_FIELDS);
+export const SESSIONS_TABLE = tableOf('sessions', SESSION_FIELDS);
+
+/**
+ * Insert records (calls or sessions) in chunks, one statement each. `ignoreExisting`
+ * skips a record whose id is stored already.
+ */
+export async function insertRecords(
+  knex: Knex,
+  table: Table,
+  records: readonly object[],
+  options: { ignoreExisting?: boolean } = {},
+): Promise<void> {
+  if (records.length === 0) return;
+  const sqlite = dialectOf(knex) !== 'postgresql';
+  const conflict = options.ignoreExisting ? ' on conflict (id) do nothing' : '';
+  for (const rows of chunk([...records])) {
+    const bindings: Knex.RawBinding[] = [];
+    for (const row of rows) {
+      for (const [field, spec] of table.fields) {
+        bindings.push(storedValue((row as Record<string, unknown>)[field], spec, sqlite));
+      }
+    }
+    const values = new Array(rows.length).fill(table.placeholders).join(', ');
+    await knex.raw(`insert into ${table.name} (${table.columns}) values ${values}${conflict}`, bindings);
+  }
+}
+
+function storedValue(value: unknown, spec: FieldSpec, sqlite: boolean): Knex.RawBinding {
+  // A field added after a record was built (an older spooled batch) is stored as its default.
+  if (value === undefined || value === null)
+    return value === undefined && spec.absentIs !== undefined ? spec.absentIs : null;
+  if (value instanceof Date) return sqlite ? value.getTime() : value;
+  if (JSON_KINDS.has(spec.kind)) return JSON.stringify(value);
+  if (typeof value === 'boolean' && sqlite) return value ? 1 : 0;
+  return value as Knex.RawBinding;
+}
