@@ -59,6 +59,7 @@ function syntheticCall(i: number): LLMCall {
     totalTokens: promptTokens + completionTokens,
     cachedPromptTokens: i % 3 === 0 ? Math.floor(promptTokens / 2) : 0,
     cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
     reasoningTokens: 0,
     latencyMs: 200 + ((i * 31) % 4000),
     ttftMs: i % 2 === 0 ? 120 + (i % 300) : null,
