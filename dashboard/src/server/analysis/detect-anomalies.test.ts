@@ -130,6 +130,24 @@ describe('detectAnomalies', () => {
     expect(summary(judgeChanged(QUIET, () => null))).toEqual([]);
   });
 
+  it('flags a drop that few calls make rare at the usual rate: 1 call at 16 usual, not 0 at 8', () => {
+    const at = QUIET;
+    const judgeSteady = (usual: number, change: (p: HourlyPoint) => HourlyPoint | null) =>
+      detectAnomalies(
+        makeSeries(
+          at + 1,
+          (t, p) => (t === at ? change(p) : p),
+          () => usual,
+        ),
+        START + at * HOUR,
+      );
+    // 1 call or fewer has a chance of 2e-6 when 16 are usual; none at all, 3e-4 when 8 are.
+    expect(summary(judgeSteady(16, (p) => ({ ...p, calls: 1, errorCalls: 0, cost: COST_PER_CALL })))).toEqual([
+      expect.stringMatching(/^calls drop: gpt-4o calls this hour 1, usual 1\d–\d+$/),
+    ]);
+    expect(summary(judgeSteady(8, () => null))).toEqual([]);
+  });
+
   it.each([
     ['errorRate', (p: HourlyPoint) => ({ ...p, errorCalls: Math.round(p.calls * 0.3) }), /error rate this hour 30%/],
     ['p95LatencyMs', (p: HourlyPoint) => ({ ...p, p95LatencyMs: 6000 }), /p95 latency this hour 6\.0 s over \d+ calls/],
@@ -204,15 +222,20 @@ describe('detectAnomalies at a quiet hour, over the last hours', () => {
     const anomalies = judgeQuiet(AT, AT + 3, (p) => ({ ...p, cost: p.cost * 5 }), { to: AT + 6 });
     expect(flags(anomalies)).toEqual(
       anomalies.map(() =>
-        expect.stringMatching(/^[0-2]: cost spike: gpt-4o cost the last \d hours \$\d+\.\d\d, usual/),
+        expect.stringMatching(/^[0-2]: cost spike: gpt-4o cost (per call this hour|the last \d hours) \$\d+\.\d\d/),
       ),
     );
     expect(anomalies.length).toBeGreaterThan(0);
     for (const a of anomalies) expect(a.value).toBeGreaterThan(a.expectedHigh);
   });
 
-  it('does not flag one such hour alone at 4 calls an hour', () => {
-    expect(flags(judgeQuiet(AT, AT + 1, (p) => ({ ...p, cost: p.cost * 5 })))).toEqual([]);
+  it('flags one such hour by its cost per call, but not one call five times the price among a few', () => {
+    expect(flags(judgeQuiet(AT, AT + 1, (p) => ({ ...p, cost: p.cost * 5 })))).toEqual([
+      expect.stringMatching(/^0: cost spike: gpt-4o cost per call this hour \$0\.\d+ over \d+ calls, usual \$0\.0/),
+    ]);
+    // One ×5 call among n adds 4/n calls' worth: doubled at 4 calls or fewer, yet ordinary for so few.
+    const onePricey = (p: HourlyPoint) => ({ ...p, cost: p.cost * (1 + 4 / p.calls) });
+    expect(flags(judgeQuiet(AT, AT + 3, onePricey, { to: AT + 6 }))).toEqual([]);
   });
 
   it('raises nothing on ordinary quiet hours, nor on weeks of them', () => {
@@ -258,6 +281,36 @@ describe('detectAnomalies at a quiet hour, over the last hours', () => {
     expect(flags(judgeQuiet(AT, AT + 2, (p) => ({ ...p, p95LatencyMs: p.p95LatencyMs! * 3 })))).toEqual([]);
   });
 
+  it('does not flag a median among the long calls of a two-kind mix, only one beyond the usual p95', () => {
+    // A quarter of the hours are mostly long answers (15 s), the rest short ones (1.2 s): the
+    // p95 is a long answer in every hour.
+    const random = createRandom(11);
+    const mixed = (p: HourlyPoint): HourlyPoint => ({
+      ...p,
+      p50LatencyMs: random() < 0.25 ? 15_000 : 1200,
+      p95LatencyMs: 16_000,
+    });
+    const judgeMixed = (at: (p: HourlyPoint) => HourlyPoint) => {
+      const series = makeSeries(AT + 3, (t, p) => (t >= AT && t < AT + 2 ? at(mixed(p)) : mixed(p)), quietCalls(4));
+      return detectAnomaliesOverRange(series, START + AT * HOUR, START + (AT + 2) * HOUR);
+    };
+    expect(flags(judgeMixed((p) => ({ ...p, p50LatencyMs: 15_000 })))).toEqual([]);
+    const slow = judgeMixed((p) => ({ ...p, p50LatencyMs: 48_000, p95LatencyMs: 50_000 }));
+    // The hour after may be flagged with them, by a window that holds them.
+    expect(flags(slow)).toEqual(
+      slow.map(() => expect.stringMatching(/^[012]: p95LatencyMs spike: gpt-4o median latency/)),
+    );
+    expect(slow.length).toBeGreaterThan(0);
+  });
+
+  it('does not flag a cost per call as high as this time of day showed in the last week', () => {
+    // One hour in ten is mostly calls to a model six times the price.
+    const random = createRandom(5);
+    const dearHours = (p: HourlyPoint): HourlyPoint => (random() < 0.1 ? { ...p, cost: p.cost * 6 } : p);
+    const series = makeSeries(AT + 3, (t, p) => (t === AT ? { ...p, cost: p.cost * 6 } : dearHours(p)), quietCalls(4));
+    expect(flags(detectAnomaliesOverRange(series, START + AT * HOUR, START + (AT + 2) * HOUR))).toEqual([]);
+  });
+
   it('gives over a range exactly what it gives hour by hour, windows included', () => {
     const hours = AT + 12;
     const series = makeSeries(hours, (t, p) => (t >= AT && t < AT + 3 ? { ...p, cost: p.cost * 5 } : p), quietCalls(4));
@@ -269,7 +322,9 @@ describe('detectAnomalies at a quiet hour, over the last hours', () => {
         ...detectAnomalies({ ...series, points: series.points.filter((p) => p.hourStart <= hour) }, hour),
       );
     }
-    expect(flags(hourByHour)).toEqual(hourByHour.map(() => expect.stringMatching(/^[0-2]: cost spike: .* the last/)));
+    expect(flags(hourByHour)).toEqual(
+      hourByHour.map(() => expect.stringMatching(/^[0-2]: cost spike: .* (per call this hour|the last)/)),
+    );
     expect(hourByHour.length).toBeGreaterThan(0);
     expect(detectAnomaliesOverRange(series, from, to)).toEqual(hourByHour);
   });

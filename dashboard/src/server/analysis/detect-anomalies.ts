@@ -8,10 +8,14 @@
  * Spread: 1.4826 × MAD of how far this series' hours at this time of day (±3 h over 7 days,
  * about as many calls: ~40 residuals) stood from their usual values, floored at counting noise
  * (n calls vary by √n; a mean, cost or p95 of n calls by ~1/√n) and at 10%. Scales: log for
- * calls, cost, latency and tokens per call (zero calls counts as one), 2√(errors + 3/8) for errors.
+ * calls, cost, latency, tokens and cost per call (zero calls counts as one), 2√(errors + 3/8) for
+ * errors.
  * Score: |value − usual| / spread; 3.5 or more flags the hour if the change also matters: a
  * spike at least doubles (an error rate: +5 points); only calls are judged for drops (an
- * outage: no rollup is zero calls), to a quarter or less of ≥ 20 usual calls.
+ * outage: no rollup is zero calls), to a quarter or less, and only when so few calls would be
+ * rare (Poisson chance ≤ 3.4e-6) at the usual rate, which needs ~13 usual calls or more.
+ * Where the cost flags nothing it is judged again per call (cost ÷ calls, like tokens per call),
+ * which the call count's own variation does not blur: a ×5 call shows at a few calls an hour.
  * Quiet hours (< 30 usual calls), where one hour rests on a handful of calls: a metric the hour
  * alone does not flag is judged the same way over the last 2, 3 and 4 hours summed (up to the
  * first window with ≥ 25 usual calls) against the same windows on earlier days and weeks; the
@@ -21,13 +25,15 @@
  * there is also judged by the median call (≥ 3 calls), hour then windows, when its p95 flags
  * nothing: the p95 of a few calls is their slowest and moves with how many there were.
  * Guards: no judgement before 14 days of history; the error rate needs ≥ 20 calls in the hour
- * or window, p95 ≥ 10, the median ≥ 3, tokens per call ≥ 5. The usual range reported is usual ± 2 spreads.
+ * or window, p95 ≥ 10, the median ≥ 3, tokens and cost per call ≥ 3. The usual range reported
+ * is usual ± 2 spreads.
  * Thresholds were chosen on bench/anomaly-detection.ts's validation seed and are reported on
  * other seeds (BENCHMARKS.md, "Anomaly detection").
  */
 
 import { ANOMALY_METRIC_NAMES, type AnomalyMetric } from '../../shared/alert-rule.js';
 import { formatDollars } from './format-dollars.js';
+import { poissonCdf } from './statistics.js';
 
 export type { AnomalyMetric };
 
@@ -75,26 +81,23 @@ export interface DetectOptions {
   threshold?: number;
   /** Days of history before any hour is judged (default 14). */
   minHistoryDays?: number;
-  /** Usual calls in the hour (or window) below which a drop is not judged (default 20). */
-  minCallsForDrop?: number;
   /** Calls in the hour (or window) below which the error rate is not judged (default 20). */
   minCallsForErrorRate?: number;
   /** Calls in the hour (or window) below which p95 latency is not judged (default 10). */
   minCallsForLatency?: number;
   /** Calls in a quiet hour (or window) below which its median latency is not judged either (default 3). */
   minCallsForMedianLatency?: number;
-  /** Calls in the hour (or window) below which tokens per call is not judged (default 5). */
+  /** Calls in the hour (or window) below which tokens and cost per call are not judged (default 3). */
   minCallsForTokens?: number;
 }
 
 export const DEFAULT_DETECT_OPTIONS: Required<DetectOptions> = {
   threshold: 3.5,
   minHistoryDays: 14,
-  minCallsForDrop: 20,
   minCallsForErrorRate: 20,
   minCallsForLatency: 10,
   minCallsForMedianLatency: 3,
-  minCallsForTokens: 5,
+  minCallsForTokens: 3,
 };
 
 const HOUR_MS = 3_600_000;
@@ -132,6 +135,11 @@ const MAD_TO_SD = 1.4826;
 const RELATIVE_SPREAD_FLOOR = 0.1;
 /** Relative noise of an hour's cost per √calls: calls' costs spread about as widely as their mean. */
 const COST_NOISE = 1.4;
+/**
+ * Relative noise of a mean per call (tokens, cost) per √calls: calls whose tokens vary by ×1.8
+ * either way (0.6 on a log scale) give a mean that varies by ~0.7/√n.
+ */
+const PER_CALL_NOISE = 0.8;
 /** Relative noise of a median latency per √calls. */
 const MEDIAN_NOISE = 0.8;
 /** Relative noise of a p95 latency per √calls (it rests on the slowest few calls). */
@@ -140,8 +148,14 @@ const P95_NOISE = 1.4;
 const MIN_ERROR_RATE_RISE = 0.05;
 /** A spike must at least double the usual value (the error rate: rise by MIN_ERROR_RATE_RISE). */
 const MIN_SPIKE_RATIO = 2;
-/** A drop must fall to a quarter of the usual calls or below. */
+/** A drop must fall to a quarter of the usual calls or below, */
 const MAX_DROP_SHARE = 0.25;
+/**
+ * and to a count of calls this unlikely at the usual rate (a normal tail beyond 4.5 sd): from
+ * ~13 usual calls for none at all, ~20 for 3. Stricter than the threshold, as the usual rate is
+ * itself an estimate and every quiet hour and window is a test.
+ */
+const MAX_DROP_CHANCE = 3.4e-6;
 /** Half-width of the reported usual range, in spreads. */
 const USUAL_BAND_SPREADS = 2;
 
@@ -218,10 +232,18 @@ interface Latency {
 }
 
 /** A metric model's memo key: its metric, or for the second latency model its own. */
-type ModelKey = AnomalyMetric | 'p50LatencyMs';
+type ModelKey = AnomalyMetric | 'p50LatencyMs' | 'costPerCall';
 
 function emptyMemos(): Record<ModelKey, (number | undefined)[]> {
-  return { calls: [], cost: [], errorRate: [], p95LatencyMs: [], p50LatencyMs: [], tokensPerCall: [] };
+  return {
+    calls: [],
+    cost: [],
+    costPerCall: [],
+    errorRate: [],
+    p95LatencyMs: [],
+    p50LatencyMs: [],
+    tokensPerCall: [],
+  };
 }
 
 function emptyLatency(length: number): Latency {
@@ -345,8 +367,10 @@ interface MetricModel {
   floor(h: History, j: number, usual: number): number;
   /** Whether a rise is large enough to matter, beyond its score. */
   material(value: number, usual: number): boolean;
+  /** A spike must also exceed the usual value of this model (by key). */
+  beyondUsualOf?: ModelKey;
   /** Whether a fall is large enough to be news (default: falls are not). */
-  drops?(value: number, usual: number, settings: Settings): boolean;
+  drops?(value: number, usual: number): boolean;
 }
 
 const MODELS: MetricModel[] = [
@@ -361,7 +385,9 @@ const MODELS: MetricModel[] = [
     scale: () => logScale(1),
     floor: (_h, _j, usual) => volumeNoise(1, usual),
     material: doubled,
-    drops: (value, usual, settings) => usual >= settings.minCallsForDrop && value <= MAX_DROP_SHARE * usual,
+    // A drop must also be a rare count of calls at the usual rate (Poisson): the log scale's
+    // normal approximation overstates how rare a few calls are when a dozen are usual.
+    drops: (value, usual) => value <= MAX_DROP_SHARE * usual && poissonCdf(Math.round(value), usual) <= MAX_DROP_CHANCE,
   },
   {
     metric: 'cost',
@@ -426,6 +452,9 @@ const MODELS: MetricModel[] = [
     key: 'p50LatencyMs',
     quietOnly: true,
     perCall: true,
+    // Calls can be of two kinds (short and long answers, cached and not): a median of a few
+    // then swings between them. Slower than the usual p95, it is not the long kind alone.
+    beyondUsualOf: 'p95LatencyMs',
     raw: (h, j) => h.p50.value[j],
     value: (h, j, settings) => (h.calls[j] >= settings.minCallsForMedianLatency ? h.p50.value[j] : Number.NaN),
     usual: (h, j, settings) =>
@@ -438,23 +467,52 @@ const MODELS: MetricModel[] = [
     floor: (h, j) => countingNoise(MEDIAN_NOISE, h.calls[j]),
     material: doubled,
   },
-  {
-    metric: 'tokensPerCall',
-    key: 'tokensPerCall',
+  perCallModel({ metric: 'tokensPerCall', key: 'tokensPerCall', total: (h) => h.tokens, offset: () => 1 }),
+  // An hour's cost moves with how many calls it had, which hides a ×5 call at a few calls an
+  // hour; so where the cost flags nothing it is judged again per call, like tokens.
+  perCallModel({
+    metric: 'cost',
+    name: 'cost per call',
+    key: 'costPerCall',
+    total: (h) => h.cost,
+    // A hundredth of a usual call's cost, so that a free call (cost 0) is a value.
+    offset: (h, j) => costPerCall(h, j) / 100,
+  }),
+];
+
+/**
+ * A total per call (tokens, cost) at hours with settings.minCallsForTokens calls or more, on a
+ * log scale offset by `offset`, floored by the counting noise of a mean of n calls.
+ */
+function perCallModel({
+  total,
+  offset,
+  ...names
+}: {
+  metric: AnomalyMetric;
+  name?: string;
+  key: ModelKey;
+  total: (h: History) => Float64Array;
+  offset: (h: History, j: number) => number;
+}): MetricModel {
+  const enough = (h: History, j: number, settings: Settings) =>
+    h.calls[j] >= settings.minCallsForTokens && offset(h, j) > 0;
+  return {
+    ...names,
     perCall: true,
-    raw: (h, j) => (h.calls[j] > 0 ? h.tokens[j] / h.calls[j] : Number.NaN),
-    value: (h, j, settings) => (h.calls[j] >= settings.minCallsForTokens ? h.tokens[j] / h.calls[j] : Number.NaN),
+    raw: (h, j) => (h.calls[j] > 0 ? total(h)[j] / h.calls[j] : Number.NaN),
+    value: (h, j, settings) => (enough(h, j, settings) ? total(h)[j] / h.calls[j] : Number.NaN),
     usual: (h, j, settings) =>
       medianOf(
         referenceHours(j)
-          .filter((r) => h.calls[r] >= settings.minCallsForTokens)
-          .map((r) => h.tokens[r] / h.calls[r]),
+          .filter((r) => enough(h, r, settings))
+          .map((r) => total(h)[r] / h.calls[r]),
       ),
-    scale: () => logScale(1),
-    floor: (h, j) => countingNoise(1, h.calls[j]),
+    scale: (h, j) => logScale(offset(h, j)),
+    floor: (h, j) => countingNoise(PER_CALL_NOISE, h.calls[j]),
     material: doubled,
-  },
-];
+  };
+}
 
 /**
  * The anomalies at index `i`, reading only indices in [i − ANOMALY_HISTORY_HOURS, i], so a
@@ -529,12 +587,25 @@ function judge(model: MetricModel, h: History, i: number, settings: Settings): J
   const floor = model.floor(h, i, usual);
   // The spread is at least the floor: a change the floor alone keeps in range needs no spread.
   const spike = model.material(value, usual);
-  const drop = model.drops?.(value, usual, settings) ?? false;
+  const drop = model.drops?.(value, usual) ?? false;
   const reach = (scale.to(value) - centre) / floor;
   if (!(spike && reach >= settings.threshold) && !(drop && -reach >= settings.threshold)) return null;
   const spread = Math.max(spreadAt(model, h, i, settings), floor);
   const z = (scale.to(value) - centre) / spread;
   if (!(spike && z >= settings.threshold) && !(drop && -z >= settings.threshold)) return null;
+  // A figure per call over a few calls can come from a mixture (cached and uncached calls, a
+  // cheap and a dear model, a tool loop), whose tail the MAD does not see: such a rise counts
+  // only when this time of day showed none as high over the last week.
+  if (
+    model.perCall &&
+    model.metric !== 'errorRate' &&
+    z > 0 &&
+    scale.to(value) - centre <= highestRiseAt(model, h, i, settings)
+  ) {
+    return null;
+  }
+  const beyond = model.beyondUsualOf && MODELS.find((other) => other.key === model.beyondUsualOf);
+  if (beyond && z > 0 && !(value > usualAt(beyond, h, i, settings))) return null;
   const high = scale.from(centre + USUAL_BAND_SPREADS * spread);
   return {
     h,
@@ -601,6 +672,15 @@ function usualAt(model: MetricModel, h: History, j: number, settings: Settings):
  */
 function spreadAt(model: MetricModel, h: History, i: number, settings: Settings): number {
   const residuals: number[] = [];
+  forEachSpreadHour(h, i, (j) => {
+    const residual = residualAt(model, h, j, settings);
+    if (!Number.isNaN(residual)) residuals.push(residual);
+  });
+  return residuals.length >= MIN_RESIDUALS ? MAD_TO_SD * median(residuals) : 0;
+}
+
+/** The earlier hours at this time of day (±SPREAD_HOURS over SPREAD_DAYS days) with about as many usual calls as hour i. */
+function forEachSpreadHour(h: History, i: number, visit: (j: number) => void): void {
   const volume = usualCalls(h, i);
   for (let d = 0; d < SPREAD_DAYS; d++) {
     for (let offset = -SPREAD_HOURS; offset <= SPREAD_HOURS; offset++) {
@@ -609,11 +689,20 @@ function spreadAt(model: MetricModel, h: History, i: number, settings: Settings)
       // Only hours with about as many calls: a quiet hour's figures wobble more.
       const calls = usualCalls(h, j);
       if (calls > SIMILAR_VOLUME * volume + 1 || volume > SIMILAR_VOLUME * calls + 1) continue;
-      const residual = residualAt(model, h, j, settings);
-      if (!Number.isNaN(residual)) residuals.push(residual);
+      visit(j);
     }
   }
-  return residuals.length >= MIN_RESIDUALS ? MAD_TO_SD * median(residuals) : 0;
+}
+
+/** The largest value − usual, on the metric's scale, of the hours spreadAt reads (−∞ when none). */
+function highestRiseAt(model: MetricModel, h: History, i: number, settings: Settings): number {
+  let highest = Number.NEGATIVE_INFINITY;
+  forEachSpreadHour(h, i, (j) => {
+    const scale = model.scale(h, j);
+    const rise = scale.to(model.value(h, j, settings)) - scale.to(usualAt(model, h, j, settings));
+    if (rise > highest) highest = rise;
+  });
+  return highest;
 }
 
 /** |value − usual| of hour j on the metric's scale (NaN when either is unknown), computed once. */
@@ -753,7 +842,7 @@ function describe(label: string, model: MetricModel, judged: Judged): string {
   const detail =
     metric === 'errorRate'
       ? ` (${formatCount(h.errorCalls[i])} of ${formatCount(h.calls[i])} calls)`
-      : metric === 'tokensPerCall' || metric === 'p95LatencyMs'
+      : model.perCall
         ? ` over ${formatCount(h.calls[i])} calls`
         : '';
   const when = h.hours === 1 ? 'this hour' : `the last ${h.hours} hours`;

@@ -4,6 +4,7 @@ import {
   estimateMeanOf,
   mannWhitney,
   normalCdf,
+  poissonCdf,
   studentTCdf,
   studentTQuantile,
   welchTTest,
@@ -144,5 +145,18 @@ describe('mannWhitney', () => {
     ['60..99 against 0..39', range(60, 40), range(0, 40), 1.3820849047603635e-14],
   ])("gives SciPy's p-value %s", (_, a, b, expected) => {
     expectNear(mannWhitney(a, b)?.pValue, expected);
+  });
+});
+
+describe('poissonCdf', () => {
+  it('gives the chance of k events or fewer, in the far tail and where e^−λ underflows', () => {
+    expectNear(poissonCdf(0, 8), Math.exp(-8));
+    expectNear(poissonCdf(2, 3), Math.exp(-3) * (1 + 3 + 4.5));
+    // 1 call or fewer when 16 are usual: 17 e^−16.
+    expectNear(poissonCdf(1, 16), 17 * Math.exp(-16));
+    expect(poissonCdf(60, 20)).toBeCloseTo(1, 12);
+    expectNear(poissonCdf(700, 800), 1.660907855518e-4, 1e-9);
+    expect(poissonCdf(-1, 5)).toBe(0);
+    expect(poissonCdf(0, 0)).toBe(1);
   });
 });

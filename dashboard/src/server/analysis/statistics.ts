@@ -194,6 +194,22 @@ function upperBound(sorted: readonly number[], value: number): number {
   return low;
 }
 
+/**
+ * P(X ≤ k) for X ~ Poisson(lambda): how likely as few as k events are when lambda are usual.
+ * Summed term by term in logs (e^−λ underflows past λ ≈ 745); k is small where it is asked.
+ */
+export function poissonCdf(k: number, lambda: number): number {
+  if (k < 0) return 0;
+  if (lambda <= 0) return 1;
+  let logTerm = -lambda;
+  let sum = 0;
+  for (let i = 0; i <= k; i++) {
+    sum += Math.exp(logTerm);
+    logTerm += Math.log(lambda / (i + 1));
+  }
+  return Math.min(1, sum);
+}
+
 /** Standard normal CDF. */
 export function normalCdf(z: number): number {
   return distributions().normalCdf(z, 0, 1);
