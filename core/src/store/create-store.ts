@@ -1,11 +1,12 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { Migrator } from '@mikro-orm/migrations';
 import { type DatabaseTarget, parseDatabaseUrl } from '../database-url.js';
 import { CallRollupEntity } from './call-rollup.entity.js';
 import { LatencyRollupEntity } from './latency-rollup.entity.js';
 import { LLMCallEntity } from './llm-call.entity.js';
 import { loadStoreDriver, type StoreDriver } from './load-store-driver.js';
-import { MIGRATION_NAMES } from './migrations/migration-names.js';
+import { migrations } from './migrations/index.js';
 import { SessionEntity } from './session.entity.js';
 
 /** An open, migrated store. */
@@ -30,7 +31,7 @@ export async function createStore(databaseUrl: string): Promise<Store> {
     throw driver.explainOpenError(error);
   }
   try {
-    if (!(await isCurrent(orm))) await migrate(orm);
+    await orm.getMigrator().up();
   } catch (error) {
     await orm.close(true);
     throw driver.explainOpenError(error);
@@ -43,47 +44,24 @@ export async function createStore(databaseUrl: string): Promise<Store> {
   };
 }
 
-const MIGRATIONS_TABLE = 'observatory_migrations';
-
-/** Has every migration run? A store that has none (no table yet) is not current. */
-async function isCurrent(orm: MikroORM): Promise<boolean> {
-  const knex = (orm.em as EntityManager).getKnex();
-  if (!(await knex.schema.hasTable(MIGRATIONS_TABLE))) return false;
-  const rows: Array<{ name: string }> = await knex(MIGRATIONS_TABLE).select('name').orderBy('id');
-  return rows.length === MIGRATION_NAMES.length && rows.every((row, i) => row.name === MIGRATION_NAMES[i]);
-}
-
-/**
- * Run the pending migrations. MikroORM's migrator and the migrations are loaded here, only
- * for a store that needs them: a host opening a current store (every start but the first)
- * never loads them.
- */
-async function migrate(orm: MikroORM): Promise<void> {
-  const [{ Migrator }, { migrations }] = await Promise.all([
-    import('@mikro-orm/migrations'),
-    import('./migrations/index.js'),
-  ]);
-  orm.config.set('migrations', {
-    ...orm.config.get('migrations'),
-    migrationsList: migrations,
-    tableName: MIGRATIONS_TABLE,
-    transactional: true,
-    allOrNothing: true,
-    snapshot: false,
-    silent: true,
-  });
-  await new Migrator(orm.em as EntityManager).up();
-}
-
 const SILENT_KNEX_LOG = { warn() {}, error() {}, deprecate() {}, debug() {} };
 
 function ormOptions(target: DatabaseTarget, driver: StoreDriver): Options {
   const common = {
     entities,
+    extensions: [Migrator],
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: true,
     debug: false,
     driver: driver.driver,
+    migrations: {
+      migrationsList: migrations,
+      tableName: 'observatory_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
   } satisfies Options;
   if (target.dialect === 'postgresql') {
     return { ...common, clientUrl: target.url, pool: { min: 0, max: 10 } };

@@ -14,27 +14,23 @@ import { Migration0013SessionStepsIndex } from './0013-session-steps-index.js';
 import { Migration0014SessionsSortCoveringIndexes } from './0014-sessions-sort-covering-indexes.js';
 import { Migration0015CallsWindowIndex } from './0015-calls-window-index.js';
 import { Migration0016OneHourCacheWrites } from './0016-one-hour-cache-writes.js';
-import { MIGRATION_NAMES } from './migration-names.js';
 
-/**
- * Every migration, in order (names in migration-names.ts). Listed explicitly so they run from
- * source and from the build alike. Imported only when a store is not current.
- */
+/** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
 export const migrations = [
-  { name: MIGRATION_NAMES[0], class: Migration0001InitialSchema },
-  { name: MIGRATION_NAMES[1], class: Migration0002DashboardSettings },
-  { name: MIGRATION_NAMES[2], class: Migration0003DailyRollups },
-  { name: MIGRATION_NAMES[3], class: Migration0004CallsByTime },
-  { name: MIGRATION_NAMES[4], class: Migration0005SessionsByProjectOutcome },
-  { name: MIGRATION_NAMES[5], class: Migration0006CallTextSearch },
-  { name: MIGRATION_NAMES[6], class: Migration0007CallsBySessionTime },
-  { name: MIGRATION_NAMES[7], class: Migration0008FailedCallsBySession },
-  { name: MIGRATION_NAMES[8], class: Migration0009CallsWithPromptVariant },
-  { name: MIGRATION_NAMES[9], class: Migration0010SessionsBySortAndStatus },
-  { name: MIGRATION_NAMES[10], class: Migration0011FailedCallsByTime },
-  { name: MIGRATION_NAMES[11], class: Migration0012MetadataRollups },
-  { name: MIGRATION_NAMES[12], class: Migration0013SessionStepsIndex },
-  { name: MIGRATION_NAMES[13], class: Migration0014SessionsSortCoveringIndexes },
-  { name: MIGRATION_NAMES[14], class: Migration0015CallsWindowIndex },
-  { name: MIGRATION_NAMES[15], class: Migration0016OneHourCacheWrites },
+  { name: '0001-initial-schema', class: Migration0001InitialSchema },
+  { name: '0002-dashboard-settings', class: Migration0002DashboardSettings },
+  { name: '0003-daily-rollups', class: Migration0003DailyRollups },
+  { name: '0004-calls-by-time', class: Migration0004CallsByTime },
+  { name: '0005-sessions-by-project-outcome', class: Migration0005SessionsByProjectOutcome },
+  { name: '0006-call-text-search', class: Migration0006CallTextSearch },
+  { name: '0007-calls-by-session-time', class: Migration0007CallsBySessionTime },
+  { name: '0008-failed-calls-by-session', class: Migration0008FailedCallsBySession },
+  { name: '0009-calls-with-prompt-variant', class: Migration0009CallsWithPromptVariant },
+  { name: '0010-sessions-by-sort-and-status', class: Migration0010SessionsBySortAndStatus },
+  { name: '0011-failed-calls-by-time', class: Migration0011FailedCallsByTime },
+  { name: '0012-metadata-rollups', class: Migration0012MetadataRollups },
+  { name: '0013-session-steps-index', class: Migration0013SessionStepsIndex },
+  { name: '0014-sessions-sort-covering-indexes', class: Migration0014SessionsSortCoveringIndexes },
+  { name: '0015-calls-window-index', class: Migration0015CallsWindowIndex },
+  { name: '0016-one-hour-cache-writes', class: Migration0016OneHourCacheWrites },
 ];

@@ -1,21 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Observatory } from '../../observatory.js';
-import { createTestDatabase, createTestObservatory, testDatabases } from '../../test/index.js';
+import { createTestObservatory, testDatabases } from '../../test/index.js';
 import { migrations } from './index.js';
-
-const openScript = fileURLToPath(new URL('../../__fixtures__/open-store-modules.ts', import.meta.url));
-
-/** Open the store in a process of its own: did it load the migrator to do so? */
-function opensWithMigrator(databaseUrl: string): boolean {
-  const out = execFileSync(
-    process.execPath,
-    ['--conditions=@observatory/source', '--import', 'tsx', openScript, databaseUrl],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}').migratorLoaded;
-}
 
 describe.each(testDatabases())('opening a store on %s', (database) => {
   it('runs every migration on a new store, and none on a current one', async () => {
@@ -32,19 +18,8 @@ describe.each(testDatabases())('opening a store on %s', (database) => {
       } finally {
         await second.close();
       }
-      // Nor does it load the migrations or MikroORM's migrator, which a new store needs.
-      expect(opensWithMigrator(first.databaseUrl)).toBe(false);
     } finally {
       await first.cleanup();
     }
   });
-});
-
-it('loads the migrator to open a new store', async () => {
-  const db = await createTestDatabase('sqlite');
-  try {
-    expect(opensWithMigrator(db.url)).toBe(true);
-  } finally {
-    await db.drop();
-  }
 });
