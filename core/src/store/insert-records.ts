@@ -61,6 +61,26 @@ export async function insertRecords(
   }
 }
 
+/** Set fields of the record with this id, stored as insertRecords stores them. */
+export async function updateRecord(
+  knex: Knex,
+  table: Table,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const sqlite = dialectOf(knex) !== 'postgresql';
+  const specs = new Map(table.fields);
+  const fields = Object.keys(values).map((field) => {
+    const spec = specs.get(field);
+    if (!spec) throw new Error(`updateRecord: ${table.name} has no field ${field}`);
+    return [field, spec] as const;
+  });
+  await knex.raw(
+    `update ${table.name} set ${fields.map(([field, spec]) => `${columnOf(field, spec)} = ?`).join(', ')} where id = ?`,
+    [...fields.map(([field, spec]) => storedValue(values[field], spec, sqlite)), id],
+  );
+}
+
 function storedValue(value: unknown, spec: FieldSpec, sqlite: boolean): Knex.RawBinding {
   // A field added after a record was built (an older spooled batch) is stored as its default.
   if (value === undefined || value === null)
