@@ -138,6 +138,7 @@ function runChild({ sdk, workload, mode, calls, warmup, rate, sinkUrl, langchain
 function delivered(sdk, result, counts) {
   if (sdk.id === 'baseline') return undefined;
   if (sdk.id === 'observatory') return { count: result.stored?.rows ?? 0, unit: 'rows' };
+  if (sdk.id === 'observatory-http') return { count: counts.calls, unit: 'calls' };
   if (sdk.id === 'langsmith') return { count: counts.runsEnded, unit: 'runs' };
   return { count: counts.spans, unit: 'spans' };
 }
@@ -278,7 +279,7 @@ export async function main() {
             warmup,
             rate: options.lowRate,
             sinkUrl: sink.url,
-            langchainRoot: sdk.id === 'observatory' ? workspaceLangChain : peersLangChain,
+            langchainRoot: sdk.id.startsWith('observatory') ? workspaceLangChain : peersLangChain,
             timeoutMs: options.childTimeoutMs,
           });
           const counts = sink.counts();

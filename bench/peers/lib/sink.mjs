@@ -1,6 +1,7 @@
 // The loopback sink the peer SDKs export to: one HTTP server on 127.0.0.1 that takes
 // OTLP/HTTP traces (`…/v1/traces`, protobuf or JSON: OpenLLMetry, OpenInference, and
-// Langfuse at `/api/public/otel/v1/traces`) and LangSmith's run ingestion, answers as the
+// Langfuse at `/api/public/otel/v1/traces`), LangSmith's run ingestion and Observatory's
+// `POST /api/calls` (its ingestUrl), answers as the
 // real services do (200, LangSmith's `GET /info`), and counts what arrived. Children run one
 // at a time, so `reset()` before a child and `counts()` after it gives that child's numbers.
 import { createServer } from 'node:http';
@@ -23,7 +24,7 @@ function decode(body, encoding) {
 export async function startSink() {
   let state;
   const reset = () => {
-    state = { spans: 0, runs: { created: new Set(), ended: new Set() }, requests: 0, bytes: 0, errors: [], other: {} };
+    state = { spans: 0, calls: 0, runs: { created: new Set(), ended: new Set() }, requests: 0, bytes: 0, errors: [], other: {} };
   };
   reset();
 
@@ -36,6 +37,12 @@ export async function startSink() {
     const contentType = req.headers['content-type'] ?? '';
     if (req.method === 'POST' && path.endsWith('/v1/traces')) {
       state.spans += countOtlpSpans(decoded, contentType);
+      return {};
+    }
+    if (req.method === 'POST' && path === '/api/calls') {
+      // Observatory's ingestUrl: { items: [{ kind: 'call' | 'session' | …, … }] }.
+      const { items } = JSON.parse(decoded.toString('utf8'));
+      state.calls += items.filter((item) => item.kind === 'call').length;
       return {};
     }
     if (/\/runs(\/|$)/.test(path)) {
@@ -71,6 +78,7 @@ export async function startSink() {
     reset,
     counts: () => ({
       spans: state.spans,
+      calls: state.calls,
       runsCreated: state.runs.created.size,
       runsEnded: state.runs.ended.size,
       requests: state.requests,
