@@ -24,7 +24,15 @@ function decode(body, encoding) {
 export async function startSink() {
   let state;
   const reset = () => {
-    state = { spans: 0, calls: 0, runs: { created: new Set(), ended: new Set() }, requests: 0, bytes: 0, errors: [], other: {} };
+    state = {
+      spans: 0,
+      calls: 0,
+      runs: { created: new Set(), ended: new Set() },
+      requests: 0,
+      bytes: 0,
+      errors: [],
+      other: {},
+    };
   };
   reset();
 
