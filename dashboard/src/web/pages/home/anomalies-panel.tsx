@@ -7,6 +7,9 @@ import { DataTable } from '../../components/data-table.js';
 import { Panel } from '../../components/panel.js';
 import { formatDateTime } from '../../format.js';
 
+/** The badge's metric: latency is judged by the p95, or at quiet hours by the median call (the reason says which). */
+const BADGE_NAMES = { ...ANOMALY_METRIC_NAMES, p95LatencyMs: 'latency' };
+
 /** The hours a model was unlike its usual self at that time of day and week, newest first. */
 export function AnomaliesPanel(props: { anomalies: Resource<{ items: AnomalyMarker[] }> }) {
   const state = useAppState();
@@ -27,7 +30,7 @@ export function AnomaliesPanel(props: { anomalies: Resource<{ items: AnomalyMark
               {
                 cell: (a) => (
                   <span class={a.direction === 'spike' ? 'badge red' : 'badge amber'}>
-                    {ANOMALY_METRIC_NAMES[a.metric]} {a.direction}
+                    {BADGE_NAMES[a.metric]} {a.direction}
                   </span>
                 ),
               },
