@@ -28,10 +28,11 @@ try {
     const found = await anomaliesOverRange(obs.storage, by, undefined, from, to);
     const kinds = new Map<string, number>();
     for (const anomaly of found) {
-      const kind = /(cost per call|tokens per call|median latency|p95 latency|error rate|cost|calls) /.exec(
+      const named = /(cost per call|tokens per call|median latency|p95 latency|error rate|cost|calls) /.exec(
         anomaly.reason,
       );
-      kinds.set(kind?.[1] ?? anomaly.metric, (kinds.get(kind?.[1] ?? anomaly.metric) ?? 0) + 1);
+      const kind = named?.[1] ?? anomaly.metric;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
     const perSeriesWeek = found.length / (series.length * judgedWeeks);
     console.log(

@@ -1,3 +1,5 @@
+import type { Knex } from '@mikro-orm/knex';
+
 /**
  * Rows per INSERT: far under SQLite's 32,766 bound parameters (llm_calls has 29 columns),
  * and short enough that one statement holds the host's thread for a few ms at most (libsql
@@ -7,6 +9,28 @@
 const INSERT_CHUNK_ROWS = 100;
 
 /** Rows in INSERT-sized slices. */
-export function* chunk<T>(rows: T[]): Generator<T[]> {
+export function* chunk<T>(rows: readonly T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) yield rows.slice(i, i + INSERT_CHUNK_ROWS);
+}
+
+/**
+ * Insert rows into `columns` of `table`, a statement with bound parameters per chunk:
+ * `bind` adds one row's values in column order, `tail` ends each statement (an ON CONFLICT).
+ * A full chunk's SQL is the same every time, so a connection can keep it compiled.
+ */
+export async function insertInChunks<R>(
+  knex: Knex,
+  table: string,
+  columns: readonly string[],
+  rows: readonly R[],
+  bind: (row: R, bindings: Knex.RawBinding[]) => void,
+  tail = '',
+): Promise<void> {
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  for (const part of chunk(rows)) {
+    const bindings: Knex.RawBinding[] = [];
+    for (const row of part) bind(row, bindings);
+    const values = new Array(part.length).fill(placeholders).join(', ');
+    await knex.raw(`insert into ${table} (${columns.join(', ')}) values ${values}${tail}`, bindings);
+  }
 }

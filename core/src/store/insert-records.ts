@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { CALL_FIELDS, columnOf, type FieldSpec, SESSION_FIELDS, type ValueKind } from '../call-fields.js';
-import { chunk } from './insert-chunks.js';
+import { insertInChunks } from './insert-chunks.js';
 import { dialectOf } from './store-dialect.js';
 
 /*
@@ -17,20 +17,13 @@ const JSON_KINDS = new Set<ValueKind>(['routingDecision', 'cacheMetadata', 'qual
 
 interface Table {
   name: string;
-  columns: string;
-  /** One row's parameter list, `(?, ?, …)`. */
-  placeholders: string;
+  columns: string[];
   fields: Array<[name: string, spec: FieldSpec]>;
 }
 
 function tableOf(name: string, fields: Record<string, FieldSpec>): Table {
   const entries = Object.entries(fields);
-  return {
-    name,
-    columns: entries.map(([field, spec]) => columnOf(field, spec)).join(', '),
-    placeholders: `(${entries.map(() => '?').join(', ')})`,
-    fields: entries,
-  };
+  return { name, columns: entries.map(([field, spec]) => columnOf(field, spec)), fields: entries };
 }
 
 export const CALLS_TABLE = tableOf('llm_calls', CALL_FIELDS);
@@ -48,17 +41,18 @@ export async function insertRecords(
 ): Promise<void> {
   if (records.length === 0) return;
   const sqlite = dialectOf(knex) !== 'postgresql';
-  const conflict = options.ignoreExisting ? ' on conflict (id) do nothing' : '';
-  for (const rows of chunk([...records])) {
-    const bindings: Knex.RawBinding[] = [];
-    for (const row of rows) {
+  await insertInChunks(
+    knex,
+    table.name,
+    table.columns,
+    records,
+    (row, bindings) => {
       for (const [field, spec] of table.fields) {
         bindings.push(storedValue((row as Record<string, unknown>)[field], spec, sqlite));
       }
-    }
-    const values = new Array(rows.length).fill(table.placeholders).join(', ');
-    await knex.raw(`insert into ${table.name} (${table.columns}) values ${values}${conflict}`, bindings);
-  }
+    },
+    options.ignoreExisting ? ' on conflict (id) do nothing' : '',
+  );
 }
 
 /** Set fields of the record with this id, stored as insertRecords stores them. */

@@ -7,17 +7,18 @@ import { ObservatoryCallbackHandler } from '../../../../adapters/langchain/dist/
 import { recordOpenAIResponse } from '../../../../adapters/openai/dist/index.js';
 import { Observatory } from '../../../../core/dist/index.js';
 
+/** What the workload adds per call to record through `obs`. */
+export function adapterHooks(obs, workload) {
+  return workload === 'langchain'
+    ? { callOptions: { callbacks: [new ObservatoryCallbackHandler(obs)] } }
+    : { afterCall: (completion, request, startTime) => recordOpenAIResponse(obs, completion, { request, startTime }) };
+}
+
 /** An Observatory with default options and what the workload adds per call. */
 export async function setup({ workload }) {
   const obs = new Observatory();
-  const hooks =
-    workload === 'langchain'
-      ? { callOptions: { callbacks: [new ObservatoryCallbackHandler(obs)] } }
-      : {
-          afterCall: (completion, request, startTime) => recordOpenAIResponse(obs, completion, { request, startTime }),
-        };
   return {
-    ...hooks,
+    ...adapterHooks(obs, workload),
     flush: () => obs.flush(),
     shutdown: () => obs.close(),
     /** Calls in the store, read by a second instance once the first has closed. */

@@ -217,7 +217,7 @@ interface History {
   usual: Record<ModelKey, (number | undefined)[]>;
   /** The median day of calls and of cost over the week before each hour, computed once. */
   level: { calls: (number | undefined)[]; cost: (number | undefined)[] };
-  /** Each metric model's |value − usual| per hour on its scale (by model key), computed once. */
+  /** Each metric model's value − usual per hour on its scale (by model key), computed once. */
   residual: Record<ModelKey, (number | undefined)[]>;
   /** The windows of k hours over the same hours (on hourly histories only), built on first use. */
   windows: Map<number, History>;
@@ -355,6 +355,12 @@ interface MetricModel {
   quietOnly?: boolean;
   /** Whether the figure is per call (a rate), not a volume. */
   perCall: boolean;
+  /**
+   * Whether the figure is a magnitude of calls that may be of several kinds (short and long
+   * answers, cached and not, a cheap and a dear model): over a few calls it then swings
+   * between them, a tail the MAD does not see.
+   */
+  mixedCalls?: true;
   /** The figure at hour j however few its calls, NaN when it has none. */
   raw(h: History, j: number): number;
   /** The value at hour j, NaN when j cannot be judged (too few calls). */
@@ -431,6 +437,7 @@ const MODELS: MetricModel[] = [
     metric: 'p95LatencyMs',
     key: 'p95LatencyMs',
     perCall: true,
+    mixedCalls: true,
     raw: (h, j) => h.p95.value[j],
     value: (h, j, settings) => (h.calls[j] >= settings.minCallsForLatency ? h.p95.value[j] : Number.NaN),
     usual: (h, j, settings) =>
@@ -452,6 +459,7 @@ const MODELS: MetricModel[] = [
     key: 'p50LatencyMs',
     quietOnly: true,
     perCall: true,
+    mixedCalls: true,
     // Calls can be of two kinds (short and long answers, cached and not): a median of a few
     // then swings between them. Slower than the usual p95, it is not the long kind alone.
     beyondUsualOf: 'p95LatencyMs',
@@ -500,6 +508,7 @@ function perCallModel({
   return {
     ...names,
     perCall: true,
+    mixedCalls: true,
     raw: (h, j) => (h.calls[j] > 0 ? total(h)[j] / h.calls[j] : Number.NaN),
     value: (h, j, settings) => (enough(h, j, settings) ? total(h)[j] / h.calls[j] : Number.NaN),
     usual: (h, j, settings) =>
@@ -593,17 +602,8 @@ function judge(model: MetricModel, h: History, i: number, settings: Settings): J
   const spread = Math.max(spreadAt(model, h, i, settings), floor);
   const z = (scale.to(value) - centre) / spread;
   if (!(spike && z >= settings.threshold) && !(drop && -z >= settings.threshold)) return null;
-  // A figure per call over a few calls can come from a mixture (cached and uncached calls, a
-  // cheap and a dear model, a tool loop), whose tail the MAD does not see: such a rise counts
-  // only when this time of day showed none as high over the last week.
-  if (
-    model.perCall &&
-    model.metric !== 'errorRate' &&
-    z > 0 &&
-    scale.to(value) - centre <= highestRiseAt(model, h, i, settings)
-  ) {
-    return null;
-  }
+  // A rise of a mixed figure counts only when this time of day showed none as high over the last week.
+  if (model.mixedCalls && z > 0 && scale.to(value) - centre <= highestRiseAt(model, h, i, settings)) return null;
   const beyond = model.beyondUsualOf && MODELS.find((other) => other.key === model.beyondUsualOf);
   if (beyond && z > 0 && !(value > usualAt(beyond, h, i, settings))) return null;
   const high = scale.from(centre + USUAL_BAND_SPREADS * spread);
@@ -673,7 +673,7 @@ function usualAt(model: MetricModel, h: History, j: number, settings: Settings):
 function spreadAt(model: MetricModel, h: History, i: number, settings: Settings): number {
   const residuals: number[] = [];
   forEachSpreadHour(h, i, (j) => {
-    const residual = residualAt(model, h, j, settings);
+    const residual = Math.abs(residualAt(model, h, j, settings));
     if (!Number.isNaN(residual)) residuals.push(residual);
   });
   return residuals.length >= MIN_RESIDUALS ? MAD_TO_SD * median(residuals) : 0;
@@ -698,14 +698,13 @@ function forEachSpreadHour(h: History, i: number, visit: (j: number) => void): v
 function highestRiseAt(model: MetricModel, h: History, i: number, settings: Settings): number {
   let highest = Number.NEGATIVE_INFINITY;
   forEachSpreadHour(h, i, (j) => {
-    const scale = model.scale(h, j);
-    const rise = scale.to(model.value(h, j, settings)) - scale.to(usualAt(model, h, j, settings));
+    const rise = residualAt(model, h, j, settings);
     if (rise > highest) highest = rise;
   });
   return highest;
 }
 
-/** |value − usual| of hour j on the metric's scale (NaN when either is unknown), computed once. */
+/** value − usual of hour j on the metric's scale (NaN when either is unknown), computed once. */
 function residualAt(model: MetricModel, h: History, j: number, settings: Settings): number {
   const memo = h.residual[model.key];
   let residual = memo[j];
@@ -713,7 +712,7 @@ function residualAt(model: MetricModel, h: History, j: number, settings: Setting
     const value = model.value(h, j, settings);
     const usual = usualAt(model, h, j, settings);
     const scale = model.scale(h, j);
-    residual = Math.abs(scale.to(value) - scale.to(usual));
+    residual = scale.to(value) - scale.to(usual);
     memo[j] = residual;
   }
   return residual;
