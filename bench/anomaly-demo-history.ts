@@ -1,7 +1,8 @@
 // False alarms on the demo's own history: the anomalies `GET /api/alerts/anomalies` gives over
 // every model and agent series of a store filled by `observatory demo` (normal traffic: its
 // daily and weekly rhythm, its crews' mixed calls and random provider incidents), per
-// series-week judged (the detector judges hours once 14 days of history precede them).
+// series-week judged (the detector judges hours once 14 days of history precede them), and the
+// time the judgement took.
 //   npx tsx --conditions=@observatory/source dashboard/src/cli.ts demo --db /tmp/demo28.db
 //   npx tsx --conditions=@observatory/source bench/anomaly-demo-history.ts --db /tmp/demo28.db
 import { Observatory } from '@observatory/core';
@@ -25,7 +26,9 @@ try {
   console.log(`Demo history ${databaseUrl}: ${(judgedWeeks * 7).toFixed(1)} days judged`);
   for (const by of ['model', 'agent'] as const) {
     const series = await hourlySeries(obs.storage, by, undefined, from, to);
+    const started = performance.now();
     const found = await anomaliesOverRange(obs.storage, by, undefined, from, to);
+    const judgedMs = performance.now() - started;
     const kinds = new Map<string, number>();
     for (const anomaly of found) {
       const named = /(cost per call|tokens per call|median latency|p95 latency|error rate|cost|calls) /.exec(
@@ -36,7 +39,7 @@ try {
     }
     const perSeriesWeek = found.length / (series.length * judgedWeeks);
     console.log(
-      `by ${by}: ${found.length} flags on ${series.length} series, ${perSeriesWeek.toFixed(2)} per series-week (${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ')})`,
+      `by ${by}: ${found.length} flags on ${series.length} series, ${perSeriesWeek.toFixed(2)} per series-week (${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ')}), judged in ${judgedMs.toFixed(0)} ms`,
     );
   }
 } finally {

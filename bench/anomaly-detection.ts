@@ -6,16 +6,20 @@
  *
  *   npx tsx --conditions=@observatory/source bench/anomaly-detection.ts [--seeds 2,3,4] [--series 40] [--weeks 10]
  *     [--thresholds 3,3.5,4] [--set minCallsForLatency=5,…] [--missed] [--verbose]
+ *     [--without-own-calls] [--mixed-agents]
  *
  * Seed 1 is the validation seed the detector's constants were chosen on (`--seeds 1 --series 80
  * --thresholds 3,3.5,4`); the reported figures come from other seeds. `--missed` lists the
  * anomalies not found, `--verbose` every false alarm with its reason (both on stderr).
+ * `--without-own-calls` leaves out the check of rises per call against the series' own calls;
+ * `--mixed-agents` makes the agents with injected anomalies mix two kinds of calls too.
  *
  * Traffic follows the demo's rhythm
  * (examples/demo/traffic-rhythm.ts: a working-day curve peaking mid-afternoon UTC, quieter
  * weekends, growth over the period), with each series' own peak hour, night and weekend
  * share, growth or decline, day-to-day and hour-to-hour swings; calls are drawn one by one
- * (Poisson counts, log-normal tokens and latencies, a per-day error rate). Injected, 1–4 hours
+ * (Poisson counts, log-normal tokens and latencies, a per-day error rate; every fourth series
+ * mixes two kinds of calls, 2–10% of them ×20 the price and ×4 the latency). Injected, 1–4 hours
  * each, starting at a time drawn in proportion to the series' traffic (incidents happen when
  * calls do): cost ×3–×10, calls down to 0–20%, error rate 20–60%, latency ×3, tokens per call
  * ×4 (cost follows). An anomaly counts as detected when any of its hours is flagged on its
@@ -23,6 +27,8 @@
  * of that series, per week of judged history (hours after the detector's minimum history).
  * Deterministic for a seed.
  */
+
+import { latencyBucket, percentileFromHistogram } from '../core/src/latency-buckets.js';
 import {
   type Anomaly,
   type AnomalyMetric,
@@ -33,6 +39,12 @@ import {
   type HourlyPoint,
   type HourlySeries,
 } from '../dashboard/src/server/analysis/detect-anomalies.js';
+import {
+  beyondOwnCalls,
+  needsOwnCalls,
+  OWN_CALLS,
+  OWN_CALLS_DAYS,
+} from '../dashboard/src/server/analysis/judge-by-own-calls.js';
 import { normalCdf, studentTQuantile } from '../dashboard/src/server/analysis/statistics.js';
 import { createSeededRandom, type SeededRandom } from '../examples/shared/seeded-random.js';
 import { formatNumber } from './bench-utils.js';
@@ -56,6 +68,10 @@ const extraOptions: DetectOptions = Object.fromEntries(
       return [name, Number(value)];
     }),
 );
+/** Leave out the check of rises per call against the series' own calls (judge-by-own-calls.ts), to compare. */
+const withoutOwnCalls = process.argv.includes('--without-own-calls');
+/** Every agent series mixes two kinds of calls, those with injected anomalies too (else every other one without). */
+const mixedAgents = process.argv.includes('--mixed-agents');
 const listMissed = process.argv.includes('--missed');
 const verbose = process.argv.includes('--verbose');
 
@@ -114,6 +130,11 @@ interface Profile {
   latencyMs: number;
   tokens: number;
   dollarsPerToken: number;
+  /**
+   * Share of calls of a dearer kind (0: one kind): a router's strong model, an uncached
+   * answer, a long report. They cost ×DEAR_COST per token and take ×DEAR_LATENCY.
+   */
+  dearShare: number;
 }
 
 function createProfile(index: number, random: SeededRandom): Profile {
@@ -140,6 +161,9 @@ function createProfile(index: number, random: SeededRandom): Profile {
     latencyMs: 400 + 3600 * random.next(),
     tokens: Math.round(300 * 20 ** random.next()),
     dollarsPerToken: (isModel ? price : MODELS[random.int(0, MODELS.length - 1)][1]) / 1e6,
+    // Every fourth series, an agent without injected anomalies, mixes two kinds of calls (with
+    // --mixed-agents every agent does).
+    dearShare: index % 4 === 3 || (mixedAgents && !isModel) ? 0.02 + 0.08 * random.next() : 0,
   };
 }
 
@@ -211,6 +235,9 @@ function planAnomalies(p: Profile, hours: number, firstJudged: number, random: S
 /** Log-normal spread of one call's tokens (so its cost) and of its latency. */
 const TOKENS_SD = 0.6;
 const LATENCY_SD = 0.45;
+/** A dear call's cost per token and its latency, as multiples of the usual kind's (Profile.dearShare). */
+const DEAR_COST = 20;
+const DEAR_LATENCY = 4;
 
 // ---- the ideal detector ---------------------------------------------------------------------
 
@@ -288,16 +315,19 @@ function poisson(lambda: number, random: SeededRandom): number {
   return k;
 }
 
+/** Each hour's calls one by one (hour index → costs, tokens, latencies), as the store keeps them. */
+type HourCalls = Map<number, { costs: number[]; tokens: number[]; latenciesMs: number[] }>;
+
 function generatePoints(
   p: Profile,
   hours: number,
   anomalies: readonly Injected[],
   random: SeededRandom,
+  calls: HourCalls = new Map(),
 ): HourlyPoint[] {
   const points: HourlyPoint[] = [];
   let dayLevel = 1;
   let dayErrorRate = p.errorRate;
-  const latencies: number[] = [];
   for (let t = 0; t < hours; t++) {
     if (t % DAY === 0) {
       dayLevel = Math.exp(p.dayNoise * normal(random));
@@ -307,37 +337,66 @@ function generatePoints(
     const active = anomalies.find((a) => t >= a.from && t < a.to);
     let lambda = expectedCalls(p, t) * dayLevel * Math.exp(p.hourNoise * normal(random));
     if (active?.kind === 'calls-drop') lambda *= active.size;
-    const calls = poisson(lambda, random);
+    const count = poisson(lambda, random);
     if (active !== undefined) {
-      active.calls += calls;
+      active.calls += count;
       active.expectedCalls += expectedCalls(p, t) * dayLevel;
       if (t === active.from) active.usualErrorRate = dayErrorRate;
     }
-    if (calls === 0) continue;
+    if (count === 0) continue;
     const errorRate = active?.kind === 'error-burst' ? active.size : dayErrorRate;
     const latencyFactor = active?.kind === 'latency-spike' ? active.size : 1;
     const tokensFactor = active?.kind === 'tokens-jump' ? active.size : 1;
+    const costFactor = active?.kind === 'cost-spike' ? active.size : 1;
+    const hour = { costs: [] as number[], tokens: [] as number[], latenciesMs: [] as number[] };
     let errorCalls = 0;
     let totalTokens = 0;
-    latencies.length = 0;
-    for (let c = 0; c < calls; c++) {
+    let cost = 0;
+    for (let c = 0; c < count; c++) {
       if (random.next() < errorRate) errorCalls++;
-      totalTokens += Math.round(p.tokens * tokensFactor * Math.exp(TOKENS_SD * normal(random)));
-      latencies.push(p.latencyMs * latencyFactor * Math.exp(LATENCY_SD * normal(random)));
+      const dear = p.dearShare > 0 && random.next() < p.dearShare;
+      const tokens = Math.round(p.tokens * tokensFactor * Math.exp(TOKENS_SD * normal(random)));
+      const latency = p.latencyMs * latencyFactor * (dear ? DEAR_LATENCY : 1) * Math.exp(LATENCY_SD * normal(random));
+      const callCost = tokens * p.dollarsPerToken * costFactor * (dear ? DEAR_COST : 1);
+      totalTokens += tokens;
+      cost += callCost;
+      hour.costs.push(callCost);
+      hour.tokens.push(tokens);
+      hour.latenciesMs.push(latency);
     }
-    latencies.sort((a, b) => a - b);
-    const costFactor = active?.kind === 'cost-spike' ? active.size : 1;
+    calls.set(t, hour);
+    // Percentiles as the store reads them: interpolated in the rollups' latency histogram.
+    const histogram = new Map<number, number>();
+    for (const latency of hour.latenciesMs) {
+      const bucket = latencyBucket(latency);
+      histogram.set(bucket, (histogram.get(bucket) ?? 0) + 1);
+    }
     points.push({
       hourStart: START + t * HOUR_MS,
-      calls,
+      calls: count,
       errorCalls,
-      cost: totalTokens * p.dollarsPerToken * costFactor,
+      cost,
       totalTokens,
-      p95LatencyMs: Math.round(latencies[Math.ceil(0.95 * calls) - 1]),
-      p50LatencyMs: Math.round(latencies[Math.ceil(0.5 * calls) - 1]),
+      p95LatencyMs: percentileFromHistogram(histogram, 0.95),
+      p50LatencyMs: percentileFromHistogram(histogram, 0.5),
     });
   }
   return points;
+}
+
+/** The series' newest OWN_CALLS calls before hour `to` (within OWN_CALLS_DAYS), as measure-anomalies.ts reads them from the store. */
+function ownCallsBefore(calls: HourCalls, to: number) {
+  const own = { costs: [] as number[], tokens: [] as number[], latenciesMs: [] as number[] };
+  for (let t = to - 1; t >= Math.max(0, to - OWN_CALLS_DAYS * DAY) && own.costs.length < OWN_CALLS; t--) {
+    const hour = calls.get(t);
+    if (hour === undefined) continue;
+    for (let c = hour.costs.length - 1; c >= 0 && own.costs.length < OWN_CALLS; c--) {
+      own.costs.push(hour.costs[c]);
+      own.tokens.push(hour.tokens[c]);
+      own.latenciesMs.push(hour.latenciesMs[c]);
+    }
+  }
+  return own;
 }
 
 // ---- scoring ------------------------------------------------------------------------------
@@ -407,6 +466,9 @@ interface Run {
   /** The same, on normal series with the demo's rhythm. */
   demoSeriesWeeks: number;
   demoSeriesFalseAlarms: number;
+  /** The same, on series mixing two kinds of calls (Profile.dearShare). */
+  mixedSeriesWeeks: number;
+  mixedSeriesFalseAlarms: number;
   /** False alarms merged into episodes (EPISODE_GAP). */
   falseEpisodes: number;
   /** False alarms in the EPISODE_GAP hours after an injected anomaly: its tail, which a window still holds. */
@@ -428,6 +490,8 @@ function runSeed(seed: number, threshold: number): Run {
     normalSeriesFalseAlarms: 0,
     demoSeriesWeeks: 0,
     demoSeriesFalseAlarms: 0,
+    mixedSeriesWeeks: 0,
+    mixedSeriesFalseAlarms: 0,
     falseEpisodes: 0,
     afterAnomaly: 0,
     seriesHours: 0,
@@ -438,18 +502,25 @@ function runSeed(seed: number, threshold: number): Run {
     const profile = createProfile(s, random);
     // Models and agents alike: series 1, 2, 5, 6, … get anomalies.
     const anomalies = s % 4 === 1 || s % 4 === 2 ? planAnomalies(profile, hours, firstJudged + DAY, random) : [];
-    const series = { ...profile.series, points: generatePoints(profile, hours, anomalies, random) };
+    const calls: HourCalls = new Map();
+    const series = { ...profile.series, points: generatePoints(profile, hours, anomalies, random, calls) };
     const started = performance.now();
     const flagged = detectAnomaliesOverRange(series, START, START + (hours - 1) * HOUR_MS, {
       ...extraOptions,
       threshold,
-    });
+    }).filter(
+      (a) =>
+        withoutOwnCalls ||
+        !needsOwnCalls(a) ||
+        beyondOwnCalls(a, ownCallsBefore(calls, (a.hourStart - START) / HOUR_MS - a.hours + 1)),
+    );
     run.seconds += (performance.now() - started) / 1000;
     run.seriesHours += hours;
     const judgedWeeks = (hours - firstJudged) / WEEK;
     run.seriesWeeks += judgedWeeks;
     if (anomalies.length === 0) run.normalSeriesWeeks += judgedWeeks;
     if (anomalies.length === 0 && profile.demo) run.demoSeriesWeeks += judgedWeeks;
+    if (profile.dearShare > 0) run.mixedSeriesWeeks += judgedWeeks;
 
     const hourOf = (a: Anomaly) => (a.hourStart - START) / HOUR_MS;
     for (const injected of anomalies) {
@@ -494,6 +565,7 @@ function runSeed(seed: number, threshold: number): Run {
       if (anomalies.some((i) => t >= i.to && t < i.to + EPISODE_GAP)) run.afterAnomaly++;
       if (anomalies.length === 0) run.normalSeriesFalseAlarms++;
       if (anomalies.length === 0 && profile.demo) run.demoSeriesFalseAlarms++;
+      if (profile.dearShare > 0) run.mixedSeriesFalseAlarms++;
       if (verbose)
         process.stderr.write(
           `false alarm: ${new Date(a.hourStart).toISOString()} ${a.reason} (z ${a.score.toFixed(1)})\n`,
@@ -534,6 +606,8 @@ for (const threshold of thresholds) {
   const normalAlarms = runs.reduce((s, r) => s + r.normalSeriesFalseAlarms, 0);
   const demoWeeks = runs.reduce((s, r) => s + r.demoSeriesWeeks, 0);
   const demoAlarms = runs.reduce((s, r) => s + r.demoSeriesFalseAlarms, 0);
+  const mixedWeeks = runs.reduce((s, r) => s + r.mixedSeriesWeeks, 0);
+  const mixedAlarms = runs.reduce((s, r) => s + r.mixedSeriesFalseAlarms, 0);
   const episodes = runs.reduce((s, r) => s + r.falseEpisodes, 0);
   const afterAnomaly = runs.reduce((s, r) => s + r.afterAnomaly, 0);
   const fleetWeeks = seriesWeeks / seriesCount;
@@ -581,7 +655,7 @@ for (const threshold of thresholds) {
   for (const [metric, t] of byMetric) idealRow(metric, t);
   idealRow('**all**', total);
   console.log(
-    `\nJudged: ${formatNumber(seriesWeeks, 1)} series-weeks (${formatNumber(normalWeeks, 1)} on series without anomalies: ${normalAlarms} false alarms, ${(normalAlarms / normalWeeks).toFixed(3)} per series-week; ${formatNumber(demoWeeks, 1)} of those with the demo's rhythm: ${demoAlarms}, ${(demoAlarms / demoWeeks).toFixed(3)} per series-week).`,
+    `\nJudged: ${formatNumber(seriesWeeks, 1)} series-weeks (${formatNumber(normalWeeks, 1)} on series without anomalies: ${normalAlarms} false alarms, ${(normalAlarms / normalWeeks).toFixed(3)} per series-week; ${formatNumber(demoWeeks, 1)} of those with the demo's rhythm: ${demoAlarms}, ${(demoAlarms / demoWeeks).toFixed(3)} per series-week; ${formatNumber(mixedWeeks, 1)} of those mixing two kinds of calls: ${mixedAlarms}, ${(mixedAlarms / mixedWeeks).toFixed(3)} per series-week).`,
   );
   console.log(
     `All false alarms as episodes (flags ≤ ${EPISODE_GAP} h apart merged): ${episodes}, ${(episodes / seriesWeeks).toFixed(3)} per series-week, ${(episodes / fleetWeeks).toFixed(1)} per week across ${seriesCount} series; ${afterAnomaly} of the false alarms fall in the ${EPISODE_GAP} h after an injected anomaly.`,

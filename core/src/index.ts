@@ -23,7 +23,7 @@ export {
 } from './default-instance.js';
 export type { OpenTelemetryExport } from './emit-gen-ai-span.js';
 export { errorNameOf } from './error-name-of.js';
-export { LATENCY_BUCKET_BOUNDS_MS, percentileFromHistogram } from './latency-buckets.js';
+export { LATENCY_BUCKET_BOUNDS_MS, lowestLatencyReading, percentileFromHistogram } from './latency-buckets.js';
 export type {
   CacheMetadata,
   CallMeasures,
@@ -63,6 +63,7 @@ export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
 export type { MetadataBreakdown, MetadataBreakdownOptions } from './queries/get-metadata-breakdown.js';
 export type { MetricLabels, MetricTotals } from './queries/get-metric-totals.js';
 export type { Overview } from './queries/get-overview.js';
+export type { RecentCallFigures, RecentCallFiguresQuery } from './queries/get-recent-call-figures.js';
 export type { SessionStep } from './queries/get-session-steps.js';
 export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';

@@ -23,6 +23,20 @@ export function latencyBucket(latencyMs: number): number {
 }
 
 /**
+ * The lowest latency a call can have had for a histogram percentile to read `readMs`: the
+ * lower bound of the bucket it was interpolated in (at a bound, of the bucket below, whose top
+ * reads the same).
+ */
+export function lowestLatencyReading(readMs: number): number {
+  let lowest = 0;
+  for (const bound of LATENCY_BUCKET_BOUNDS_MS) {
+    if (bound >= readMs) break;
+    lowest = bound;
+  }
+  return lowest;
+}
+
+/**
  * The q-quantile (0..1) of a histogram given as bucket index → count, by linear
  * interpolation inside the bucket that holds it. Returns null for an empty histogram.
  */

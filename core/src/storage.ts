@@ -26,6 +26,11 @@ import {
 } from './queries/get-metadata-breakdown.js';
 import { getMetricTotals, type MetricTotals } from './queries/get-metric-totals.js';
 import { getOverview, getTotals, type Overview } from './queries/get-overview.js';
+import {
+  getRecentCallFigures,
+  type RecentCallFigures,
+  type RecentCallFiguresQuery,
+} from './queries/get-recent-call-figures.js';
 import { getSessionSteps, type SessionStep } from './queries/get-session-steps.js';
 import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
 import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
@@ -225,6 +230,12 @@ export class ObservatoryStorage {
    */
   async sampleCalls(query: CallSampleQuery = {}): Promise<CallSampleResult> {
     return sampleCalls(await this.knex(), query);
+  }
+
+  /** The cost, tokens and latency of a model's or an agent's newest calls in a range, one by one (anomalies judge a few calls against them). */
+  async getRecentCallFigures(query: RecentCallFiguresQuery): Promise<RecentCallFigures> {
+    const store = await this.getStore();
+    return getRecentCallFigures(store.em.getKnex(), store.dialect, query);
   }
 
   /** A recent window's calls summed per bucket and agent, with its exact p95 latency (Live): no text is read. */

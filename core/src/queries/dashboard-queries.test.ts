@@ -168,6 +168,29 @@ describe.each(testDatabases())('dashboard queries on %s', (database) => {
     expect(none).toEqual({ groups: [], p95LatencyMs: null });
   });
 
+  it("getRecentCallFigures gives a series' newest calls one by one, in range, newest first", async () => {
+    const range = { from: new Date(T0), to: new Date(T0 + 3 * DAY) };
+    const reviewer = await t.obs.storage.getRecentCallFigures({ projectName, agentName: 'Reviewer', ...range });
+    expect(reviewer.latenciesMs).toEqual([400, 200, 100]);
+    expect(reviewer.tokens).toEqual([1500, 1500, 1500]);
+    const reviewerCalls = (await t.obs.storage.getLlmCalls({ projectName, agentName: 'Reviewer' })).sort(
+      (a, b) => b.timestamp.getTime() - a.timestamp.getTime(),
+    );
+    expect(reviewer.costs).toEqual(reviewerCalls.map((call) => call.totalCost));
+    expect(reviewer.costs[0]).toBeGreaterThan(0);
+    // By model across projects: the other project's call is among them; `to` is exclusive.
+    const model = await t.obs.storage.getRecentCallFigures({ modelName: 'gpt-4o', ...range });
+    expect(model.latenciesMs).toEqual([400, 850, 200, 100]);
+    const before = await t.obs.storage.getRecentCallFigures({
+      modelName: 'gpt-4o',
+      ...range,
+      to: new Date(T0 + DAY + 2 * HOUR),
+    });
+    expect(before.latenciesMs).toEqual([850, 200, 100]);
+    const newest = await t.obs.storage.getRecentCallFigures({ projectName, agentName: 'Reviewer', ...range, limit: 2 });
+    expect(newest.latenciesMs).toEqual([400, 200]);
+  });
+
   it('getCrossBreakdown sums per pair of dimensions', async () => {
     const cells = await t.obs.storage.getCrossBreakdown('model', 'agent', { projectName });
     const find = (row: string, column: string) => cells.find((c) => c.row === row && c.column === column);

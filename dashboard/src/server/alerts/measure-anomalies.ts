@@ -7,6 +7,7 @@ import {
   detectAnomaliesOverRange,
   type HourlySeries,
 } from '../analysis/detect-anomalies.js';
+import { beyondOwnCalls, needsOwnCalls, OWN_CALLS, OWN_CALLS_DAYS } from '../analysis/judge-by-own-calls.js';
 import type { AlertFinding } from './alert-finding.js';
 import { sessionsLink } from './totals-by-group.js';
 
@@ -60,12 +61,16 @@ export async function measureAnomalies(
   now: number,
 ): Promise<AlertFinding[]> {
   const hour = Math.floor(now / HOUR_MS) * HOUR_MS - HOUR_MS;
-  const all = await hourlySeries(storage, rule.by, rule.project ?? undefined, hour, hour + HOUR_MS);
-  return all.flatMap((series) =>
-    detectAnomalies(series, hour)
-      .filter((anomaly) => rule.metrics.includes(anomaly.metric))
-      .map((anomaly) => toFinding(rule, series, anomaly)),
-  );
+  const projectName = rule.project ?? undefined;
+  const all = await hourlySeries(storage, rule.by, projectName, hour, hour + HOUR_MS);
+  const findings: AlertFinding[] = [];
+  for (const series of all) {
+    const found = detectAnomalies(series, hour).filter((anomaly) => rule.metrics.includes(anomaly.metric));
+    for (const anomaly of await keepBeyondOwnCalls(storage, rule.by, projectName, series, found)) {
+      findings.push(toFinding(rule, series, anomaly));
+    }
+  }
+  return findings;
 }
 
 /** Every anomaly of each model or agent over a range, for the markers on the charts. */
@@ -81,7 +86,60 @@ export async function anomaliesOverRange(
   const lastHour = Math.floor(to / HOUR_MS) * HOUR_MS - HOUR_MS;
   if (lastHour < firstHour) return [];
   const all = await hourlySeries(storage, by, projectName, firstHour, lastHour + HOUR_MS);
-  return all.flatMap((series) => detectAnomaliesOverRange(series, firstHour, lastHour));
+  const anomalies: Anomaly[] = [];
+  for (const series of all) {
+    const found = detectAnomaliesOverRange(series, firstHour, lastHour);
+    anomalies.push(...(await keepBeyondOwnCalls(storage, by, projectName, series, found)));
+  }
+  return anomalies;
+}
+
+/**
+ * The anomalies that stand against the series' own calls: a rise of a figure per call over a
+ * few calls is kept only when the series' own earlier calls seldom give it (a mix of cheap and
+ * dear calls does, often).
+ */
+async function keepBeyondOwnCalls(
+  storage: ObservatoryStorage,
+  by: AnomalyRule['by'],
+  projectName: string | undefined,
+  series: HourlySeries,
+  anomalies: Anomaly[],
+): Promise<Anomaly[]> {
+  const kept: Anomaly[] = [];
+  for (const anomaly of anomalies) {
+    if (!needsOwnCalls(anomaly)) {
+      kept.push(anomaly);
+      continue;
+    }
+    const to = anomaly.hourStart - (anomaly.hours - 1) * HOUR_MS;
+    const own = await storage.getRecentCallFigures({
+      projectName,
+      ...(by === 'model' ? { modelName: series.label } : { agentName: series.label }),
+      from: ownCallsFrom(series, to),
+      to: new Date(to),
+      limit: OWN_CALLS,
+    });
+    if (beyondOwnCalls(anomaly, own)) kept.push(anomaly);
+  }
+  return kept;
+}
+
+/**
+ * Where the series' newest OWN_CALLS calls before `to` begin, by its hourly calls (at most
+ * OWN_CALLS_DAYS back): so the query reads about as many calls as it needs.
+ */
+function ownCallsFrom(series: HourlySeries, to: number): Date {
+  const earliest = to - OWN_CALLS_DAYS * 24 * HOUR_MS;
+  let calls = 0;
+  for (let k = series.points.length - 1; k >= 0; k--) {
+    const point = series.points[k];
+    if (point.hourStart >= to) continue;
+    if (point.hourStart < earliest) break;
+    calls += point.calls;
+    if (calls >= OWN_CALLS) return new Date(point.hourStart);
+  }
+  return new Date(earliest);
 }
 
 function toFinding(rule: AlertRuleCommon & AnomalyRule, series: HourlySeries, anomaly: Anomaly): AlertFinding {

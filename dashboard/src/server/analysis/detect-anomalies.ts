@@ -24,6 +24,10 @@
  * drops only (more calls show in the cost when they matter; alone they were noise). Latency
  * there is also judged by the median call (≥ 3 calls), hour then windows, when its p95 flags
  * nothing: the p95 of a few calls is their slowest and moves with how many there were.
+ * A rise per call at a few calls (cost, tokens, latency; an hour's cost at a few usual calls)
+ * carries its callFigure: measure-anomalies.ts judges it once more against the series' own
+ * calls (judge-by-own-calls.ts), since a mix of cheap and dear calls looks like a change here.
+ * A median rise must also pass the usual p95 (beyondUsualOf).
  * Guards: no judgement before 14 days of history; the error rate needs ≥ 20 calls in the hour
  * or window, p95 ≥ 10, the median ≥ 3, tokens and cost per call ≥ 3. The usual range reported
  * is usual ± 2 spreads.
@@ -74,6 +78,23 @@ export interface Anomaly {
   score: number;
   /** Human reason, e.g. "gpt-4o cost this hour $4.10, usual $0.30–$0.55" or "… the last 3 hours …". */
   reason: string;
+  /** Hours judged: 1, or a window's 2–4 ending at hourStart. */
+  hours: number;
+  /** Calls in those hours, and how many are usual there (NaN when unknown). */
+  calls: number;
+  usualCalls: number;
+  /** For a figure per call, how it is read from single calls (judge-by-own-calls.ts draws it from the series' own calls). */
+  callFigure?: CallFigure;
+}
+
+/**
+ * A figure of a few calls as read from the calls themselves: the mean of their costs or tokens,
+ * a percentile of their latencies, or the total cost of as many calls as are usual (a count
+ * that varies as counts do).
+ */
+export interface CallFigure {
+  of: 'costs' | 'tokens' | 'latenciesMs';
+  statistic: 'mean' | 'p50' | 'p95' | 'usualTotal';
 }
 
 export interface DetectOptions {
@@ -355,12 +376,8 @@ interface MetricModel {
   quietOnly?: boolean;
   /** Whether the figure is per call (a rate), not a volume. */
   perCall: boolean;
-  /**
-   * Whether the figure is a magnitude of calls that may be of several kinds (short and long
-   * answers, cached and not, a cheap and a dear model): over a few calls it then swings
-   * between them, a tail the MAD does not see.
-   */
-  mixedCalls?: true;
+  /** A figure per call: how it is read from single calls. */
+  callFigure?: CallFigure;
   /** The figure at hour j however few its calls, NaN when it has none. */
   raw(h: History, j: number): number;
   /** The value at hour j, NaN when j cannot be judged (too few calls). */
@@ -399,6 +416,8 @@ const MODELS: MetricModel[] = [
     metric: 'cost',
     key: 'cost',
     perCall: false,
+    // A few calls' cost swings with their mix (one dear call among cheap ones).
+    callFigure: { of: 'costs', statistic: 'usualTotal' },
     raw: (h, j) => h.cost[j],
     value: (h, j) => (costPerCall(h, j) > 0 ? h.cost[j] : Number.NaN),
     usual: (h, j) => medianOf(volumeBaseline(h, j, 'cost')),
@@ -437,7 +456,7 @@ const MODELS: MetricModel[] = [
     metric: 'p95LatencyMs',
     key: 'p95LatencyMs',
     perCall: true,
-    mixedCalls: true,
+    callFigure: { of: 'latenciesMs', statistic: 'p95' },
     raw: (h, j) => h.p95.value[j],
     value: (h, j, settings) => (h.calls[j] >= settings.minCallsForLatency ? h.p95.value[j] : Number.NaN),
     usual: (h, j, settings) =>
@@ -459,7 +478,7 @@ const MODELS: MetricModel[] = [
     key: 'p50LatencyMs',
     quietOnly: true,
     perCall: true,
-    mixedCalls: true,
+    callFigure: { of: 'latenciesMs', statistic: 'p50' },
     // Calls can be of two kinds (short and long answers, cached and not): a median of a few
     // then swings between them. Slower than the usual p95, it is not the long kind alone.
     beyondUsualOf: 'p95LatencyMs',
@@ -475,13 +494,20 @@ const MODELS: MetricModel[] = [
     floor: (h, j) => countingNoise(MEDIAN_NOISE, h.calls[j]),
     material: doubled,
   },
-  perCallModel({ metric: 'tokensPerCall', key: 'tokensPerCall', total: (h) => h.tokens, offset: () => 1 }),
+  perCallModel({
+    metric: 'tokensPerCall',
+    key: 'tokensPerCall',
+    callFigure: { of: 'tokens', statistic: 'mean' },
+    total: (h) => h.tokens,
+    offset: () => 1,
+  }),
   // An hour's cost moves with how many calls it had, which hides a ×5 call at a few calls an
   // hour; so where the cost flags nothing it is judged again per call, like tokens.
   perCallModel({
     metric: 'cost',
     name: 'cost per call',
     key: 'costPerCall',
+    callFigure: { of: 'costs', statistic: 'mean' },
     total: (h) => h.cost,
     // A hundredth of a usual call's cost, so that a free call (cost 0) is a value.
     offset: (h, j) => costPerCall(h, j) / 100,
@@ -500,6 +526,7 @@ function perCallModel({
   metric: AnomalyMetric;
   name?: string;
   key: ModelKey;
+  callFigure: CallFigure;
   total: (h: History) => Float64Array;
   offset: (h: History, j: number) => number;
 }): MetricModel {
@@ -508,7 +535,6 @@ function perCallModel({
   return {
     ...names,
     perCall: true,
-    mixedCalls: true,
     raw: (h, j) => (h.calls[j] > 0 ? total(h)[j] / h.calls[j] : Number.NaN),
     value: (h, j, settings) => (enough(h, j, settings) ? total(h)[j] / h.calls[j] : Number.NaN),
     usual: (h, j, settings) =>
@@ -550,6 +576,10 @@ function judgeHour(series: HourlySeries, h: History, i: number, settings: Settin
       direction: best.direction,
       score: best.score,
       reason: describe(series.label, model, best),
+      hours: best.h.hours,
+      calls: best.h.calls[best.i],
+      usualCalls: usualCalls(best.h, best.i),
+      ...(model.callFigure && { callFigure: model.callFigure }),
     });
   }
   return found;
@@ -602,8 +632,6 @@ function judge(model: MetricModel, h: History, i: number, settings: Settings): J
   const spread = Math.max(spreadAt(model, h, i, settings), floor);
   const z = (scale.to(value) - centre) / spread;
   if (!(spike && z >= settings.threshold) && !(drop && -z >= settings.threshold)) return null;
-  // A rise of a mixed figure counts only when this time of day showed none as high over the last week.
-  if (model.mixedCalls && z > 0 && scale.to(value) - centre <= highestRiseAt(model, h, i, settings)) return null;
   const beyond = model.beyondUsualOf && MODELS.find((other) => other.key === model.beyondUsualOf);
   if (beyond && z > 0 && !(value > usualAt(beyond, h, i, settings))) return null;
   const high = scale.from(centre + USUAL_BAND_SPREADS * spread);
@@ -692,16 +720,6 @@ function forEachSpreadHour(h: History, i: number, visit: (j: number) => void): v
       visit(j);
     }
   }
-}
-
-/** The largest value − usual, on the metric's scale, of the hours spreadAt reads (−∞ when none). */
-function highestRiseAt(model: MetricModel, h: History, i: number, settings: Settings): number {
-  let highest = Number.NEGATIVE_INFINITY;
-  forEachSpreadHour(h, i, (j) => {
-    const rise = residualAt(model, h, j, settings);
-    if (rise > highest) highest = rise;
-  });
-  return highest;
 }
 
 /** value − usual of hour j on the metric's scale (NaN when either is unknown), computed once. */

@@ -224,3 +224,14 @@ export function studentTCdf(t: number, df: number): number {
 export function studentTQuantile(p: number, df: number): number {
   return distributions().tQuantile(p, Math.min(df, NORMAL_LIMIT_DF));
 }
+
+/** A seeded source of numbers in [0, 1) (mulberry32): a judgement drawn by chance, or a test history, is the same every time. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

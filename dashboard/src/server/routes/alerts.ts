@@ -140,9 +140,16 @@ export function alertsRoutes(ctx: AppContext): Hono {
         by,
         from,
         to,
-        items: found.slice(0, ANOMALIES_SHOWN).map(({ seriesKey, ...anomaly }) => ({
-          ...anomaly,
-          series: seriesKey.slice(by.length + 1),
+        items: found.slice(0, ANOMALIES_SHOWN).map((anomaly) => ({
+          series: anomaly.seriesKey.slice(by.length + 1),
+          metric: anomaly.metric,
+          hourStart: anomaly.hourStart,
+          value: anomaly.value,
+          expectedLow: anomaly.expectedLow,
+          expectedHigh: anomaly.expectedHigh,
+          direction: anomaly.direction,
+          score: anomaly.score,
+          reason: anomaly.reason,
         })),
       });
     })

@@ -10,13 +10,16 @@ import { formatDateTime } from '../../format.js';
 /** The badge's metric: latency is judged by the p95, or at quiet hours by the median call (the reason says which). */
 const BADGE_NAMES = { ...ANOMALY_METRIC_NAMES, p95LatencyMs: 'latency' };
 
-/** The hours a model was unlike its usual self at that time of day and week, newest first. */
-export function AnomaliesPanel(props: { anomalies: Resource<{ items: AnomalyMarker[] }> }) {
+/** An anomaly of a model or of an agent. */
+export type SeriesAnomaly = AnomalyMarker & { by: 'model' | 'agent' };
+
+/** The hours a model or an agent was unlike its usual self at that time of day and week, newest first. */
+export function AnomaliesPanel(props: { anomalies: Resource<{ items: SeriesAnomaly[] }> }) {
   const state = useAppState();
   return (
     <Panel
       title="Anomalies"
-      hint="Each model's hour against the same hour of past days and weeks (median and MAD); alerts come from the anomaly rules"
+      hint="Each model's and agent's hour against the same hour of past days and weeks (median and MAD), and a rise over a few calls against its own recent calls; alerts come from the anomaly rules"
       flush
     >
       <AsyncView resource={props.anomalies} skeletonHeight={160}>
@@ -27,6 +30,7 @@ export function AnomaliesPanel(props: { anomalies: Resource<{ items: AnomalyMark
             attributes={{ 'data-anomalies': '' }}
             columns={[
               { class: 'faint nowrap', cell: (a) => formatDateTime(a.hourStart, state.timezone()) },
+              { class: 'faint', cell: (a) => a.by },
               {
                 cell: (a) => (
                   <span class={a.direction === 'spike' ? 'badge red' : 'badge amber'}>

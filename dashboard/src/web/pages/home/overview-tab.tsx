@@ -1,6 +1,8 @@
+import { createResource } from 'solid-js';
 import type { AnomalyMarker, TimeSeriesPoint } from '../../../shared/api-types.js';
-import { createFilteredResource } from '../../create-filtered-resource.js';
-import { AnomaliesPanel } from './anomalies-panel.js';
+import { apiGet } from '../../api.js';
+import { useAppState } from '../../app-state.js';
+import { AnomaliesPanel, type SeriesAnomaly } from './anomalies-panel.js';
 import { RecentCallsPanel } from './recent-calls-panel.js';
 import { RecentSessionsPanel } from './recent-sessions-panel.js';
 import { SpendByAgentPanel } from './spend-by-agent-panel.js';
@@ -9,7 +11,7 @@ import { TrafficPanel } from './traffic-panel.js';
 
 /** The Overview tab: where the money goes (and where it went unusually), traffic, and the newest sessions and calls. */
 export function OverviewTab(props: { series: TimeSeriesPoint[] | undefined }) {
-  const anomalies = createFilteredResource<{ items: AnomalyMarker[] }>('alerts/anomalies');
+  const anomalies = createAnomaliesResource();
   return (
     <>
       <div class="grid cols-2-1">
@@ -24,4 +26,22 @@ export function OverviewTab(props: { series: TimeSeriesPoint[] | undefined }) {
       <RecentCallsPanel />
     </>
   );
+}
+
+/** The range's anomalies of every model and every agent, newest first. */
+function createAnomaliesResource() {
+  const state = useAppState();
+  const [anomalies] = createResource(
+    () => state.filter(),
+    async (filter) => {
+      const judged = await Promise.all(
+        (['model', 'agent'] as const).map(async (by) => {
+          const { items } = await apiGet<{ items: AnomalyMarker[] }>('alerts/anomalies', { ...filter, by });
+          return items.map((anomaly): SeriesAnomaly => ({ ...anomaly, by }));
+        }),
+      );
+      return { items: judged.flat().sort((a, b) => b.hourStart - a.hourStart || b.score - a.score) };
+    },
+  );
+  return anomalies;
 }
