@@ -19,8 +19,11 @@ if (!databaseUrl) throw new Error('--db PATH: a store filled by `observatory dem
 const obs = new Observatory({ databaseUrl, flushOnExit: false });
 try {
   const first = await obs.storage.getFirstDay();
-  if (first === null) throw new Error(`${databaseUrl} holds no calls`);
-  const to = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+  const { lastHour } = await obs.storage.getStoreStats();
+  if (first === null || lastHour === null) throw new Error(`${databaseUrl} holds no calls`);
+  // Up to the store's last hour with calls: the hours after it, while nothing writes to the
+  // store, would read as calls dropping to none.
+  const to = lastHour + HOUR_MS;
   const from = Math.ceil((first + HISTORY_DAYS_BEFORE_JUDGING * DAY_MS) / HOUR_MS) * HOUR_MS;
   const judgedWeeks = (to - from) / (7 * DAY_MS);
   console.log(`Demo history ${databaseUrl}: ${(judgedWeeks * 7).toFixed(1)} days judged`);

@@ -25,7 +25,7 @@
  * there is also judged by the median call (≥ 3 calls), hour then windows, when its p95 flags
  * nothing: the p95 of a few calls is their slowest and moves with how many there were.
  * A rise per call at a few calls (cost, tokens, latency; an hour's cost at a few usual calls)
- * carries its callFigure: measure-anomalies.ts judges it once more against the series' own
+ * carries its callFigures: measure-anomalies.ts judges it once more against the series' own
  * calls (judge-by-own-calls.ts), since a mix of cheap and dear calls looks like a change here.
  * A median rise must also pass the usual p95 (beyondUsualOf).
  * Guards: no judgement before 14 days of history; the error rate needs ≥ 20 calls in the hour
@@ -83,8 +83,11 @@ export interface Anomaly {
   /** Calls in those hours, and how many are usual there (NaN when unknown). */
   calls: number;
   usualCalls: number;
-  /** For a figure per call, how it is read from single calls (judge-by-own-calls.ts draws it from the series' own calls). */
-  callFigure?: CallFigure;
+  /**
+   * For a rise per call, the figures that show it as read from single calls, the anomaly's own
+   * first (judge-by-own-calls.ts draws them from the series' own calls; one rare one suffices).
+   */
+  callFigures?: ReadCallFigure[];
 }
 
 /**
@@ -95,6 +98,11 @@ export interface Anomaly {
 export interface CallFigure {
   of: 'costs' | 'tokens' | 'latenciesMs';
   statistic: 'mean' | 'p50' | 'p95' | 'usualTotal';
+}
+
+/** A figure per call and the value the hour or window had. */
+export interface ReadCallFigure extends CallFigure {
+  value: number;
 }
 
 export interface DetectOptions {
@@ -376,8 +384,8 @@ interface MetricModel {
   quietOnly?: boolean;
   /** Whether the figure is per call (a rate), not a volume. */
   perCall: boolean;
-  /** A figure per call: how it is read from single calls. */
-  callFigure?: CallFigure;
+  /** A figure per call: how it and the figures that show it too are read from single calls, at hour (or window) j. */
+  callFigures?(h: History, j: number, value: number): ReadCallFigure[];
   /** The figure at hour j however few its calls, NaN when it has none. */
   raw(h: History, j: number): number;
   /** The value at hour j, NaN when j cannot be judged (too few calls). */
@@ -417,7 +425,7 @@ const MODELS: MetricModel[] = [
     key: 'cost',
     perCall: false,
     // A few calls' cost swings with their mix (one dear call among cheap ones).
-    callFigure: { of: 'costs', statistic: 'usualTotal' },
+    callFigures: figureOf('costs', 'usualTotal'),
     raw: (h, j) => h.cost[j],
     value: (h, j) => (costPerCall(h, j) > 0 ? h.cost[j] : Number.NaN),
     usual: (h, j) => medianOf(volumeBaseline(h, j, 'cost')),
@@ -456,7 +464,12 @@ const MODELS: MetricModel[] = [
     metric: 'p95LatencyMs',
     key: 'p95LatencyMs',
     perCall: true,
-    callFigure: { of: 'latenciesMs', statistic: 'p95' },
+    // The slowest calls of a mix (a few long answers) already make a high p95: then a rise
+    // of every call shows in the median.
+    callFigures: (h, j, value) => [
+      { of: 'latenciesMs', statistic: 'p95', value },
+      { of: 'latenciesMs', statistic: 'p50', value: h.p50.value[j] },
+    ],
     raw: (h, j) => h.p95.value[j],
     value: (h, j, settings) => (h.calls[j] >= settings.minCallsForLatency ? h.p95.value[j] : Number.NaN),
     usual: (h, j, settings) =>
@@ -478,7 +491,7 @@ const MODELS: MetricModel[] = [
     key: 'p50LatencyMs',
     quietOnly: true,
     perCall: true,
-    callFigure: { of: 'latenciesMs', statistic: 'p50' },
+    callFigures: figureOf('latenciesMs', 'p50'),
     // Calls can be of two kinds (short and long answers, cached and not): a median of a few
     // then swings between them. Slower than the usual p95, it is not the long kind alone.
     beyondUsualOf: 'p95LatencyMs',
@@ -497,7 +510,7 @@ const MODELS: MetricModel[] = [
   perCallModel({
     metric: 'tokensPerCall',
     key: 'tokensPerCall',
-    callFigure: { of: 'tokens', statistic: 'mean' },
+    callFigures: figureOf('tokens', 'mean'),
     total: (h) => h.tokens,
     offset: () => 1,
   }),
@@ -507,12 +520,17 @@ const MODELS: MetricModel[] = [
     metric: 'cost',
     name: 'cost per call',
     key: 'costPerCall',
-    callFigure: { of: 'costs', statistic: 'mean' },
+    callFigures: figureOf('costs', 'mean'),
     total: (h) => h.cost,
     // A hundredth of a usual call's cost, so that a free call (cost 0) is a value.
     offset: (h, j) => costPerCall(h, j) / 100,
   }),
 ];
+
+/** The anomaly's own value read as `statistic` of single calls' `of`. */
+function figureOf(of: CallFigure['of'], statistic: CallFigure['statistic']): MetricModel['callFigures'] {
+  return (_h, _j, value) => [{ of, statistic, value }];
+}
 
 /**
  * A total per call (tokens, cost) at hours with settings.minCallsForTokens calls or more, on a
@@ -526,7 +544,7 @@ function perCallModel({
   metric: AnomalyMetric;
   name?: string;
   key: ModelKey;
-  callFigure: CallFigure;
+  callFigures: MetricModel['callFigures'];
   total: (h: History) => Float64Array;
   offset: (h: History, j: number) => number;
 }): MetricModel {
@@ -579,7 +597,7 @@ function judgeHour(series: HourlySeries, h: History, i: number, settings: Settin
       hours: best.h.hours,
       calls: best.h.calls[best.i],
       usualCalls: usualCalls(best.h, best.i),
-      ...(model.callFigure && { callFigure: model.callFigure }),
+      ...(model.callFigures && { callFigures: model.callFigures(best.h, best.i, best.value) }),
     });
   }
   return found;

@@ -1,10 +1,17 @@
 import type { RecentCallFigures } from '@observatory/core';
 import { describe, expect, it } from 'vitest';
-import type { Anomaly, CallFigure } from './detect-anomalies.js';
+import type { Anomaly, CallFigure, ReadCallFigure } from './detect-anomalies.js';
 import { beyondOwnCalls, chanceOfFigure, MAX_OWN_CALLS_CHANCE, needsOwnCalls } from './judge-by-own-calls.js';
 
 /** An anomaly of `calls` calls whose figure (`callFigure`) reached `value`. */
-function anomaly(callFigure: CallFigure, value: number, calls: number, usualCalls = calls): Anomaly {
+function anomaly(
+  callFigure: CallFigure,
+  value: number,
+  calls: number,
+  usualCalls = calls,
+): Anomaly & {
+  callFigures: ReadCallFigure[];
+} {
   return {
     seriesKey: 'agent:Router',
     metric: callFigure.of === 'latenciesMs' ? 'p95LatencyMs' : callFigure.of === 'tokens' ? 'tokensPerCall' : 'cost',
@@ -18,7 +25,7 @@ function anomaly(callFigure: CallFigure, value: number, calls: number, usualCall
     hours: 1,
     calls,
     usualCalls,
-    callFigure,
+    callFigures: [{ ...callFigure, value }],
   };
 }
 
@@ -54,6 +61,20 @@ describe('beyondOwnCalls', () => {
     expect(beyondOwnCalls(anomaly({ of: 'latenciesMs', statistic: 'p95' }, 95_000, 11), own)).toBe(true);
   });
 
+  it('keeps a p95 the slow kind of a mix gives when the median shows every call slower', () => {
+    // One call in ten takes 4 s, the others ~1 s: the p95 of 30 calls is usually a slow one.
+    const own = ownCalls(1000, 4000, 10);
+    const p95 = anomaly({ of: 'latenciesMs', statistic: 'p95' }, 4200, 30);
+    expect(beyondOwnCalls(p95, own)).toBe(false);
+    const medianToo = (value: number) => ({
+      ...p95,
+      callFigures: [...p95.callFigures, { of: 'latenciesMs' as const, statistic: 'p50' as const, value }],
+    });
+    // Every call ×3: a median of 3.1 s over 30 calls, which the mix never gives.
+    expect(beyondOwnCalls(medianToo(3100), own)).toBe(true);
+    expect(beyondOwnCalls(medianToo(1100), own)).toBe(false);
+  });
+
   it("judges an hour's cost as the total of a usual number of calls, which varies", () => {
     const own = ownCalls(0.01, 0.01, 7);
     const hourlyCost: CallFigure = { of: 'costs', statistic: 'usualTotal' };
@@ -69,7 +90,7 @@ describe('beyondOwnCalls', () => {
     const many = anomaly(COST_PER_CALL, 0.073, 500);
     expect(needsOwnCalls(many)).toBe(false);
     expect(beyondOwnCalls(many, ownCalls(0.01, 0.2, 10))).toBe(true);
-    const { callFigure: _none, ...calls } = anomaly(COST_PER_CALL, 0.073, 3);
+    const { callFigures: _none, ...calls } = anomaly(COST_PER_CALL, 0.073, 3);
     expect(needsOwnCalls(calls)).toBe(false);
   });
 });

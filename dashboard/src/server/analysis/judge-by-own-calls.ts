@@ -28,21 +28,31 @@ export const MAX_CALLS_JUDGED = 100;
 
 /** Whether `anomaly` is judged against its series' own calls: a rise of a figure per call over few enough calls. */
 export function needsOwnCalls(anomaly: Anomaly): boolean {
-  const calls = anomaly.callFigure?.statistic === 'usualTotal' ? anomaly.usualCalls : anomaly.calls;
-  return anomaly.callFigure !== undefined && anomaly.direction === 'spike' && calls <= MAX_CALLS_JUDGED;
+  const [own] = anomaly.callFigures ?? [];
+  return own !== undefined && anomaly.direction === 'spike' && callsOf(anomaly, own) <= MAX_CALLS_JUDGED;
 }
 
 /**
- * Whether the anomaly stands against the series' own earlier calls: true unless they give its
- * figure over as many calls by chance more often than MAX_OWN_CALLS_CHANCE (or there are too
- * few of them to say).
+ * Whether the anomaly stands against the series' own earlier calls: true when they give one
+ * of its figures over as many calls by chance MAX_OWN_CALLS_CHANCE of the time or less (or
+ * there are too few of them to say).
  */
 export function beyondOwnCalls(anomaly: Anomaly, own: RecentCallFigures): boolean {
-  if (!needsOwnCalls(anomaly) || anomaly.callFigure === undefined) return true;
-  const values = own[anomaly.callFigure.of];
-  if (values.length < MIN_OWN_CALLS) return true;
-  const calls = anomaly.callFigure.statistic === 'usualTotal' ? anomaly.usualCalls : anomaly.calls;
-  return chanceOfFigure(values, anomaly.callFigure, calls, anomaly.value) <= MAX_OWN_CALLS_CHANCE;
+  if (!needsOwnCalls(anomaly)) return true;
+  const figures = (anomaly.callFigures ?? []).filter((figure) => Number.isFinite(figure.value));
+  if (figures.length === 0) return true;
+  return figures.some((figure) => {
+    const values = own[figure.of];
+    return (
+      values.length < MIN_OWN_CALLS ||
+      chanceOfFigure(values, figure, callsOf(anomaly, figure), figure.value) <= MAX_OWN_CALLS_CHANCE
+    );
+  });
+}
+
+/** How many calls a figure is of: the span's, or for an hour's cost the usual number. */
+function callsOf(anomaly: Anomaly, figure: CallFigure): number {
+  return figure.statistic === 'usualTotal' ? anomaly.usualCalls : anomaly.calls;
 }
 
 /**
