@@ -1,4 +1,4 @@
-import type { ObservatoryStorage } from '@observatory/core';
+import type { ObservatoryStorage, RecentCallFigures } from '@observatory/core';
 import type { AlertRuleCommon, AnomalyRule } from '../../shared/alert-rule.js';
 import {
   ANOMALY_HISTORY_HOURS,
@@ -107,20 +107,26 @@ async function keepBeyondOwnCalls(
   anomalies: Anomaly[],
 ): Promise<Anomaly[]> {
   const kept: Anomaly[] = [];
+  // Anomalies of several metrics at one hour judge against the same calls: read them once.
+  const ownCallsBefore = new Map<number, Promise<RecentCallFigures>>();
   for (const anomaly of anomalies) {
     if (!needsOwnCalls(anomaly)) {
       kept.push(anomaly);
       continue;
     }
     const to = anomaly.hourStart - (anomaly.hours - 1) * HOUR_MS;
-    const own = await storage.getRecentCallFigures({
-      projectName,
-      ...(by === 'model' ? { modelName: series.label } : { agentName: series.label }),
-      from: ownCallsFrom(series, to),
-      to: new Date(to),
-      limit: OWN_CALLS,
-    });
-    if (beyondOwnCalls(anomaly, own)) kept.push(anomaly);
+    let own = ownCallsBefore.get(to);
+    if (own === undefined) {
+      own = storage.getRecentCallFigures({
+        projectName,
+        ...(by === 'model' ? { modelName: series.label } : { agentName: series.label }),
+        from: ownCallsFrom(series, to),
+        to: new Date(to),
+        limit: OWN_CALLS,
+      });
+      ownCallsBefore.set(to, own);
+    }
+    if (beyondOwnCalls(anomaly, await own)) kept.push(anomaly);
   }
   return kept;
 }
