@@ -1,86 +1,15 @@
-import { z } from 'zod';
 import type { LLMCall, Session } from './models.js';
+import type { ValueKind } from './value-rules.js';
 
 /*
  * The one table of a call's fields (and a session's). Every way a call comes in —
  * `recordCall`, HTTP ingest (POST /api/calls), OTLP (POST /v1/traces, through recordCall)
  * and `observatory import` — validates each field with the rule of its kind below, the
  * MikroORM entities take their column types from the same kinds, and exports write the
- * fields in table order. Only which fields a way in requires differs (record-input.ts,
+ * fields in table order. The rules themselves are in value-rules.ts, so the writer thread,
+ * which needs only the columns, loads no zod. Only which fields a way in requires differs (record-input.ts,
  * parse-recorded-item.ts, stored-record-schemas.ts).
  */
-
-const noNul = (value: string) => !value.includes('\u0000');
-const NO_NUL = 'must not contain U+0000';
-
-/** Dates may be given as a Date, an ISO string or epoch milliseconds. */
-export const dateLike = z.union([z.date(), z.string(), z.number()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: 'not a valid date', input: value });
-    return z.NEVER;
-  }
-  return date;
-});
-
-/**
- * What each kind of value must be. Ids, names and codes fit their columns and hold no
- * U+0000 (PostgreSQL refuses it in text): either would fail a whole batch on every retry.
- * Free texts are not checked here: they are cleaned when stored (prepare-for-storage.ts).
- */
-export const VALUE_RULES = {
-  id: z.string().trim().min(1).max(128).refine(noNul, NO_NUL),
-  name: z.string().trim().min(1).max(256).refine(noNul, NO_NUL),
-  /** An optional name (agent, operation): may be empty. */
-  label: z.string().max(256).refine(noNul, NO_NUL),
-  provider: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .refine(noNul, NO_NUL)
-    .transform((provider) => provider.toLowerCase()),
-  /** A short code such as a finish reason. */
-  code: z.string().max(64).refine(noNul, NO_NUL),
-  text: z.string(),
-  /** A token count; at most what the store's integer column holds (PostgreSQL's int4). */
-  tokens: z.number().int().nonnegative().max(2_147_483_647),
-  /** A sum of token counts (a session's): the column is a bigint. */
-  tokenSum: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  count: z.number().int().nonnegative().max(2_147_483_647),
-  milliseconds: z.number().nonnegative().max(1e12),
-  dollars: z.number().nonnegative().max(1e9),
-  date: dateLike,
-  flag: z.boolean(),
-  costSource: z.enum(['price_table', 'custom', 'user', 'unknown']),
-  usageSource: z.enum(['reported', 'estimated', 'missing']),
-  // The JSON columns keep keys beyond the ones checked (loose objects): an import never
-  // drops what an export carried, and a user's extra keys are theirs to keep.
-  routingDecision: z.looseObject({
-    chosenModel: z.string().min(1),
-    alternativeModels: z.array(z.string()),
-    modelScores: z.record(z.string(), z.number().finite()),
-    reasoning: z.string(),
-    estimatedCostSavings: z.number().finite().optional(),
-  }),
-  cacheMetadata: z.looseObject({
-    cacheHit: z.boolean(),
-    cacheKey: z.string().optional(),
-    cacheClusterId: z.string().optional(),
-  }),
-  qualityEvaluation: z.looseObject({
-    judgeScore: z.number().min(0).max(10),
-    reasoning: z.string().optional(),
-    hallucinationFlag: z.boolean(),
-    factualError: z.boolean(),
-    confidence: z.number().min(0).max(1).optional(),
-    errorCategory: z.string().optional(),
-    suggestions: z.array(z.string()),
-  }),
-  object: z.record(z.string(), z.unknown()),
-};
-
-export type ValueKind = keyof typeof VALUE_RULES;
 
 /** One field: its kind, whether it may be null, and its column when not the snake_case of its name. */
 export interface FieldSpec {
@@ -147,26 +76,6 @@ export const SESSION_FIELDS = {
 export const CALL_COLUMNS = Object.keys(CALL_FIELDS) as Array<keyof LLMCall>;
 export const SESSION_COLUMNS = Object.keys(SESSION_FIELDS) as Array<keyof Session>;
 
-type Rule<K extends ValueKind> = (typeof VALUE_RULES)[K];
-type FieldRule<F extends FieldSpec> = F extends { nullable: true }
-  ? z.ZodNullable<Rule<F['kind']>>
-  : F extends { absentIs: number }
-    ? z.ZodDefault<Rule<F['kind']>>
-    : Rule<F['kind']>;
-/** The zod shape of a field table: each field with its kind's rule, nullable where the field is. */
-export type FieldShape<T extends Record<string, FieldSpec>> = { [N in keyof T]: FieldRule<T[N]> };
-
-/** Each field of a table with its rule, as a zod shape to pick from or extend. */
-export function fieldShape<T extends Record<string, FieldSpec>>(fields: T): FieldShape<T> {
-  return Object.fromEntries(
-    Object.entries(fields).map(([name, spec]) => {
-      const rule: z.ZodType = VALUE_RULES[spec.kind];
-      if (spec.absentIs !== undefined) return [name, rule.default(spec.absentIs)];
-      return [name, spec.nullable ? rule.nullable() : rule];
-    }),
-  ) as FieldShape<T>;
-}
-
 /** Column name of a field: its override, else the snake_case of its name. */
 export function columnOf(name: string, spec: FieldSpec): string {
   return spec.column ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -179,9 +88,3 @@ export function cellTypeOf(kind: ValueKind): 'number' | 'boolean' | 'json' | 'te
   if (['routingDecision', 'cacheMetadata', 'qualityEvaluation', 'object'].includes(kind)) return 'json';
   return 'text';
 }
-
-/** A call as stored and exported: every field, strictly (an unknown field is refused, not dropped). */
-export const storedCallSchema = z.strictObject(fieldShape(CALL_FIELDS));
-
-/** A session as stored and exported, totals included. */
-export const storedSessionSchema = z.strictObject(fieldShape(SESSION_FIELDS));

@@ -1,19 +1,24 @@
 import type { Store } from './store/create-store.js';
+import { knexDatabase } from './store/sql-connection.js';
 import { type WriteBatch, writeBatch } from './store/write-batch.js';
 import type { WriteItem } from './write-item.js';
 import type { SinkResult, WriteSink } from './write-sink.js';
 
-/** Writes each batch into the store (SQLite or PostgreSQL) in one transaction. */
+/**
+ * Writes each batch into the store in one transaction, on the host's thread: PostgreSQL,
+ * the sqlite3 driver, and libSQL unless `writerThread: true` (then WriterThreadSink).
+ */
 export class DatabaseSink implements WriteSink {
   constructor(private readonly getStore: () => Promise<Store>) {}
 
   async write(items: WriteItem[], options: { replay: boolean }): Promise<SinkResult> {
     const store = await this.getStore();
-    return { written: await writeBatch(store.em, toWriteBatch(items), options), dropped: 0 };
+    return { written: await writeBatch(knexDatabase(store.em.getKnex()), toWriteBatch(items), options), dropped: 0 };
   }
 }
 
-function toWriteBatch(items: WriteItem[]): WriteBatch {
+/** The items of one batch, by kind, as one transaction writes them. */
+export function toWriteBatch(items: WriteItem[]): WriteBatch {
   const batch: WriteBatch = { sessions: [], sessionStubs: [], calls: [], ends: [] };
   for (const item of items) {
     if (item.kind === 'session') batch.sessions.push(item.session);

@@ -57,6 +57,15 @@ describe('flush on exit', () => {
     expect(await storedCalls(db.url)).toBe(3000);
   });
 
+  it('flushes the queue through the writer thread on SIGTERM (writerThread: true)', async () => {
+    db = await createTestDatabase('sqlite');
+    const { proc } = await startChild(db.url, 3000, 'writer-thread');
+    const exit = exited(proc);
+    proc.kill('SIGTERM');
+    expect(await exit).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(await storedCalls(db.url)).toBe(3000);
+  });
+
   it("leaves the app's own SIGTERM handler in charge", async () => {
     db = await createTestDatabase('sqlite');
     const { proc, output } = await startChild(db.url, 500, 'own-handler');

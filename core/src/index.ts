@@ -1,16 +1,7 @@
 export type { AdapterCallOptions } from './adapter-call-options.js';
 export { compactFields, toAdapterCallFields } from './adapter-call-options.js';
-export type { FieldSpec, ValueKind } from './call-fields.js';
-export {
-  CALL_COLUMNS,
-  CALL_FIELDS,
-  cellTypeOf,
-  SESSION_COLUMNS,
-  SESSION_FIELDS,
-  storedCallSchema,
-  storedSessionSchema,
-  VALUE_RULES,
-} from './call-fields.js';
+export type { FieldSpec } from './call-fields.js';
+export { CALL_COLUMNS, CALL_FIELDS, cellTypeOf, SESSION_COLUMNS, SESSION_FIELDS } from './call-fields.js';
 export type { CustomPrice, CustomPrices } from './custom-prices.js';
 export type { DatabaseTarget } from './database-url.js';
 export { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
@@ -99,3 +90,5 @@ export { ObservatoryStorage } from './storage.js';
 export type { Store } from './store/create-store.js';
 export { SESSION_SORTS, type SessionSort } from './store/session-sort-indexes.js';
 export type { StoreDialect } from './store/store-dialect.js';
+export type { ValueKind } from './value-rules.js';
+export { storedCallSchema, storedSessionSchema, VALUE_RULES } from './value-rules.js';

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { checkCustomPrices } from './custom-prices.js';
 import { DatabaseSink } from './database-sink.js';
-import { describeDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+import { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
 import { defaultSpoolDir } from './default-spool-dir.js';
 import { DiskSpool } from './disk-spool.js';
 import { emitGenAiSpan, type OpenTelemetryExport } from './emit-gen-ai-span.js';
@@ -23,6 +23,7 @@ import { createStore, type Store } from './store/create-store.js';
 import { stubSession } from './stub-session.js';
 import type { WriteItem } from './write-item.js';
 import { BatchWriter } from './writer.js';
+import { WriterThreadSink } from './writer-thread-sink.js';
 
 /** Counters since the observatory was created. */
 export interface ObservatoryStats {
@@ -86,6 +87,10 @@ export class Observatory {
   private readonly knownSessionIds = new Set<string>();
   private implicitSession: Session | null = null;
   private storePromise: Promise<Store> | null = null;
+  /** The writer thread's store being migrated here, without keeping it open. */
+  private migrating: Promise<void> | null = null;
+  /** The embedded libSQL store's writer thread; null for other stores and for ingestUrl. */
+  private readonly writerThread: WriterThreadSink | null;
   private closed = false;
   private closing: Promise<void> | null = null;
   private unregisterExit: (() => void) | null = null;
@@ -104,6 +109,7 @@ export class Observatory {
       redact: redact === true ? DEFAULT_STORAGE_POLICY.redact : redact === false ? null : redact,
       maxTextChars: options.maxTextChars ?? DEFAULT_STORAGE_POLICY.maxTextChars,
     };
+    this.writerThread = this.ingestEndpoint ? null : this.createWriterThread(options);
     this.writer = new BatchWriter(
       this.ingestEndpoint
         ? new HttpSink({
@@ -112,7 +118,7 @@ export class Observatory {
             timeoutMs: options.ingestTimeoutMs ?? 30_000,
             reportError: (error) => this.reportError(error),
           })
-        : new DatabaseSink(() => this.getStore()),
+        : (this.writerThread ?? new DatabaseSink(() => this.getStore())),
       {
         batchSize: options.batchSize ?? 1000,
         flushIntervalMs: options.flushIntervalMs ?? 500,
@@ -330,6 +336,7 @@ export class Observatory {
     this.unregisterExit?.();
     await this.flushWithTimeout('close()');
     this.writer.stop();
+    await this.writerThread?.close();
     if (this.storePromise) {
       const store = await this.storePromise.catch(() => null);
       await store?.close();
@@ -383,13 +390,55 @@ export class Observatory {
       );
     }
     if (!this.storePromise) {
-      this.storePromise = createStore(this.databaseUrl).then((store) => this.nameRollupKeys(store));
+      // After a migration for the writer thread, so two migrators never run at once.
+      this.storePromise = (this.migrating ?? Promise.resolve())
+        .catch(() => {})
+        .then(() => createStore(this.databaseUrl))
+        .then((store) => this.nameRollupKeys(store));
       // A failed open is retried on the next write, not cached forever.
       this.storePromise.catch(() => {
         this.storePromise = null;
       });
     }
     return this.storePromise;
+  }
+
+  /**
+   * A writer thread for an embedded libSQL file (not `:memory:`, which only this thread's
+   * connection could see) when `writerThread: true`. It falls back to writing here when
+   * the thread cannot start (a bundle without its module).
+   */
+  private createWriterThread(options: ObservatoryOptions): WriterThreadSink | null {
+    const target = parseDatabaseUrl(this.databaseUrl);
+    if (options.writerThread !== true || target.dialect !== 'sqlite') return null;
+    if (target.driver !== 'libsql' || target.path === ':memory:') return null;
+    return new WriterThreadSink(
+      { path: target.path },
+      () => this.migrateStore(),
+      new DatabaseSink(() => this.getStore()),
+      (error) => this.reportError(error),
+    );
+  }
+
+  /**
+   * Bring the store to this version's schema for the writer thread, which never loads
+   * MikroORM. A store this process has open is current already; otherwise it is opened
+   * (which migrates it) and closed again.
+   */
+  private migrateStore(): Promise<void> {
+    this.migrating ??= (this.storePromise ?? createStore(this.databaseUrl).then((store) => store.close()))
+      .then(() => {})
+      .finally(() => {
+        this.migrating = null;
+      });
+    return this.migrating;
+  }
+
+  /** The writer thread starts with the first recorded item; named rollup keys are named then too. */
+  private startWriterThread(): void {
+    if (!this.writerThread || this.writerThread.started) return;
+    this.writerThread.start();
+    if (this.options.rollupMetadataKeys?.length) this.getStore().catch((error) => this.reportError(error));
   }
 
   /** Name the `rollupMetadataKeys` on the opened store; a bad key is reported and skipped, never fatal to writes. */
@@ -448,6 +497,7 @@ export class Observatory {
   }
 
   private enqueue(item: Parameters<BatchWriter['enqueue']>[0]): boolean {
+    if (this.writerThread) this.startWriterThread();
     if (this.writer.enqueue(item)) return true;
     this.reportError(new ObservatoryError('the write queue is full; the call was not recorded'));
     return false;

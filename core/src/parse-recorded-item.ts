@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { VALUE_RULES } from './call-fields.js';
 import type { LLMCall, Session } from './models.js';
 import { type NormalizedUsage, normalizeUsage } from './normalize-usage.js';
 import { ObservatoryValidationError } from './observatory-error.js';
 import type { CallPrice } from './price-call.js';
 import { callDetailFields, toValidationError, usageAndTimingFields } from './record-input.js';
+import { VALUE_RULES } from './value-rules.js';
 import type { WriteItem } from './write-item.js';
 
 const rule = VALUE_RULES;

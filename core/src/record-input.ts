@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { VALUE_RULES } from './call-fields.js';
 import type { CacheMetadata, QualityEvaluation, RoutingDecision } from './models.js';
 import { ObservatoryValidationError } from './observatory-error.js';
+import { VALUE_RULES } from './value-rules.js';
 
 const rule = VALUE_RULES;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { VALUE_RULES } from './call-fields.js';
 import type { Observatory } from './observatory.js';
 import { getActiveSession } from './session-context.js';
+import { VALUE_RULES } from './value-rules.js';
 
 /** An Observatory session, and the call that made the request, as one service hands them to the next. */
 export interface SessionTraceContext {

@@ -45,6 +45,7 @@ import type { CallTotals } from './queries/sum-measures.js';
 import { type SessionCallSummary, summarizeSessionCalls } from './queries/summarize-session-calls.js';
 import type { Store } from './store/create-store.js';
 import { readMetadataRollupKeys } from './store/metadata-rollups.js';
+import { knexSql } from './store/sql-connection.js';
 import { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
 
 /**
@@ -181,7 +182,7 @@ export class ObservatoryStorage {
 
   /** The metadata keys whose values are rolled up, like models and agents. */
   async getMetadataRollupKeys(): Promise<string[]> {
-    return readMetadataRollupKeys(await this.knex());
+    return readMetadataRollupKeys(knexSql(await this.knex()));
   }
 
   /**

@@ -31,6 +31,11 @@ export interface WriterCounters {
 
 /** While writes fail, a queue longer than this many batches moves to disk, so memory stays bounded. */
 const OUTAGE_QUEUE_BATCHES = 5;
+/**
+ * Items made storable between two yields to the event loop: redacting and cutting 1,000
+ * calls at once held the host's thread for 3–8 ms, the slowest 0.1% of its calls.
+ */
+const PREPARE_SLICE = 100;
 
 /** A sender waiting to hear that all of its items are durable. */
 interface Receipt {
@@ -206,10 +211,7 @@ export class BatchWriter {
         for (let i = 0; i < items.length; i += this.options.batchSize) {
           const part = items.slice(i, i + this.options.batchSize);
           const replay = segment !== null || part.some((item) => item.received || item.mayBeStored);
-          const result = await this.sink.write(
-            part.map((item) => this.toStorable(item)),
-            { replay },
-          );
+          const result = await this.sink.write(await this.storableInSlices(part), { replay });
           this.counters.written += result.written;
           this.counters.batches++;
           this.counters.dropped += result.dropped;
@@ -285,6 +287,16 @@ export class BatchWriter {
       return { ...item, call: prepareForStorage(item.call, this.options), prepared: true };
     }
     return item;
+  }
+
+  /** The items as stored, made PREPARE_SLICE at a time with the host's other work in between. */
+  private async storableInSlices(items: WriteItem[]): Promise<WriteItem[]> {
+    const storable: WriteItem[] = [];
+    for (let i = 0; i < items.length; i += PREPARE_SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const item of items.slice(i, i + PREPARE_SLICE)) storable.push(this.toStorable(item));
+    }
+    return storable;
   }
 
   /** Tell waiting senders these items are durable. */

@@ -137,7 +137,8 @@ function runChild({ sdk, workload, mode, calls, warmup, rate, sinkUrl, langchain
 /** The count that proves delivery for one child: stored rows, ended runs or spans. */
 function delivered(sdk, result, counts) {
   if (sdk.id === 'baseline') return undefined;
-  if (sdk.id === 'observatory') return { count: result.stored?.rows ?? 0, unit: 'rows' };
+  if (sdk.id === 'observatory' || sdk.id === 'observatory-writer-thread')
+    return { count: result.stored?.rows ?? 0, unit: 'rows' };
   if (sdk.id === 'observatory-http') return { count: counts.calls, unit: 'calls' };
   if (sdk.id === 'langsmith') return { count: counts.runsEnded, unit: 'runs' };
   return { count: counts.spans, unit: 'spans' };

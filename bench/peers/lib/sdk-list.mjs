@@ -13,6 +13,13 @@ export const SDKS = [
     env: () => ({}),
   },
   {
+    id: 'observatory-writer-thread',
+    label: 'Observatory, writerThread: true',
+    main: { langchain: '@observatory/langchain', openai: '@observatory/openai' },
+    packages: ['@observatory/core', '@observatory/langchain', '@observatory/openai'],
+    env: () => ({}),
+  },
+  {
     id: 'observatory-http',
     label: 'Observatory → ingestUrl',
     main: { langchain: '@observatory/langchain', openai: '@observatory/openai' },

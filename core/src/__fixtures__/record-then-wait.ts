@@ -1,9 +1,15 @@
 // Child process for exit-flush tests: records calls, says "ready", then waits to be signalled.
 import { Observatory } from '../index.js';
 
-const [databaseUrl, count, ownHandler] = process.argv.slice(2);
-const obs = new Observatory({ databaseUrl, projectName: 'exit-test', flushIntervalMs: 60_000, batchSize: 100_000 });
-if (ownHandler === 'own-handler') {
+const [databaseUrl, count, mode] = process.argv.slice(2);
+const obs = new Observatory({
+  databaseUrl,
+  projectName: 'exit-test',
+  flushIntervalMs: 60_000,
+  batchSize: 100_000,
+  writerThread: mode === 'writer-thread',
+});
+if (mode === 'own-handler') {
   process.on('SIGTERM', () => {
     setTimeout(() => {
       process.stdout.write('app handler done\n');

@@ -3,6 +3,7 @@ import { buildRollupDeltas } from '../store/build-rollup-deltas.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
 import { applyMetadataRollups } from '../store/metadata-rollups.js';
 import { SessionEntity } from '../store/session.entity.js';
+import { knexSql } from '../store/sql-connection.js';
 import type { StoreDialect } from '../store/store-dialect.js';
 import { applyRollupDeltas } from '../store/write-batch.js';
 import { unindexCallText } from './call-text-search.js';
@@ -42,8 +43,8 @@ export async function deleteSessionsBefore(
       const knex = tx.getTransactionContext<Knex.Transaction>();
       if (!knex) throw new Error('deleteSessionsBefore: no transaction context');
       const calls = await tx.find(LLMCallEntity, { sessionId: { $in: ids } }, { disableIdentityMap: true });
-      await applyRollupDeltas(knex, buildRollupDeltas(calls, -1));
-      await applyMetadataRollups(knex, calls, -1);
+      await applyRollupDeltas(knexSql(knex), buildRollupDeltas(calls, -1));
+      await applyMetadataRollups(knexSql(knex), calls, -1);
       await unindexCallText(knex, dialect, ids);
       await knex('llm_call_rollups').where('calls', '<=', 0).delete();
       await knex('llm_latency_rollups').where('calls', '<=', 0).delete();

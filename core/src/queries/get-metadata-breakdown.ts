@@ -1,9 +1,10 @@
 import type { Knex } from '@mikro-orm/knex';
 import { addCall, emptyMeasures } from '../store/build-rollup-deltas.js';
-import type { RollupMeasures } from '../store/call-rollup.entity.js';
 import { metadataKeyPresent } from '../store/metadata-key-present.js';
 import { metadataValueOf, readMetadataRollupKeys } from '../store/metadata-rollups.js';
+import type { RollupMeasures } from '../store/rollup-fields.js';
 import { toColumns } from '../store/row-columns.js';
+import { knexSql } from '../store/sql-connection.js';
 import type { StoreDialect } from '../store/store-dialect.js';
 import { type AggregateFilter, clampLimit, hourRange, toNumber } from './filters.js';
 import type { BreakdownRow } from './get-breakdown.js';
@@ -46,7 +47,7 @@ export async function getMetadataBreakdown(
     filter.modelName !== undefined ||
     filter.agentName !== undefined ||
     filter.operationName !== undefined;
-  if (!narrowed && (await readMetadataRollupKeys(knex)).includes(key)) {
+  if (!narrowed && (await readMetadataRollupKeys(knexSql(knex))).includes(key)) {
     return { key, source: 'rollups', scannedFrom: null, rows: await fromRollups(knex, key, filter) };
   }
   return fromCalls(knex, key, filter, clampLimit(options.scanLimit, 100_000, 1_000_000));

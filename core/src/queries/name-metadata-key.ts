@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { metadataKeyPresent } from '../store/metadata-key-present.js';
 import { applyMetadataRollups, METADATA_ROLLUP_KEYS_TABLE, METADATA_ROLLUP_TABLES } from '../store/metadata-rollups.js';
+import { knexSql } from '../store/sql-connection.js';
 import type { StoreDialect } from '../store/store-dialect.js';
 import { sqliteMetadataValue } from './call-filters.js';
 import { ROLLUP_SOURCE_COLUMNS, toRollupSource } from './read-rollup-source.js';
@@ -43,7 +44,7 @@ export async function nameMetadataKey(em: EntityManager, dialect: StoreDialect, 
       if (after !== null) page.where('id', '>', after);
       const rows: Array<Record<string, unknown>> = await page;
       if (rows.length === 0) return added;
-      added += await applyMetadataRollups(knex, rows.map(toRollupSource), 1, [key]);
+      added += await applyMetadataRollups(knexSql(knex), rows.map(toRollupSource), 1, [key]);
       after = String(rows[rows.length - 1].id);
     }
   });

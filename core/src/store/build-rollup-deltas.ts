@@ -1,7 +1,7 @@
 import { latencyBucket } from '../latency-buckets.js';
 import type { CallMeasures, LLMCall } from '../models.js';
-import { type CallRollup, ROLLUP_MEASURE_FIELDS, type RollupKey, type RollupMeasures } from './call-rollup.entity.js';
 import type { LatencyRollup } from './latency-rollup.entity.js';
+import { type CallRollup, ROLLUP_MEASURE_FIELDS, type RollupKey, type RollupMeasures } from './rollup-fields.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

@@ -1,5 +1,6 @@
 import type { EntitySchemaMetadata } from '@mikro-orm/core';
-import { columnOf, type FieldSpec, type ValueKind } from '../call-fields.js';
+import { columnOf, type FieldSpec } from '../call-fields.js';
+import type { ValueKind } from '../value-rules.js';
 
 type Property = { type: string; length?: number; runtimeType?: string };
 

@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/knex';
+import type { SqlConnection, SqlValue } from './sql-connection.js';
 
 /**
  * Rows per INSERT: far under SQLite's 32,766 bound parameters (llm_calls has 29 columns),
@@ -19,18 +19,18 @@ export function* chunk<T>(rows: readonly T[]): Generator<T[]> {
  * A full chunk's SQL is the same every time, so a connection can keep it compiled.
  */
 export async function insertInChunks<R>(
-  knex: Knex,
+  sql: SqlConnection,
   table: string,
   columns: readonly string[],
   rows: readonly R[],
-  bind: (row: R, bindings: Knex.RawBinding[]) => void,
+  bind: (row: R, bindings: SqlValue[]) => void,
   tail = '',
 ): Promise<void> {
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   for (const part of chunk(rows)) {
-    const bindings: Knex.RawBinding[] = [];
+    const bindings: SqlValue[] = [];
     for (const row of part) bind(row, bindings);
     const values = new Array(part.length).fill(placeholders).join(', ');
-    await knex.raw(`insert into ${table} (${columns.join(', ')}) values ${values}${tail}`, bindings);
+    await sql.run(`insert into ${table} (${columns.join(', ')}) values ${values}${tail}`, bindings);
   }
 }

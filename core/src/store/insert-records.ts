@@ -1,7 +1,7 @@
-import type { Knex } from '@mikro-orm/knex';
-import { CALL_FIELDS, columnOf, type FieldSpec, SESSION_FIELDS, type ValueKind } from '../call-fields.js';
+import { CALL_FIELDS, columnOf, type FieldSpec, SESSION_FIELDS } from '../call-fields.js';
+import type { ValueKind } from '../value-rules.js';
 import { insertInChunks } from './insert-chunks.js';
-import { dialectOf } from './store-dialect.js';
+import type { SqlConnection, SqlValue } from './sql-connection.js';
 
 /*
  * The writer's INSERTs, built from the field tables with bound parameters rather than
@@ -34,15 +34,15 @@ export const SESSIONS_TABLE = tableOf('sessions', SESSION_FIELDS);
  * skips a record whose id is stored already.
  */
 export async function insertRecords(
-  knex: Knex,
+  sql: SqlConnection,
   table: Table,
   records: readonly object[],
   options: { ignoreExisting?: boolean } = {},
 ): Promise<void> {
   if (records.length === 0) return;
-  const sqlite = dialectOf(knex) !== 'postgresql';
+  const sqlite = sql.dialect !== 'postgresql';
   await insertInChunks(
-    knex,
+    sql,
     table.name,
     table.columns,
     records,
@@ -57,30 +57,30 @@ export async function insertRecords(
 
 /** Set fields of the record with this id, stored as insertRecords stores them. */
 export async function updateRecord(
-  knex: Knex,
+  sql: SqlConnection,
   table: Table,
   id: string,
   values: Record<string, unknown>,
 ): Promise<void> {
-  const sqlite = dialectOf(knex) !== 'postgresql';
+  const sqlite = sql.dialect !== 'postgresql';
   const specs = new Map(table.fields);
   const fields = Object.keys(values).map((field) => {
     const spec = specs.get(field);
     if (!spec) throw new Error(`updateRecord: ${table.name} has no field ${field}`);
     return [field, spec] as const;
   });
-  await knex.raw(
+  await sql.run(
     `update ${table.name} set ${fields.map(([field, spec]) => `${columnOf(field, spec)} = ?`).join(', ')} where id = ?`,
     [...fields.map(([field, spec]) => storedValue(values[field], spec, sqlite)), id],
   );
 }
 
-function storedValue(value: unknown, spec: FieldSpec, sqlite: boolean): Knex.RawBinding {
+function storedValue(value: unknown, spec: FieldSpec, sqlite: boolean): SqlValue {
   // A field added after a record was built (an older spooled batch) is stored as its default.
   if (value === undefined || value === null)
     return value === undefined && spec.absentIs !== undefined ? spec.absentIs : null;
   if (value instanceof Date) return sqlite ? value.getTime() : value;
   if (JSON_KINDS.has(spec.kind)) return JSON.stringify(value);
   if (typeof value === 'boolean' && sqlite) return value ? 1 : 0;
-  return value as Knex.RawBinding;
+  return value as SqlValue;
 }

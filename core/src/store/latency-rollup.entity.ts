@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { RollupKey } from './call-rollup.entity.js';
+import type { RollupKey } from './rollup-fields.js';
 
 /** One latency histogram bucket of a rollup key (see latency-buckets.ts). */
 export interface LatencyRollup extends RollupKey {

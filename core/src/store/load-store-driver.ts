@@ -33,13 +33,7 @@ export async function loadStoreDriver(target: DatabaseTarget): Promise<StoreDriv
       busyTimeoutMs: 20,
       // libsql's handle is synchronous, like better-sqlite3's.
       execute: async (connection, sql) => (connection as { exec(sql: string): void }).exec(sql),
-      explainOpenError: (error) =>
-        isMissingNativeBinding(error)
-          ? new ObservatoryError(
-              `libsql has no prebuilt binary for ${process.platform}-${process.arch}; use the sqlite3 driver instead: npm install @mikro-orm/sqlite@6.6.16 and a database URL sqlite3:PATH`,
-              { cause: error },
-            )
-          : error,
+      explainOpenError: explainLibsqlOpenError,
     };
   }
   let module: typeof import('@mikro-orm/sqlite');
@@ -68,6 +62,16 @@ export async function loadStoreDriver(target: DatabaseTarget): Promise<StoreDriv
           )
         : error,
   };
+}
+
+/** The error to show when libSQL fails to open: its own, or the way round a platform without its binary. */
+export function explainLibsqlOpenError(error: unknown): unknown {
+  return isMissingNativeBinding(error)
+    ? new ObservatoryError(
+        `libsql has no prebuilt binary for ${process.platform}-${process.arch}; use the sqlite3 driver instead: npm install @mikro-orm/sqlite@6.6.16 and a database URL sqlite3:PATH`,
+        { cause: error },
+      )
+    : error;
 }
 
 /** knex's "run npm install sqlite3" advice, or `bindings`' missing .node file. */

@@ -1,7 +1,7 @@
-import type { Knex } from '@mikro-orm/knex';
 import type { LLMCall } from '../models.js';
 import { addCall, emptyMeasures, type RollupSource } from './build-rollup-deltas.js';
-import { ROLLUP_MEASURE_FIELDS, type RollupMeasures } from './call-rollup.entity.js';
+import { ROLLUP_MEASURE_FIELDS, type RollupMeasures } from './rollup-fields.js';
+import type { SqlConnection } from './sql-connection.js';
 import { upsertAdding } from './upsert-adding.js';
 
 const HOUR_MS = 3_600_000;
@@ -37,10 +37,10 @@ export function metadataValueOf(metadata: Record<string, unknown> | null | undef
 }
 
 /** The keys whose values are rolled up, as stored (read in the writer's transaction, so naming a key is exact). */
-export async function readMetadataRollupKeys(knex: Knex): Promise<string[]> {
-  const rows: Array<{ metadata_key: string }> = await knex(METADATA_ROLLUP_KEYS_TABLE)
-    .select('metadata_key')
-    .orderBy('metadata_key');
+export async function readMetadataRollupKeys(sql: SqlConnection): Promise<string[]> {
+  const rows = await sql.all<{ metadata_key: string }>(
+    `select metadata_key from ${METADATA_ROLLUP_KEYS_TABLE} order by metadata_key`,
+  );
   return rows.map((row) => row.metadata_key);
 }
 
@@ -50,13 +50,13 @@ export async function readMetadataRollupKeys(knex: Knex): Promise<string[]> {
  * many (call, key) values were rolled up.
  */
 export async function applyMetadataRollups(
-  knex: Knex,
+  sql: SqlConnection,
   calls: readonly MetadataRollupSource[],
   sign: 1 | -1,
   keys?: string[],
 ): Promise<number> {
   if (calls.length === 0) return 0;
-  const named = keys ?? (await readMetadataRollupKeys(knex));
+  const named = keys ?? (await readMetadataRollupKeys(sql));
   if (named.length === 0) return 0;
   let values = 0;
   const hourly = new Map<string, MetadataRollup>();
@@ -73,10 +73,10 @@ export async function applyMetadataRollups(
       addCall(rowOf(daily, { ...key, hourStart: Math.floor(hourStart / DAY_MS) * DAY_MS }), call, sign);
     }
   }
-  await upsert(knex, METADATA_ROLLUP_TABLES.hour, hourly.values());
-  await upsert(knex, METADATA_ROLLUP_TABLES.day, daily.values());
+  await upsert(sql, METADATA_ROLLUP_TABLES.hour, hourly.values());
+  await upsert(sql, METADATA_ROLLUP_TABLES.day, daily.values());
   if (sign < 0) {
-    for (const table of Object.values(METADATA_ROLLUP_TABLES)) await knex(table).where('calls', '<=', 0).delete();
+    for (const table of Object.values(METADATA_ROLLUP_TABLES)) await sql.run(`delete from ${table} where calls <= 0`);
   }
   return values;
 }
@@ -94,6 +94,6 @@ function rowOf(
   return row;
 }
 
-function upsert(knex: Knex, table: string, rows: Iterable<MetadataRollup>): Promise<void> {
-  return upsertAdding(knex, table, METADATA_ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, [...rows]);
+function upsert(sql: SqlConnection, table: string, rows: Iterable<MetadataRollup>): Promise<void> {
+  return upsertAdding(sql, table, METADATA_ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, [...rows]);
 }

@@ -1,6 +1,6 @@
-import type { Knex } from '@mikro-orm/knex';
 import { insertInChunks } from './insert-chunks.js';
 import { toColumn } from './row-columns.js';
+import type { SqlConnection, SqlValue } from './sql-connection.js';
 
 /**
  * Insert rows, or add their measures onto the stored row with the same key (the rollups).
@@ -9,7 +9,7 @@ import { toColumn } from './row-columns.js';
  * that differs only in its number of rows.
  */
 export async function upsertAdding<R extends object>(
-  knex: Knex,
+  sql: SqlConnection,
   table: string,
   keyFields: readonly (keyof R & string)[],
   addFields: readonly (keyof R & string)[],
@@ -21,12 +21,12 @@ export async function upsertAdding<R extends object>(
     .join(', ');
   const fields = [...keyFields, ...addFields];
   await insertInChunks(
-    knex,
+    sql,
     table,
     fields.map(toColumn),
     rows,
     (row, bindings) => {
-      for (const field of fields) bindings.push(row[field] as Knex.RawBinding);
+      for (const field of fields) bindings.push(row[field] as SqlValue);
     },
     ` on conflict (${keyFields.map(toColumn).join(', ')}) do update set ${add}`,
   );

@@ -1,12 +1,11 @@
-import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { LLMCall, Session } from '../models.js';
 import { STUB_OPERATION } from '../stub-session.js';
 import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
-import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './call-rollup.entity.js';
 import { chunk } from './insert-chunks.js';
 import { CALLS_TABLE, insertRecords, SESSIONS_TABLE, updateRecord } from './insert-records.js';
 import { applyMetadataRollups } from './metadata-rollups.js';
-import { dialectOf } from './store-dialect.js';
+import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './rollup-fields.js';
+import type { SqlConnection, SqlDatabase } from './sql-connection.js';
 import { upsertAdding } from './upsert-adding.js';
 
 /** How a session ended. */
@@ -34,54 +33,50 @@ export interface WriteBatch {
  * the hourly rollups, so the rollups and totals never disagree with the calls.
  */
 export async function writeBatch(
-  em: EntityManager,
+  database: SqlDatabase,
   batch: WriteBatch,
   options: { replay?: boolean } = {},
 ): Promise<number> {
-  // knex's transaction rather than MikroORM's: nothing here uses the unit of work, and a
-  // fork and its transaction manager cost a few hundred µs a batch.
-  return em.getKnex().transaction(async (knex) => {
+  return database.transaction(async (sql) => {
     // A replayed batch (from the disk spool) may have been committed once already, by a
     // process that died before it could delete the segment, and a caller-chosen id may be
     // sent twice (an OTLP exporter retrying): skip what is already stored.
-    const calls = options.replay || batch.mayRepeatCalls ? await withoutStoredCalls(knex, batch.calls) : batch.calls;
+    const calls = options.replay || batch.mayRepeatCalls ? await withoutStoredCalls(sql, batch.calls) : batch.calls;
     const stubs = options.replay ? [...batch.sessions, ...batch.sessionStubs] : batch.sessionStubs;
-    if (!options.replay) await insertRecords(knex, SESSIONS_TABLE, batch.sessions);
-    await insertRecords(knex, SESSIONS_TABLE, stubs, { ignoreExisting: true });
-    await insertRecords(knex, CALLS_TABLE, calls);
+    if (!options.replay) await insertRecords(sql, SESSIONS_TABLE, batch.sessions);
+    await insertRecords(sql, SESSIONS_TABLE, stubs, { ignoreExisting: true });
+    await insertRecords(sql, CALLS_TABLE, calls);
     for (const end of batch.ends) {
-      await updateRecord(knex, SESSIONS_TABLE, end.id, {
+      await updateRecord(sql, SESSIONS_TABLE, end.id, {
         endTime: end.endTime,
         success: end.success,
         error: end.error,
       });
     }
     // After the ends: a call that ends after its session's recorded end moves that end.
-    await addSessionTotals(knex, calls);
-    await applyRollupDeltas(knex, buildRollupDeltas(calls));
-    await applyMetadataRollups(knex, calls, 1);
+    await addSessionTotals(sql, calls);
+    await applyRollupDeltas(sql, buildRollupDeltas(calls));
+    await applyMetadataRollups(sql, calls, 1);
     return calls.length;
   });
 }
 
 /** The calls whose ids are not stored yet, each id once. */
-async function withoutStoredCalls(knex: Knex, batchCalls: LLMCall[]): Promise<LLMCall[]> {
+async function withoutStoredCalls(sql: SqlConnection, batchCalls: LLMCall[]): Promise<LLMCall[]> {
   const calls = [...new Map(batchCalls.map((c) => [c.id, c])).values()];
   const stored = new Set<string>();
   for (const rows of chunk(calls)) {
-    const found: Array<{ id: string }> = await knex('llm_calls')
-      .select('id')
-      .whereIn(
-        'id',
-        rows.map((c) => c.id),
-      );
+    const found = await sql.all<{ id: string }>(
+      `select id from llm_calls where id in (${rows.map(() => '?').join(', ')})`,
+      rows.map((c) => c.id),
+    );
     for (const row of found) stored.add(row.id);
   }
   return stored.size === 0 ? calls : calls.filter((c) => !stored.has(c.id));
 }
 
 /** Add (sign 1) or take back (sign -1) the calls' cost, tokens, count and latency on their sessions. */
-export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalSource>): Promise<void> {
+export async function addSessionTotals(sql: SqlConnection, calls: Iterable<SessionTotalSource>): Promise<void> {
   const totals = new Map<
     string,
     { cost: number; tokens: number; calls: number; latency: number; firstStart: number; lastEnd: number }
@@ -100,7 +95,7 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
     total.lastEnd = Math.max(total.lastEnd, call.timestamp.getTime() + call.latencyMs);
   }
   // SQLite keeps dates as epoch milliseconds; PostgreSQL needs a timestamp.
-  const postgres = dialectOf(knex) === 'postgresql';
+  const postgres = sql.dialect === 'postgresql';
   const time = postgres ? 'cast(? as timestamptz)' : 'cast(? as double precision)';
   const bindTime = (ms: number) => (postgres ? new Date(ms).toISOString() : ms);
   // One UPDATE … FROM (VALUES …) per chunk instead of one per session: a batch from a busy
@@ -127,7 +122,7 @@ export async function addSessionTotals(knex: Knex, calls: Iterable<SessionTotalS
     // its calls opened (a stub, operation 'external') starts at its earliest call, whatever
     // order its calls arrive in; one started here keeps its start (alignSessionTimes moves
     // history recorded after the fact).
-    await knex.raw(
+    await sql.run(
       `update sessions set total_cost = sessions.total_cost + v.column2, total_tokens = sessions.total_tokens + v.column3, total_llm_calls = sessions.total_llm_calls + v.column4, total_latency_ms = sessions.total_latency_ms + v.column5, end_time = case when sessions.end_time < v.column6 then v.column6 else sessions.end_time end, start_time = case when sessions.operation_type = '${STUB_OPERATION}' and v.column7 < sessions.start_time then v.column7 else sessions.start_time end from (values ${values}) as v where sessions.id = v.column1`,
       bindings,
     );
@@ -146,16 +141,16 @@ export const ROLLUP_TABLES = {
  * Upsert rollup rows into the hourly and the daily tables, adding each measure to what is
  * stored. Same SQL on SQLite and PostgreSQL.
  */
-export async function applyRollupDeltas(knex: Knex, deltas: RollupDeltas): Promise<void> {
-  await upsertRollups(knex, ROLLUP_TABLES.hour, deltas);
-  await upsertRollups(knex, ROLLUP_TABLES.day, toDailyDeltas(deltas));
+export async function applyRollupDeltas(sql: SqlConnection, deltas: RollupDeltas): Promise<void> {
+  await upsertRollups(sql, ROLLUP_TABLES.hour, deltas);
+  await upsertRollups(sql, ROLLUP_TABLES.day, toDailyDeltas(deltas));
 }
 
 async function upsertRollups(
-  knex: Knex,
+  sql: SqlConnection,
   tables: { calls: string; latency: string },
   deltas: RollupDeltas,
 ): Promise<void> {
-  await upsertAdding(knex, tables.calls, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, deltas.rollups);
-  await upsertAdding(knex, tables.latency, [...ROLLUP_KEY_FIELDS, 'bucket'], ['calls'], deltas.latency);
+  await upsertAdding(sql, tables.calls, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, deltas.rollups);
+  await upsertAdding(sql, tables.latency, [...ROLLUP_KEY_FIELDS, 'bucket'], ['calls'], deltas.latency);
 }

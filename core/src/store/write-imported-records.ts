@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { LLMCall, Session } from '../models.js';
 import { stubSession } from '../stub-session.js';
 import { SessionEntity } from './session.entity.js';
+import { knexDatabase } from './sql-connection.js';
 import { writeBatch } from './write-batch.js';
 
 /** Rows per upsert: sessions have 13 columns, far under SQLite's bound-parameter limit. */
@@ -22,7 +23,11 @@ export async function writeImportedCalls(em: EntityManager, calls: LLMCall[]): P
     if (!stub || call.timestamp < stub.startTime)
       stubs.set(call.sessionId, stubSession(call.sessionId, call.projectName, call.timestamp, call.timestamp));
   }
-  return writeBatch(em, { sessions: [], sessionStubs: [...stubs.values()], calls: unique, ends: [] }, { replay: true });
+  return writeBatch(
+    knexDatabase(em.getKnex()),
+    { sessions: [], sessionStubs: [...stubs.values()], calls: unique, ends: [] },
+    { replay: true },
+  );
 }
 
 /**

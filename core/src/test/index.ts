@@ -7,4 +7,4 @@ export { createTestDatabase, isPostgresAvailable, TEST_POSTGRES_URL } from './cr
 export type { TestObservatory } from './create-test-observatory.js';
 export { createTestObservatory } from './create-test-observatory.js';
 export { testDatabases } from './databases.js';
-export { makeCall } from './make-call.js';
+export { makeCall, makeStoredCall, STORED_CALL_AT } from './make-call.js';

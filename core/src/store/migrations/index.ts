@@ -14,23 +14,26 @@ import { Migration0013SessionStepsIndex } from './0013-session-steps-index.js';
 import { Migration0014SessionsSortCoveringIndexes } from './0014-sessions-sort-covering-indexes.js';
 import { Migration0015CallsWindowIndex } from './0015-calls-window-index.js';
 import { Migration0016OneHourCacheWrites } from './0016-one-hour-cache-writes.js';
+import { MIGRATION_NAMES } from './migration-names.js';
 
-/** Every migration, in order. Listed explicitly so they run from source and from the build alike. */
-export const migrations = [
-  { name: '0001-initial-schema', class: Migration0001InitialSchema },
-  { name: '0002-dashboard-settings', class: Migration0002DashboardSettings },
-  { name: '0003-daily-rollups', class: Migration0003DailyRollups },
-  { name: '0004-calls-by-time', class: Migration0004CallsByTime },
-  { name: '0005-sessions-by-project-outcome', class: Migration0005SessionsByProjectOutcome },
-  { name: '0006-call-text-search', class: Migration0006CallTextSearch },
-  { name: '0007-calls-by-session-time', class: Migration0007CallsBySessionTime },
-  { name: '0008-failed-calls-by-session', class: Migration0008FailedCallsBySession },
-  { name: '0009-calls-with-prompt-variant', class: Migration0009CallsWithPromptVariant },
-  { name: '0010-sessions-by-sort-and-status', class: Migration0010SessionsBySortAndStatus },
-  { name: '0011-failed-calls-by-time', class: Migration0011FailedCallsByTime },
-  { name: '0012-metadata-rollups', class: Migration0012MetadataRollups },
-  { name: '0013-session-steps-index', class: Migration0013SessionStepsIndex },
-  { name: '0014-sessions-sort-covering-indexes', class: Migration0014SessionsSortCoveringIndexes },
-  { name: '0015-calls-window-index', class: Migration0015CallsWindowIndex },
-  { name: '0016-one-hour-cache-writes', class: Migration0016OneHourCacheWrites },
+const classes = [
+  Migration0001InitialSchema,
+  Migration0002DashboardSettings,
+  Migration0003DailyRollups,
+  Migration0004CallsByTime,
+  Migration0005SessionsByProjectOutcome,
+  Migration0006CallTextSearch,
+  Migration0007CallsBySessionTime,
+  Migration0008FailedCallsBySession,
+  Migration0009CallsWithPromptVariant,
+  Migration0010SessionsBySortAndStatus,
+  Migration0011FailedCallsByTime,
+  Migration0012MetadataRollups,
+  Migration0013SessionStepsIndex,
+  Migration0014SessionsSortCoveringIndexes,
+  Migration0015CallsWindowIndex,
+  Migration0016OneHourCacheWrites,
 ];
+
+/** Every migration, in order, by its name in MIGRATION_NAMES. Listed explicitly so they run from source and from the build alike. */
+export const migrations = MIGRATION_NAMES.map((name, i) => ({ name, class: classes[i] }));

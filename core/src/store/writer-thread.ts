@@ -1,0 +1,100 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { toWriteBatch } from '../database-sink.js';
+import type { WriteItem } from '../write-item.js';
+import { LibSqlDatabase } from './libsql-database.js';
+import { explainLibsqlOpenError } from './load-store-driver.js';
+import { MIGRATION_NAMES } from './migrations/migration-names.js';
+import { writeBatch } from './write-batch.js';
+import {
+  type OpenRequest,
+  STALE_SCHEMA,
+  type ThreadError,
+  type WriteRequest,
+  type WriterThreadData,
+  type WriterThreadReply,
+} from './writer-thread-protocol.js';
+
+/*
+ * The writer thread of an embedded SQLite store (libSQL): it writes each batch the host's
+ * writer sends, so statements, COMMITs and WAL checkpoints never hold up the host's event
+ * loop (libSQL runs them on the thread that calls it). It loads the raw driver and the write
+ * path only, never MikroORM: a store that is not current is migrated by the host, which
+ * has MikroORM loaded already.
+ */
+
+const port = parentPort;
+if (!port) throw new Error('writer-thread.ts runs as a worker thread');
+const { path } = workerData as WriterThreadData;
+let database: LibSqlDatabase | null = null;
+/** The parts of batches whose last part has not come yet, by batch id. */
+const parts = new Map<number, WriteItem[]>();
+
+port.on('message', async (request: WriteRequest | OpenRequest) => {
+  if (request.kind === 'open') {
+    try {
+      await open();
+      port.postMessage({ kind: 'opened' } satisfies WriterThreadReply);
+    } catch (error) {
+      if (codeOf(error) === STALE_SCHEMA) port.postMessage({ kind: 'stale' } satisfies WriterThreadReply);
+      // Any other failure shows again, with its batch, on the first write.
+    }
+    return;
+  }
+  const items = [...(parts.get(request.id) ?? []), ...request.items];
+  if (!request.last) {
+    parts.set(request.id, items);
+    return;
+  }
+  parts.delete(request.id);
+  if (request.abandoned) return;
+  try {
+    const written = await writeBatch(await open(), toWriteBatch(items), { replay: request.replay });
+    port.postMessage({ kind: 'written', id: request.id, written } satisfies WriterThreadReply);
+  } catch (error) {
+    port.postMessage({ kind: 'failed', id: request.id, error: toThreadError(error) } satisfies WriterThreadReply);
+  }
+});
+
+/** The store, opened once and only when its schema is current. */
+async function open(): Promise<LibSqlDatabase> {
+  if (database) return database;
+  let opened: LibSqlDatabase;
+  try {
+    opened = await LibSqlDatabase.open(path);
+  } catch (error) {
+    throw explainLibsqlOpenError(error);
+  }
+  if (appliedMigrations(opened) < MIGRATION_NAMES.length) {
+    opened.close();
+    throw Object.assign(new Error(`the store at ${path} needs migrating first`), { code: STALE_SCHEMA });
+  }
+  database = opened;
+  return opened;
+}
+
+/** How many of this version's migrations the store has applied (0 for a new store). */
+function appliedMigrations(store: LibSqlDatabase): number {
+  let rows: Array<{ name: string }>;
+  try {
+    rows = store.all('select name from observatory_migrations');
+  } catch {
+    return 0;
+  }
+  const applied = new Set(rows.map((row) => row.name));
+  return MIGRATION_NAMES.filter((name) => applied.has(name)).length;
+}
+
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
+function toThreadError(error: unknown): ThreadError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const code = codeOf(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return {
+    name: error.name,
+    message: `${error.message}${cause}`,
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
