@@ -1,19 +1,19 @@
-import type { Store } from './store/create-store.js';
-import { knexDatabase } from './store/sql-connection.js';
+import type { SqlDatabase } from './store/sql-connection.js';
 import { type WriteBatch, writeBatch } from './store/write-batch.js';
 import type { WriteItem } from './write-item.js';
 import type { SinkResult, WriteSink } from './write-sink.js';
 
 /**
- * Writes each batch into the store in one transaction, on the host's thread: PostgreSQL,
- * the sqlite3 driver, and libSQL unless `writerThread: true` (then WriterThreadSink).
+ * Writes each batch into the store in one transaction, on the host's thread: PostgreSQL
+ * and the sqlite3 driver through knex, a libSQL file through the raw driver (unless
+ * `writerThread: true`: then WriterThreadSink).
  */
 export class DatabaseSink implements WriteSink {
-  constructor(private readonly getStore: () => Promise<Store>) {}
+  constructor(private readonly openDatabase: () => Promise<SqlDatabase>) {}
 
   async write(items: WriteItem[], options: { replay: boolean }): Promise<SinkResult> {
-    const store = await this.getStore();
-    return { written: await writeBatch(knexDatabase(store.em.getKnex()), toWriteBatch(items), options), dropped: 0 };
+    const database = await this.openDatabase();
+    return { written: await writeBatch(database, toWriteBatch(items), options), dropped: 0 };
   }
 }
 

@@ -41,13 +41,7 @@ export type { SessionCount } from './queries/count-sessions.js';
 export type { DeleteResult } from './queries/delete-sessions-before.js';
 export type { AggregateFilter } from './queries/filters.js';
 export type { CallPage, LlmCallQuery } from './queries/find-calls.js';
-export {
-  SESSION_STATUSES,
-  type SessionFilter,
-  type SessionPage,
-  type SessionQuery,
-  type SessionStatus,
-} from './queries/find-sessions.js';
+export type { SessionFilter, SessionPage, SessionQuery } from './queries/find-sessions.js';
 export type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.js';
 export type { CrossBreakdownRow } from './queries/get-cross-breakdown.js';
 export type { LatencyPercentiles } from './queries/get-latency-percentiles.js';
@@ -60,6 +54,7 @@ export type { StoreStats } from './queries/get-store-stats.js';
 export type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
 export type { WindowActivity, WindowActivityGroup, WindowActivityQuery } from './queries/get-window-activity.js';
 export type { CallSample, CallSampleQuery, CallSampleResult, SampleRequirement } from './queries/sample-calls.js';
+export { SESSION_STATUSES, type SessionStatus } from './queries/session-statuses.js';
 export type { StreamCallsQuery } from './queries/stream-llm-calls.js';
 export type { StreamSessionsQuery } from './queries/stream-sessions.js';
 export type { CallTotals } from './queries/sum-measures.js';

@@ -19,7 +19,9 @@ import { nameMetadataKey } from './queries/name-metadata-key.js';
 import { parseCallInput, type RecordCallInput } from './record-input.js';
 import { getActiveSession, runInSession } from './session-context.js';
 import { ObservatoryStorage } from './storage.js';
-import { createStore, type Store } from './store/create-store.js';
+import type { Store } from './store/create-store.js';
+import { LibSqlDatabase, openCurrentLibSql, STALE_SCHEMA } from './store/libsql-database.js';
+import { knexDatabase, type SqlDatabase } from './store/sql-connection.js';
 import { stubSession } from './stub-session.js';
 import type { WriteItem } from './write-item.js';
 import { BatchWriter } from './writer.js';
@@ -87,11 +89,14 @@ export class Observatory {
   private readonly knownSessionIds = new Set<string>();
   private implicitSession: Session | null = null;
   private storePromise: Promise<Store> | null = null;
-  /** The writer thread's store being migrated here, without keeping it open. */
+  private writeDatabasePromise: Promise<SqlDatabase> | null = null;
+  /** The store being migrated for the raw write path (on this thread or the writer thread), without keeping MikroORM open. */
   private migrating: Promise<void> | null = null;
   /** The embedded libSQL store's writer thread; null for other stores and for ingestUrl. */
   private readonly writerThread: WriterThreadSink | null;
   private closed = false;
+  /** Set by the first recorded item. */
+  private recording = false;
   private closing: Promise<void> | null = null;
   private unregisterExit: (() => void) | null = null;
   private readonly counters = { recorded: 0, rejected: 0 };
@@ -118,7 +123,7 @@ export class Observatory {
             timeoutMs: options.ingestTimeoutMs ?? 30_000,
             reportError: (error) => this.reportError(error),
           })
-        : (this.writerThread ?? new DatabaseSink(() => this.getStore())),
+        : (this.writerThread ?? new DatabaseSink(() => this.writeDatabase())),
       {
         batchSize: options.batchSize ?? 1000,
         flushIntervalMs: options.flushIntervalMs ?? 500,
@@ -337,6 +342,8 @@ export class Observatory {
     await this.flushWithTimeout('close()');
     this.writer.stop();
     await this.writerThread?.close();
+    const written = await this.writeDatabasePromise?.catch(() => null);
+    if (written instanceof LibSqlDatabase) written.close();
     if (this.storePromise) {
       const store = await this.storePromise.catch(() => null);
       await store?.close();
@@ -393,7 +400,7 @@ export class Observatory {
       // After a migration for the writer thread, so two migrators never run at once.
       this.storePromise = (this.migrating ?? Promise.resolve())
         .catch(() => {})
-        .then(() => createStore(this.databaseUrl))
+        .then(() => this.openStore())
         .then((store) => this.nameRollupKeys(store));
       // A failed open is retried on the next write, not cached forever.
       this.storePromise.catch(() => {
@@ -415,9 +422,46 @@ export class Observatory {
     return new WriterThreadSink(
       { path: target.path },
       () => this.migrateStore(),
-      new DatabaseSink(() => this.getStore()),
+      new DatabaseSink(() => this.writeDatabase()),
       (error) => this.reportError(error),
     );
+  }
+
+  /** MikroORM's store (migrated), loaded only when queried or migrated: recording never needs it. */
+  private async openStore(): Promise<Store> {
+    const { createStore } = await import('./store/create-store.js');
+    return createStore(this.databaseUrl);
+  }
+
+  /**
+   * What the writer writes through on this thread: a libSQL file through the raw driver
+   * (no MikroORM), migrated first when it is not current; any other store through its
+   * MikroORM store's knex.
+   */
+  private writeDatabase(): Promise<SqlDatabase> {
+    if (!this.writeDatabasePromise) {
+      this.writeDatabasePromise = this.openWriteDatabase();
+      // A failed open is retried on the next write, not cached forever.
+      this.writeDatabasePromise.catch(() => {
+        this.writeDatabasePromise = null;
+      });
+    }
+    return this.writeDatabasePromise;
+  }
+
+  private async openWriteDatabase(): Promise<SqlDatabase> {
+    const target = parseDatabaseUrl(this.databaseUrl);
+    // `:memory:`: a second connection would open another, empty database.
+    if (target.dialect !== 'sqlite' || target.driver !== 'libsql' || target.path === ':memory:') {
+      return knexDatabase((await this.getStore()).em.getKnex());
+    }
+    try {
+      return await openCurrentLibSql(target.path, 'host');
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== STALE_SCHEMA) throw error;
+    }
+    await this.migrateStore();
+    return openCurrentLibSql(target.path, 'host');
   }
 
   /**
@@ -426,7 +470,7 @@ export class Observatory {
    * (which migrates it) and closed again.
    */
   private migrateStore(): Promise<void> {
-    this.migrating ??= (this.storePromise ?? createStore(this.databaseUrl).then((store) => store.close()))
+    this.migrating ??= (this.storePromise ?? this.openStore().then((store) => store.close()))
       .then(() => {})
       .finally(() => {
         this.migrating = null;
@@ -434,10 +478,16 @@ export class Observatory {
     return this.migrating;
   }
 
-  /** The writer thread starts with the first recorded item; named rollup keys are named then too. */
-  private startWriterThread(): void {
-    if (!this.writerThread || this.writerThread.started) return;
-    this.writerThread.start();
+  /**
+   * On the first recorded item: the store is opened for writing (a new one created) while
+   * the app goes on, not when the first batch is due, by the writer thread if there is one;
+   * the `rollupMetadataKeys` are named.
+   */
+  private onFirstItem(): void {
+    if (this.recording || this.ingestEndpoint) return;
+    this.recording = true;
+    if (this.writerThread) this.writerThread.start();
+    else this.writeDatabase().catch(() => {});
     if (this.options.rollupMetadataKeys?.length) this.getStore().catch((error) => this.reportError(error));
   }
 
@@ -497,7 +547,7 @@ export class Observatory {
   }
 
   private enqueue(item: Parameters<BatchWriter['enqueue']>[0]): boolean {
-    if (this.writerThread) this.startWriterThread();
+    this.onFirstItem();
     if (this.writer.enqueue(item)) return true;
     this.reportError(new ObservatoryError('the write queue is full; the call was not recorded'));
     return false;

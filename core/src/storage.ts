@@ -6,47 +6,32 @@ import {
   prepareSessionForStorage,
   type StoragePolicy,
 } from './prepare-for-storage.js';
-import { alignSessionTimes } from './queries/align-session-times.js';
 import type { CallFilter } from './queries/call-filters.js';
-import { indexCallText } from './queries/call-text-search.js';
-import { countSessions, type SessionCount } from './queries/count-sessions.js';
-import { type DeleteResult, deleteSessionsBefore } from './queries/delete-sessions-before.js';
+import type { SessionCount } from './queries/count-sessions.js';
+import type { DeleteResult } from './queries/delete-sessions-before.js';
 import type { AggregateFilter } from './queries/filters.js';
-import { type CallPage, countLlmCalls, findCalls, type LlmCallQuery } from './queries/find-calls.js';
-import { findSessions, getSession, type SessionPage, type SessionQuery } from './queries/find-sessions.js';
-import { type BreakdownDimension, type BreakdownRow, getBreakdown } from './queries/get-breakdown.js';
-import { type CrossBreakdownRow, getCrossBreakdown } from './queries/get-cross-breakdown.js';
-import { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
-import { getFirstDay } from './queries/get-first-day.js';
-import { getLlmCall } from './queries/get-llm-call.js';
-import {
-  getMetadataBreakdown,
-  type MetadataBreakdown,
-  type MetadataBreakdownOptions,
-} from './queries/get-metadata-breakdown.js';
-import { getMetricTotals, type MetricTotals } from './queries/get-metric-totals.js';
-import { getOverview, getTotals, type Overview } from './queries/get-overview.js';
-import {
-  getRecentCallFigures,
-  type RecentCallFigures,
-  type RecentCallFiguresQuery,
-} from './queries/get-recent-call-figures.js';
-import { getSessionSteps, type SessionStep } from './queries/get-session-steps.js';
-import { getStoreStats, type StoreStats } from './queries/get-store-stats.js';
-import { getTimeSeries, type SeriesInterval, type TimeSeriesPoint } from './queries/get-time-series.js';
-import { getWindowActivity, type WindowActivity, type WindowActivityQuery } from './queries/get-window-activity.js';
-import { forgetMetadataKey, nameMetadataKey } from './queries/name-metadata-key.js';
-import { refreshStatistics } from './queries/refresh-statistics.js';
-import { type CallSampleQuery, type CallSampleResult, sampleCalls } from './queries/sample-calls.js';
+import type { CallPage, LlmCallQuery } from './queries/find-calls.js';
+import type { SessionPage, SessionQuery } from './queries/find-sessions.js';
+import type { BreakdownDimension, BreakdownRow } from './queries/get-breakdown.js';
+import type { CrossBreakdownRow } from './queries/get-cross-breakdown.js';
+import type { MetadataBreakdown, MetadataBreakdownOptions } from './queries/get-metadata-breakdown.js';
+import type { MetricTotals } from './queries/get-metric-totals.js';
+import type { Overview } from './queries/get-overview.js';
+import type { RecentCallFigures, RecentCallFiguresQuery } from './queries/get-recent-call-figures.js';
+import type { SessionStep } from './queries/get-session-steps.js';
+import type { StoreStats } from './queries/get-store-stats.js';
+import type { SeriesInterval, TimeSeriesPoint } from './queries/get-time-series.js';
+import type { WindowActivity, WindowActivityQuery } from './queries/get-window-activity.js';
+import type { CallSampleQuery, CallSampleResult } from './queries/sample-calls.js';
 import { SessionDayCounts } from './queries/session-day-counts.js';
-import { type StreamCallsQuery, streamLlmCalls } from './queries/stream-llm-calls.js';
-import { type StreamSessionsQuery, streamSessions } from './queries/stream-sessions.js';
+import type { StreamCallsQuery } from './queries/stream-llm-calls.js';
+import type { StreamSessionsQuery } from './queries/stream-sessions.js';
 import type { CallTotals } from './queries/sum-measures.js';
-import { type SessionCallSummary, summarizeSessionCalls } from './queries/summarize-session-calls.js';
+import type { SessionCallSummary } from './queries/summarize-session-calls.js';
+import type * as StorageQueries from './storage-queries.js';
 import type { Store } from './store/create-store.js';
 import { readMetadataRollupKeys } from './store/metadata-rollups.js';
 import { knexSql } from './store/sql-connection.js';
-import { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
 
 /**
  * Queries over the store, shared by user code, the dashboard and the CLI. Every aggregate
@@ -60,6 +45,7 @@ export class ObservatoryStorage {
    */
   /** Session counts of closed days, shared by the overview, store stats and session counts. */
   private readonly sessionCounts = new SessionDayCounts();
+  private queryModule: Promise<typeof StorageQueries> | null = null;
 
   constructor(
     private readonly getStore: () => Promise<Store>,
@@ -79,21 +65,21 @@ export class ObservatoryStorage {
   /** A page of sessions and the cursor of the next page: filters, sort and keyset paging. */
   async findSessions(query: SessionQuery = {}): Promise<SessionPage> {
     const store = await this.getStore();
-    return findSessions(store.em, store.dialect, query);
+    return (await this.queries()).findSessions(store.em, store.dialect, query);
   }
 
   async getSession(id: string): Promise<Session | null> {
-    return getSession((await this.getStore()).em, id);
+    return (await this.queries()).getSession((await this.getStore()).em, id);
   }
 
   /** Every call of a session in time order without its texts: totals, timeline and agent graph. */
   async getSessionSteps(sessionId: string): Promise<SessionStep[]> {
-    return getSessionSteps(await this.knex(), sessionId);
+    return (await this.queries()).getSessionSteps(await this.knex(), sessionId);
   }
 
   /** Agents, models, token parts and failed calls of each listed session. */
   async summarizeSessionCalls(sessionIds: string[]): Promise<Map<string, SessionCallSummary>> {
-    return summarizeSessionCalls(await this.knex(), sessionIds);
+    return (await this.queries()).summarizeSessionCalls(await this.knex(), sessionIds);
   }
 
   /** Calls matching the filters, newest first by default (the first page of `findCalls`). */
@@ -104,13 +90,13 @@ export class ObservatoryStorage {
   /** A page of calls and the cursor of the next page: filters, full-text search and keyset paging. */
   async findCalls(query: LlmCallQuery = {}): Promise<CallPage> {
     const store = await this.getStore();
-    return findCalls(store.em, store.dialect, query);
+    return (await this.queries()).findCalls(store.em, store.dialect, query);
   }
 
   /** How many calls match (counting at most `max`, so a broad filter stays cheap). */
   async countLlmCalls(filter: CallFilter = {}, max?: number): Promise<number> {
     const store = await this.getStore();
-    return countLlmCalls(store.em, store.dialect, filter, max);
+    return (await this.queries()).countLlmCalls(store.em, store.dialect, filter, max);
   }
 
   /**
@@ -120,51 +106,51 @@ export class ObservatoryStorage {
    */
   async indexCallText(maxRows?: number): Promise<number> {
     const store = await this.getStore();
-    return indexCallText(store.em.getKnex(), store.dialect, maxRows);
+    return (await this.queries()).indexCallText(store.em.getKnex(), store.dialect, maxRows);
   }
 
   async getDistinctProjects(): Promise<string[]> {
-    return getDistinctProjects(await this.knex());
+    return (await this.queries()).getDistinctProjects(await this.knex());
   }
 
   async getDistinctModels(projectName?: string): Promise<string[]> {
-    return getDistinctRollupValues(await this.knex(), 'model_name', projectName);
+    return (await this.queries()).getDistinctRollupValues(await this.knex(), 'model_name', projectName);
   }
 
   async getDistinctAgents(projectName?: string): Promise<string[]> {
-    return getDistinctRollupValues(await this.knex(), 'agent_name', projectName);
+    return (await this.queries()).getDistinctRollupValues(await this.knex(), 'agent_name', projectName);
   }
 
   async getDistinctOperations(projectName?: string): Promise<string[]> {
-    return getDistinctRollupValues(await this.knex(), 'operation_name', projectName);
+    return (await this.queries()).getDistinctRollupValues(await this.knex(), 'operation_name', projectName);
   }
 
   /** Delete sessions started before `date` with their calls, keeping rollups consistent. */
   async deleteSessionsBefore(date: Date, projectName?: string): Promise<DeleteResult> {
     const store = await this.getStore();
     this.sessionCounts.clear();
-    return deleteSessionsBefore(store.em, store.dialect, date, projectName);
+    return (await this.queries()).deleteSessionsBefore(store.em, store.dialect, date, projectName);
   }
 
   /** KPIs: totals, cost, error rate, average and p50/p95/p99 latency, sessions. */
   async getOverview(filter: AggregateFilter = {}): Promise<Overview> {
     const store = await this.getStore();
-    return getOverview(store.em.getKnex(), store.dialect, this.sessionCounts, filter);
+    return (await this.queries()).getOverview(store.em.getKnex(), store.dialect, this.sessionCounts, filter);
   }
 
   /** Summed measures over a filter, without percentiles or sessions: the cheapest aggregate. */
   async getTotals(filter: AggregateFilter = {}): Promise<CallTotals> {
-    return getTotals(await this.knex(), filter);
+    return (await this.queries()).getTotals(await this.knex(), filter);
   }
 
   /** Start (epoch ms, UTC) of the first day with calls, optionally in one project; null when there is none. */
   async getFirstDay(projectName?: string): Promise<number | null> {
-    return getFirstDay(await this.knex(), projectName);
+    return (await this.queries()).getFirstDay(await this.knex(), projectName);
   }
 
   /** Totals per model, agent, operation, provider or project. */
   async getBreakdown(by: BreakdownDimension, filter: AggregateFilter = {}): Promise<BreakdownRow[]> {
-    return getBreakdown(await this.knex(), by, filter);
+    return (await this.queries()).getBreakdown(await this.knex(), by, filter);
   }
 
   /**
@@ -177,7 +163,7 @@ export class ObservatoryStorage {
     options?: MetadataBreakdownOptions,
   ): Promise<MetadataBreakdown> {
     const store = await this.getStore();
-    return getMetadataBreakdown(store.em.getKnex(), store.dialect, key, filter, options);
+    return (await this.queries()).getMetadataBreakdown(store.em.getKnex(), store.dialect, key, filter, options);
   }
 
   /** The metadata keys whose values are rolled up, like models and agents. */
@@ -192,20 +178,20 @@ export class ObservatoryStorage {
    */
   async nameMetadataKey(key: string): Promise<number> {
     const store = await this.getStore();
-    return nameMetadataKey(store.em, store.dialect, key);
+    return (await this.queries()).nameMetadataKey(store.em, store.dialect, key);
   }
 
   /** Stop rolling a metadata key up and delete its rollups; false when it was not named. */
   async forgetMetadataKey(key: string): Promise<boolean> {
     const store = await this.getStore();
-    return forgetMetadataKey(store.em, store.dialect, key);
+    return (await this.queries()).forgetMetadataKey(store.em, store.dialect, key);
   }
 
   /** Totals per hour, day or week, optionally split by a dimension. */
   async getTimeSeries(
     filter: AggregateFilter & { interval?: SeriesInterval; groupBy?: BreakdownDimension; withP95?: boolean } = {},
   ): Promise<TimeSeriesPoint[]> {
-    return getTimeSeries(await this.knex(), filter);
+    return (await this.queries()).getTimeSeries(await this.knex(), filter);
   }
 
   /**
@@ -214,7 +200,7 @@ export class ObservatoryStorage {
    */
   async alignSessionTimes(projectName?: string): Promise<number> {
     const store = await this.getStore();
-    const moved = await alignSessionTimes(store.em.getKnex(), store.dialect, projectName);
+    const moved = await (await this.queries()).alignSessionTimes(store.em.getKnex(), store.dialect, projectName);
     this.sessionCounts.clear();
     return moved;
   }
@@ -222,7 +208,7 @@ export class ObservatoryStorage {
   /** Refresh the database's query planner statistics: call it after writing a large history at once. */
   async refreshStatistics(): Promise<void> {
     const store = await this.getStore();
-    await refreshStatistics(store.em.getKnex(), store.dialect);
+    await (await this.queries()).refreshStatistics(store.em.getKnex(), store.dialect);
   }
 
   /**
@@ -230,19 +216,19 @@ export class ObservatoryStorage {
    * metadata, a judge verdict, a prompt or a metadata key: for analyses rollups cannot do.
    */
   async sampleCalls(query: CallSampleQuery = {}): Promise<CallSampleResult> {
-    return sampleCalls(await this.knex(), query);
+    return (await this.queries()).sampleCalls(await this.knex(), query);
   }
 
   /** The cost, tokens and latency of a model's or an agent's newest calls in a range, one by one (anomalies judge a few calls against them). */
   async getRecentCallFigures(query: RecentCallFiguresQuery): Promise<RecentCallFigures> {
     const store = await this.getStore();
-    return getRecentCallFigures(store.em.getKnex(), store.dialect, query);
+    return (await this.queries()).getRecentCallFigures(store.em.getKnex(), store.dialect, query);
   }
 
   /** A recent window's calls summed per bucket and agent, with its exact p95 latency (Live): no text is read. */
   async getWindowActivity(query: WindowActivityQuery): Promise<WindowActivity> {
     const store = await this.getStore();
-    return getWindowActivity(store.em.getKnex(), store.dialect, query);
+    return (await this.queries()).getWindowActivity(store.em.getKnex(), store.dialect, query);
   }
 
   /** Totals per pair of dimensions (e.g. model × operation), from the rollups. */
@@ -251,25 +237,25 @@ export class ObservatoryStorage {
     columns: BreakdownDimension,
     filter: AggregateFilter = {},
   ): Promise<CrossBreakdownRow[]> {
-    return getCrossBreakdown(await this.knex(), rows, columns, filter);
+    return (await this.queries()).getCrossBreakdown(await this.knex(), rows, columns, filter);
   }
 
   /** Row counts of the store (calls from the rollups, never by counting call rows). */
   async getStoreStats(): Promise<StoreStats> {
     const store = await this.getStore();
-    return getStoreStats(store.em.getKnex(), store.dialect, this.sessionCounts);
+    return (await this.queries()).getStoreStats(store.em.getKnex(), store.dialect, this.sessionCounts);
   }
 
   /** Every matching call, oldest first, paged by keyset: for exports of any size. */
   async *streamLlmCalls(query: StreamCallsQuery = {}): AsyncGenerator<LLMCall> {
     const store = await this.getStore();
-    yield* streamLlmCalls(store.em, store.dialect, query);
+    yield* (await this.queries()).streamLlmCalls(store.em, store.dialect, query);
   }
 
   /** Every matching session (by start time), oldest first, paged by keyset: for exports. */
   async *streamSessions(query: StreamSessionsQuery = {}): AsyncGenerator<Session> {
     const store = await this.getStore();
-    yield* streamSessions(store.em, store.dialect, query);
+    yield* (await this.queries()).streamSessions(store.em, store.dialect, query);
   }
 
   /**
@@ -280,7 +266,7 @@ export class ObservatoryStorage {
    */
   async importCalls(calls: LLMCall[]): Promise<number> {
     const prepared = calls.map((call) => prepareForStorage(call, this.policy));
-    const written = await writeImportedCalls((await this.getStore()).em, prepared);
+    const written = await (await this.queries()).writeImportedCalls((await this.getStore()).em, prepared);
     this.sessionCounts.clear();
     return written;
   }
@@ -292,25 +278,34 @@ export class ObservatoryStorage {
    */
   async importSessions(sessions: Session[]): Promise<number> {
     const prepared = sessions.map((session) => prepareSessionForStorage(session, this.policy));
-    const written = await writeImportedSessions((await this.getStore()).em, prepared);
+    const written = await (await this.queries()).writeImportedSessions((await this.getStore()).em, prepared);
     this.sessionCounts.clear();
     return written;
   }
 
   /** One call by id, with its full prompt and response, or null. */
   async getLlmCall(id: string): Promise<LLMCall | null> {
-    return getLlmCall((await this.getStore()).em, id);
+    return (await this.queries()).getLlmCall((await this.getStore()).em, id);
   }
 
   /** Sessions started in [from, to), per project, with how many failed. */
   async countSessions(range: { from?: Date; to?: Date } = {}): Promise<SessionCount[]> {
     const store = await this.getStore();
-    return countSessions(this.sessionCounts, store.em.getKnex(), store.dialect, range);
+    return (await this.queries()).countSessions(this.sessionCounts, store.em.getKnex(), store.dialect, range);
   }
 
   /** All-time totals per project, provider, model and agent, with latency histograms (for /metrics). */
   async getMetricTotals(): Promise<MetricTotals[]> {
-    return getMetricTotals(await this.knex());
+    return (await this.queries()).getMetricTotals(await this.knex());
+  }
+
+  /**
+   * The query functions, loaded on first use: they bring MikroORM, which an app that only
+   * records never needs (its calls are written without it).
+   */
+  private queries(): Promise<typeof StorageQueries> {
+    this.queryModule ??= import('./storage-queries.js');
+    return this.queryModule;
   }
 
   private async knex(): Promise<Knex> {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseSink } from './database-sink.js';
 import { Observatory } from './observatory.js';
 import { createStore } from './store/create-store.js';
+import { knexDatabase } from './store/sql-connection.js';
 import { stubSession } from './stub-session.js';
 import { createTestDatabase, makeCall, makeStoredCall, STORED_CALL_AT, type TestDatabase } from './test/index.js';
 import { WriterThreadSink } from './writer-thread-sink.js';
@@ -74,7 +75,7 @@ describe('the writer thread of an embedded libSQL store', () => {
     const sink = new WriterThreadSink(
       { path: db.url },
       async () => {},
-      new DatabaseSink(async () => store),
+      new DatabaseSink(async () => knexDatabase(store.em.getKnex())),
       (error) => errors.push(error),
       new URL('./no-such-writer-thread.js', import.meta.url),
     );

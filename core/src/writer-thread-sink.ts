@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ObservatoryError } from './observatory-error.js';
-import {
-  type OpenRequest,
-  STALE_SCHEMA,
-  type ThreadError,
-  type WriteRequest,
-  type WriterThreadData,
-  type WriterThreadReply,
+import { STALE_SCHEMA } from './store/libsql-database.js';
+import type {
+  OpenRequest,
+  ThreadError,
+  WriteRequest,
+  WriterThreadData,
+  WriterThreadReply,
 } from './store/writer-thread-protocol.js';
 import type { WriteItem } from './write-item.js';
 import type { SinkResult, WriteSink } from './write-sink.js';
@@ -66,8 +65,6 @@ export class WriterThreadSink implements WriteSink {
   /** Start the thread if it is not running; it opens the store at once. */
   start(): void {
     if (this.worker || this.closed || this.useFallback) return;
-    // A new store is created and migrated here while the thread starts, not after.
-    if (!existsSync(this.data.path)) this.migrate().catch(() => {});
     this.worker = this.spawn();
   }
 

@@ -16,10 +16,9 @@ import { matchText, type TextMatch, whereCallTextMatches } from './call-text-sea
 import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor.js';
 import { toDate } from './read-row-values.js';
+import { SESSION_STATUSES, type SessionStatus } from './session-statuses.js';
 
 /** open: not ended yet; cancelled: ended by the consumer, neither succeeded nor failed. */
-export type SessionStatus = 'success' | 'failed' | 'open' | 'cancelled';
-export const SESSION_STATUSES: readonly SessionStatus[] = ['success', 'failed', 'open', 'cancelled'];
 
 /** Which sessions: every field narrows; all are optional. */
 export interface SessionFilter {

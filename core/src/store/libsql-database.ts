@@ -1,12 +1,15 @@
+import { explainLibsqlOpenError } from './load-store-driver.js';
+import { createNewSqliteSchema } from './migrations/create-new-sqlite-schema.js';
+import { MIGRATION_NAMES } from './migrations/migration-names.js';
 import type { SqlConnection, SqlDatabase, SqlValue } from './sql-connection.js';
 
 /** Compiled statements kept; past this many the oldest is dropped. The writer runs about 20 kinds. */
 const MAX_CACHED_STATEMENTS = 64;
-/**
- * How long a write transaction waits for another process's write lock. This connection
- * lives in the writer thread, so SQLite may wait on it: the host's thread never does.
- */
+/** How long a write transaction waits for another process's write lock before it goes ahead and fails on it. */
 const LOCK_WAIT_MS = 10_000;
+/** On the host's thread: SQLite's own wait for a lock (it blocks the thread), and the pause between attempts. */
+const HOST_BUSY_TIMEOUT_MS = 20;
+const HOST_LOCK_RETRY_MS = 25;
 
 interface Statement {
   run(bindings: unknown[]): unknown;
@@ -20,10 +23,19 @@ interface LibSqlHandle {
 }
 
 /**
- * A SQLite file opened with the raw libSQL driver: the writer thread's whole database layer
- * (no MikroORM, no knex). Same pragmas as the MikroORM store (create-store.ts). A failed
- * statement leaves libSQL 0.5's connection unable to commit ("SQL statements in progress"),
- * so after a failure the connection is closed and the next transaction opens a new one.
+ * Where the connection runs. libSQL runs each statement on the calling thread. On the host's
+ * thread (`host`) a transaction yields to the event loop between statements and waits for
+ * another process's lock between short attempts, so the app keeps running. On the writer
+ * thread (`thread`) SQLite itself waits for the lock.
+ */
+export type LibSqlThread = 'host' | 'thread';
+
+/**
+ * A SQLite file opened with the raw libSQL driver: the whole write path's database layer
+ * (no MikroORM, no knex), with the same pragmas as the MikroORM store (create-store.ts).
+ * A failed statement leaves libSQL 0.5's connection unable to commit ("SQL statements in
+ * progress"), so after a failure the transaction is rolled back, the connection closed,
+ * and the next transaction opens a new one.
  */
 export class LibSqlDatabase implements SqlDatabase {
   private handle: LibSqlHandle | null = null;
@@ -31,14 +43,15 @@ export class LibSqlDatabase implements SqlDatabase {
 
   private constructor(
     private readonly path: string,
+    private readonly thread: LibSqlThread,
     private readonly Driver: new (path: string) => LibSqlHandle,
   ) {}
 
-  static async open(path: string): Promise<LibSqlDatabase> {
+  static async open(path: string, thread: LibSqlThread): Promise<LibSqlDatabase> {
     const { default: Driver } = (await import('libsql')) as unknown as {
       default: new (path: string) => LibSqlHandle;
     };
-    const database = new LibSqlDatabase(path, Driver);
+    const database = new LibSqlDatabase(path, thread, Driver);
     database.connection();
     return database;
   }
@@ -46,7 +59,7 @@ export class LibSqlDatabase implements SqlDatabase {
   async transaction<T>(work: (sql: SqlConnection) => Promise<T>): Promise<T> {
     const handle = this.connection();
     try {
-      handle.exec('begin immediate');
+      await this.begin(handle);
       const result = await work(this.sql(handle));
       handle.exec('commit');
       return result;
@@ -57,14 +70,17 @@ export class LibSqlDatabase implements SqlDatabase {
     }
   }
 
-  /** Rows of one query outside a transaction. */
-  all<Row>(sql: string, bindings: readonly SqlValue[] = []): Row[] {
+  /** Whether the store has every migration of this version (a new file has none). */
+  schemaIsCurrent(): boolean {
+    let rows: Array<{ name: string }>;
     try {
-      return this.statement(this.connection(), sql).all(bindings.map(toSqlite)) as Row[];
-    } catch (error) {
+      rows = this.statement(this.connection(), 'select name from observatory_migrations').all([]) as typeof rows;
+    } catch {
       this.drop();
-      throw error;
+      return false;
     }
+    const applied = new Set(rows.map((row) => row.name));
+    return MIGRATION_NAMES.every((name) => applied.has(name));
   }
 
   close(): void {
@@ -74,9 +90,10 @@ export class LibSqlDatabase implements SqlDatabase {
   private connection(): LibSqlHandle {
     if (this.handle) return this.handle;
     const handle = new this.Driver(this.path);
+    const busyTimeoutMs = this.thread === 'host' ? HOST_BUSY_TIMEOUT_MS : LOCK_WAIT_MS;
     try {
       handle.exec(
-        `pragma busy_timeout = ${LOCK_WAIT_MS}; pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on`,
+        `pragma busy_timeout = ${busyTimeoutMs}; pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on`,
       );
     } catch (error) {
       handle.close();
@@ -86,14 +103,40 @@ export class LibSqlDatabase implements SqlDatabase {
     return handle;
   }
 
+  /**
+   * BEGIN IMMEDIATE, so the write lock is taken before anything is read. On the host's
+   * thread a busy store is retried every HOST_LOCK_RETRY_MS until LOCK_WAIT_MS; then the
+   * transaction starts anyway and its first write fails with SQLite's "database is locked".
+   */
+  private async begin(handle: LibSqlHandle): Promise<void> {
+    if (this.thread === 'thread') return handle.exec('begin immediate');
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        return handle.exec('begin immediate');
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+        if (Date.now() >= deadline) return handle.exec('begin');
+        await new Promise((resolve) => setTimeout(resolve, HOST_LOCK_RETRY_MS));
+      }
+    }
+  }
+
   private sql(handle: LibSqlHandle): SqlConnection {
+    // On the host's thread, yield between statements: a batch holds the app up for one
+    // statement at a time, not for the whole transaction.
+    const yieldToHost = this.thread === 'host' ? () => new Promise((resolve) => setImmediate(resolve)) : null;
     return {
       dialect: 'sqlite',
       run: async (sql, bindings = []) => {
         this.statement(handle, sql).run(bindings.map(toSqlite));
+        await yieldToHost?.();
       },
-      all: async <Row>(sql: string, bindings: readonly SqlValue[] = []) =>
-        this.statement(handle, sql).all(bindings.map(toSqlite)) as Row[],
+      all: async <Row>(sql: string, bindings: readonly SqlValue[] = []) => {
+        const rows = this.statement(handle, sql).all(bindings.map(toSqlite)) as Row[];
+        await yieldToHost?.();
+        return rows;
+      },
     };
   }
 
@@ -118,7 +161,7 @@ export class LibSqlDatabase implements SqlDatabase {
     }
   }
 
-  /** Close the connection (rolling back what it had not committed) and forget its statements. */
+  /** Close the connection and forget its statements. */
   private drop(): void {
     this.statements.clear();
     const handle = this.handle;
@@ -129,6 +172,30 @@ export class LibSqlDatabase implements SqlDatabase {
       // Closing a broken connection may fail too; it is dropped either way.
     }
   }
+}
+
+/** The code of the error `openCurrentLibSql` throws for a store that lacks migrations of this version. */
+export const STALE_SCHEMA = 'OBSERVATORY_STALE_SCHEMA';
+
+/**
+ * The store at `path`, opened only when its schema is current. A new store is created with
+ * this version's schema; an older one throws an error with code STALE_SCHEMA (MikroORM
+ * migrates it, create-store.ts; the write path never loads MikroORM). A driver that fails
+ * to load says how to get round it.
+ */
+export async function openCurrentLibSql(path: string, thread: LibSqlThread): Promise<LibSqlDatabase> {
+  let database: LibSqlDatabase;
+  try {
+    database = await LibSqlDatabase.open(path, thread);
+  } catch (error) {
+    throw explainLibsqlOpenError(error);
+  }
+  // Created here, or by another process meanwhile (then it is current on a second look).
+  if (!database.schemaIsCurrent() && !(await createNewSqliteSchema(database)) && !database.schemaIsCurrent()) {
+    database.close();
+    throw Object.assign(new Error(`the store at ${path} needs migrating first`), { code: STALE_SCHEMA });
+  }
+  return database;
 }
 
 /** SQLite has no dates or booleans: epoch milliseconds and 0/1, as the MikroORM store keeps them. */

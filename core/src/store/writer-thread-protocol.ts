@@ -38,6 +38,3 @@ export interface ThreadError {
   message: string;
   code?: string;
 }
-
-/** The code of the error a batch fails with while the store is not current. */
-export const STALE_SCHEMA = 'OBSERVATORY_STALE_SCHEMA';

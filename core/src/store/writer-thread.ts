@@ -1,17 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWriteBatch } from '../database-sink.js';
 import type { WriteItem } from '../write-item.js';
-import { LibSqlDatabase } from './libsql-database.js';
-import { explainLibsqlOpenError } from './load-store-driver.js';
-import { MIGRATION_NAMES } from './migrations/migration-names.js';
+import { type LibSqlDatabase, openCurrentLibSql, STALE_SCHEMA } from './libsql-database.js';
 import { writeBatch } from './write-batch.js';
-import {
-  type OpenRequest,
-  STALE_SCHEMA,
-  type ThreadError,
-  type WriteRequest,
-  type WriterThreadData,
-  type WriterThreadReply,
+import type {
+  OpenRequest,
+  ThreadError,
+  WriteRequest,
+  WriterThreadData,
+  WriterThreadReply,
 } from './writer-thread-protocol.js';
 
 /*
@@ -25,7 +22,7 @@ import {
 const port = parentPort;
 if (!port) throw new Error('writer-thread.ts runs as a worker thread');
 const { path } = workerData as WriterThreadData;
-let database: LibSqlDatabase | null = null;
+let database: Promise<LibSqlDatabase> | null = null;
 /** The parts of batches whose last part has not come yet, by batch id. */
 const parts = new Map<number, WriteItem[]>();
 
@@ -55,33 +52,16 @@ port.on('message', async (request: WriteRequest | OpenRequest) => {
   }
 });
 
-/** The store, opened once and only when its schema is current. */
-async function open(): Promise<LibSqlDatabase> {
-  if (database) return database;
-  let opened: LibSqlDatabase;
-  try {
-    opened = await LibSqlDatabase.open(path);
-  } catch (error) {
-    throw explainLibsqlOpenError(error);
+/** The store, opened once (a second connection of this thread would wait on the first's lock forever) and only when current. */
+function open(): Promise<LibSqlDatabase> {
+  if (!database) {
+    database = openCurrentLibSql(path, 'thread');
+    // A failed open is tried again by the next batch.
+    database.catch(() => {
+      database = null;
+    });
   }
-  if (appliedMigrations(opened) < MIGRATION_NAMES.length) {
-    opened.close();
-    throw Object.assign(new Error(`the store at ${path} needs migrating first`), { code: STALE_SCHEMA });
-  }
-  database = opened;
-  return opened;
-}
-
-/** How many of this version's migrations the store has applied (0 for a new store). */
-function appliedMigrations(store: LibSqlDatabase): number {
-  let rows: Array<{ name: string }>;
-  try {
-    rows = store.all('select name from observatory_migrations');
-  } catch {
-    return 0;
-  }
-  const applied = new Set(rows.map((row) => row.name));
-  return MIGRATION_NAMES.filter((name) => applied.has(name)).length;
+  return database;
 }
 
 function codeOf(error: unknown): unknown {

@@ -15,8 +15,13 @@ export function adapterHooks(obs, workload) {
 }
 
 /** An Observatory with default options and what the workload adds per call. */
-export async function setup({ workload }) {
-  const obs = new Observatory();
+export function setup({ workload }) {
+  return setupWith({}, workload);
+}
+
+/** An Observatory with these options (defaults otherwise) and what the workload adds per call. */
+export async function setupWith(options, workload) {
+  const obs = new Observatory(options);
   return {
     ...adapterHooks(obs, workload),
     flush: () => obs.flush(),

@@ -1,0 +1,27 @@
+/* The query functions ObservatoryStorage calls, in one module it loads on first use (storage.ts). */
+export { alignSessionTimes } from './queries/align-session-times.js';
+export { indexCallText } from './queries/call-text-search.js';
+export { countSessions } from './queries/count-sessions.js';
+export { deleteSessionsBefore } from './queries/delete-sessions-before.js';
+export { countLlmCalls, findCalls } from './queries/find-calls.js';
+export { findSessions, getSession } from './queries/find-sessions.js';
+export { getBreakdown } from './queries/get-breakdown.js';
+export { getCrossBreakdown } from './queries/get-cross-breakdown.js';
+export { getDistinctProjects, getDistinctRollupValues } from './queries/get-distinct-values.js';
+export { getFirstDay } from './queries/get-first-day.js';
+export { getLlmCall } from './queries/get-llm-call.js';
+export { getMetadataBreakdown } from './queries/get-metadata-breakdown.js';
+export { getMetricTotals } from './queries/get-metric-totals.js';
+export { getOverview, getTotals } from './queries/get-overview.js';
+export { getRecentCallFigures } from './queries/get-recent-call-figures.js';
+export { getSessionSteps } from './queries/get-session-steps.js';
+export { getStoreStats } from './queries/get-store-stats.js';
+export { getTimeSeries } from './queries/get-time-series.js';
+export { getWindowActivity } from './queries/get-window-activity.js';
+export { forgetMetadataKey, nameMetadataKey } from './queries/name-metadata-key.js';
+export { refreshStatistics } from './queries/refresh-statistics.js';
+export { sampleCalls } from './queries/sample-calls.js';
+export { streamLlmCalls } from './queries/stream-llm-calls.js';
+export { streamSessions } from './queries/stream-sessions.js';
+export { summarizeSessionCalls } from './queries/summarize-session-calls.js';
+export { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
