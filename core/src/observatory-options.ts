@@ -41,9 +41,9 @@ export interface ObservatoryOptions {
   /**
    * Write an embedded SQLite store (the default libSQL driver, a file) on a worker thread,
    * so its statements, COMMITs and checkpoints never hold up your event loop. Default false:
-   * on 2 cores the thread cost 20–25 MB more memory and a higher p99.9 per call than writing
-   * on your thread (BENCHMARKS.md); with cores to spare it keeps your event loop's delay at
-   * p99 within 1 ms of none. The `sqlite3` driver and PostgreSQL ignore it: they always wait
+   * on 2 cores the thread cost 22–34 MB more memory and a higher p99.9 per call than writing
+   * on your thread (BENCHMARKS.md); it keeps your event loop's p99 delay within 1–2 ms of
+   * an app without Observatory (+8–10 ms on your thread). The `sqlite3` driver and PostgreSQL ignore it: they always wait
    * off your thread.
    */
   writerThread?: boolean;
