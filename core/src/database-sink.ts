@@ -4,9 +4,9 @@ import type { WriteItem } from './write-item.js';
 import type { SinkResult, WriteSink } from './write-sink.js';
 
 /**
- * Writes each batch into the store in one transaction, on the host's thread: PostgreSQL
- * and the sqlite3 driver through knex, a libSQL file through the raw driver (unless
- * `writerThread: true`: then WriterThreadSink).
+ * Writes each batch into the store in one transaction, from the host's thread: PostgreSQL
+ * through knex, a SQLite file through its raw driver (a libSQL file goes through
+ * WriterThreadSink instead with `writerThread: true`).
  */
 export class DatabaseSink implements WriteSink {
   constructor(private readonly openDatabase: () => Promise<SqlDatabase>) {}

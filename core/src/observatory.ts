@@ -20,8 +20,10 @@ import { parseCallInput, type RecordCallInput } from './record-input.js';
 import { getActiveSession, runInSession } from './session-context.js';
 import { ObservatoryStorage } from './storage.js';
 import type { Store } from './store/create-store.js';
-import { LibSqlDatabase, openCurrentLibSql, STALE_SCHEMA } from './store/libsql-database.js';
+import { openCurrentLibSql } from './store/libsql-database.js';
+import { type SqliteWriteDatabase, STALE_SCHEMA } from './store/open-current-sqlite.js';
 import { knexDatabase, type SqlDatabase } from './store/sql-connection.js';
+import { openCurrentSqlite3 } from './store/sqlite3-database.js';
 import { stubSession } from './stub-session.js';
 import type { WriteItem } from './write-item.js';
 import { BatchWriter } from './writer.js';
@@ -90,6 +92,8 @@ export class Observatory {
   private implicitSession: Session | null = null;
   private storePromise: Promise<Store> | null = null;
   private writeDatabasePromise: Promise<SqlDatabase> | null = null;
+  /** The raw write path opening a SQLite file (it may create or migrate it): queries wait for it. */
+  private rawOpening: Promise<SqlDatabase> | null = null;
   /** The store being migrated for the raw write path (on this thread or the writer thread), without keeping MikroORM open. */
   private migrating: Promise<void> | null = null;
   /** The embedded libSQL store's writer thread; null for other stores and for ingestUrl. */
@@ -343,7 +347,7 @@ export class Observatory {
     this.writer.stop();
     await this.writerThread?.close();
     const written = await this.writeDatabasePromise?.catch(() => null);
-    if (written instanceof LibSqlDatabase) written.close();
+    if (written && 'close' in written) await (written as SqliteWriteDatabase).close();
     if (this.storePromise) {
       const store = await this.storePromise.catch(() => null);
       await store?.close();
@@ -397,8 +401,9 @@ export class Observatory {
       );
     }
     if (!this.storePromise) {
-      // After a migration for the writer thread, so two migrators never run at once.
-      this.storePromise = (this.migrating ?? Promise.resolve())
+      // After the raw write path has opened a SQLite file (creating or migrating it), so two
+      // migrators never run at once.
+      this.storePromise = (this.rawOpening ?? this.migrating ?? Promise.resolve())
         .catch(() => {})
         .then(() => this.openStore())
         .then((store) => this.nameRollupKeys(store));
@@ -434,9 +439,9 @@ export class Observatory {
   }
 
   /**
-   * What the writer writes through on this thread: a libSQL file through the raw driver
-   * (no MikroORM), migrated first when it is not current; any other store through its
-   * MikroORM store's knex.
+   * What the writer writes through on this thread: a SQLite file through its raw driver,
+   * libSQL or sqlite3 (no MikroORM), migrated first when it is not current; PostgreSQL
+   * and `:memory:` through MikroORM's knex.
    */
   private writeDatabase(): Promise<SqlDatabase> {
     if (!this.writeDatabasePromise) {
@@ -452,25 +457,36 @@ export class Observatory {
   private async openWriteDatabase(): Promise<SqlDatabase> {
     const target = parseDatabaseUrl(this.databaseUrl);
     // `:memory:`: a second connection would open another, empty database.
-    if (target.dialect !== 'sqlite' || target.driver !== 'libsql' || target.path === ':memory:') {
+    if (target.dialect !== 'sqlite' || target.path === ':memory:') {
       return knexDatabase((await this.getStore()).em.getKnex());
     }
+    const { path } = target;
+    const open = () => (target.driver === 'libsql' ? openCurrentLibSql(path, 'host') : openCurrentSqlite3(path));
+    this.rawOpening = (async () => {
+      try {
+        return await open();
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== STALE_SCHEMA) throw error;
+      }
+      await this.migrateStore();
+      return open();
+    })();
     try {
-      return await openCurrentLibSql(target.path, 'host');
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== STALE_SCHEMA) throw error;
+      return await this.rawOpening;
+    } finally {
+      this.rawOpening = null;
     }
-    await this.migrateStore();
-    return openCurrentLibSql(target.path, 'host');
   }
 
   /**
-   * Bring the store to this version's schema for the writer thread, which never loads
-   * MikroORM. A store this process has open is current already; otherwise it is opened
-   * (which migrates it) and closed again.
+   * Bring an older SQLite store to this version's schema for the raw write path (here or on
+   * the writer thread), which never loads MikroORM: MikroORM opens it (which migrates it)
+   * and closes it again. Once at a time.
    */
   private migrateStore(): Promise<void> {
-    this.migrating ??= (this.storePromise ?? this.openStore().then((store) => store.close()))
+    // Its own MikroORM store, not getStore's: that one may be waiting for this migration.
+    this.migrating ??= this.openStore()
+      .then((store) => store.close())
       .then(() => {})
       .finally(() => {
         this.migrating = null;

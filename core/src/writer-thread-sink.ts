@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ObservatoryError } from './observatory-error.js';
-import { STALE_SCHEMA } from './store/libsql-database.js';
+import { STALE_SCHEMA } from './store/open-current-sqlite.js';
 import type {
   OpenRequest,
   ThreadError,

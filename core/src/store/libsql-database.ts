@@ -1,7 +1,6 @@
 import { explainLibsqlOpenError } from './load-store-driver.js';
-import { createNewSqliteSchema } from './migrations/create-new-sqlite-schema.js';
-import { MIGRATION_NAMES } from './migrations/migration-names.js';
-import type { SqlConnection, SqlDatabase, SqlValue } from './sql-connection.js';
+import { openCurrentSqlite, type SqliteWriteDatabase } from './open-current-sqlite.js';
+import type { SqlConnection, SqlValue } from './sql-connection.js';
 
 /** Compiled statements kept; past this many the oldest is dropped. The writer runs about 20 kinds. */
 const MAX_CACHED_STATEMENTS = 64;
@@ -37,7 +36,7 @@ export type LibSqlThread = 'host' | 'thread';
  * progress"), so after a failure the transaction is rolled back, the connection closed,
  * and the next transaction opens a new one.
  */
-export class LibSqlDatabase implements SqlDatabase {
+export class LibSqlDatabase implements SqliteWriteDatabase {
   private handle: LibSqlHandle | null = null;
   private readonly statements = new Map<string, Statement>();
 
@@ -70,17 +69,14 @@ export class LibSqlDatabase implements SqlDatabase {
     }
   }
 
-  /** Whether the store has every migration of this version (a new file has none). */
-  schemaIsCurrent(): boolean {
-    let rows: Array<{ name: string }>;
+  /** The rows of one query, outside a transaction. */
+  async all<Row>(sql: string): Promise<Row[]> {
     try {
-      rows = this.statement(this.connection(), 'select name from observatory_migrations').all([]) as typeof rows;
-    } catch {
+      return this.statement(this.connection(), sql).all([]) as Row[];
+    } catch (error) {
       this.drop();
-      return false;
+      throw error;
     }
-    const applied = new Set(rows.map((row) => row.name));
-    return MIGRATION_NAMES.every((name) => applied.has(name));
   }
 
   close(): void {
@@ -103,23 +99,10 @@ export class LibSqlDatabase implements SqlDatabase {
     return handle;
   }
 
-  /**
-   * BEGIN IMMEDIATE, so the write lock is taken before anything is read. On the host's
-   * thread a busy store is retried every HOST_LOCK_RETRY_MS until LOCK_WAIT_MS; then the
-   * transaction starts anyway and its first write fails with SQLite's "database is locked".
-   */
+  /** BEGIN IMMEDIATE, so the write lock is taken before anything is read. */
   private async begin(handle: LibSqlHandle): Promise<void> {
     if (this.thread === 'thread') return handle.exec('begin immediate');
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        return handle.exec('begin immediate');
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
-        if (Date.now() >= deadline) return handle.exec('begin');
-        await new Promise((resolve) => setTimeout(resolve, HOST_LOCK_RETRY_MS));
-      }
-    }
+    await beginWhenUnlocked(handle);
   }
 
   private sql(handle: LibSqlHandle): SqlConnection {
@@ -174,15 +157,7 @@ export class LibSqlDatabase implements SqlDatabase {
   }
 }
 
-/** The code of the error `openCurrentLibSql` throws for a store that lacks migrations of this version. */
-export const STALE_SCHEMA = 'OBSERVATORY_STALE_SCHEMA';
-
-/**
- * The store at `path`, opened only when its schema is current. A new store is created with
- * this version's schema; an older one throws an error with code STALE_SCHEMA (MikroORM
- * migrates it, create-store.ts; the write path never loads MikroORM). A driver that fails
- * to load says how to get round it.
- */
+/** The libSQL file at `path`, opened when current (openCurrentSqlite); a driver that fails to load says how to get round it. */
 export async function openCurrentLibSql(path: string, thread: LibSqlThread): Promise<LibSqlDatabase> {
   let database: LibSqlDatabase;
   try {
@@ -190,12 +165,26 @@ export async function openCurrentLibSql(path: string, thread: LibSqlThread): Pro
   } catch (error) {
     throw explainLibsqlOpenError(error);
   }
-  // Created here, or by another process meanwhile (then it is current on a second look).
-  if (!database.schemaIsCurrent() && !(await createNewSqliteSchema(database)) && !database.schemaIsCurrent()) {
-    database.close();
-    throw Object.assign(new Error(`the store at ${path} needs migrating first`), { code: STALE_SCHEMA });
+  return openCurrentSqlite(database, path);
+}
+
+/**
+ * BEGIN IMMEDIATE on the host's thread: a busy store is retried every HOST_LOCK_RETRY_MS,
+ * with the event loop running in between, until LOCK_WAIT_MS; then the transaction starts
+ * anyway and its first write fails with SQLite's own "database is locked". Also MikroORM's
+ * libSQL dialect's (libsql-store-driver.ts).
+ */
+export async function beginWhenUnlocked(handle: Pick<LibSqlHandle, 'exec'>): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return handle.exec('begin immediate');
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      if (Date.now() >= deadline) return handle.exec('begin');
+      await new Promise((resolve) => setTimeout(resolve, HOST_LOCK_RETRY_MS));
+    }
   }
-  return database;
 }
 
 /** SQLite has no dates or booleans: epoch milliseconds and 0/1, as the MikroORM store keeps them. */

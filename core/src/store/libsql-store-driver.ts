@@ -1,10 +1,6 @@
 import { AbstractSqlDriver, type Configuration, LibSqlKnexDialect } from '@mikro-orm/knex';
 import { LibSqlConnection, LibSqlPlatform } from '@mikro-orm/libsql';
-
-/** How long a write transaction waits for another process's write lock before going ahead and failing on it. */
-const LOCK_WAIT_MS = 10_000;
-/** Pause between attempts to take the lock; the host's event loop runs meanwhile. */
-const LOCK_RETRY_MS = 25;
+import { beginWhenUnlocked } from './libsql-database.js';
 
 /** Compiled statements kept per connection; past this many the oldest is dropped. */
 const MAX_CACHED_STATEMENTS = 64;
@@ -96,20 +92,6 @@ function statementOf(connection: LibSqlHandle, obj: KnexQuery): LibSqlStatement 
     connection.statements.set(obj.sql, statement);
   }
   return statement;
-}
-
-async function beginWhenUnlocked(connection: LibSqlHandle): Promise<void> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      connection.exec('BEGIN IMMEDIATE');
-      return;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
-      if (Date.now() >= deadline) return connection.exec('BEGIN');
-      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
-    }
-  }
 }
 
 class ObservatoryLibSqlConnection extends LibSqlConnection {

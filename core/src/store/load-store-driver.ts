@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Options } from '@mikro-orm/core';
 import type { DatabaseTarget } from '../database-url.js';
 import { ObservatoryError } from '../observatory-error.js';
@@ -54,13 +55,7 @@ export async function loadStoreDriver(target: DatabaseTarget): Promise<StoreDriv
           error ? reject(error) : resolve(),
         ),
       ),
-    explainOpenError: (error) =>
-      isMissingNativeBinding(error)
-        ? new ObservatoryError(
-            'the sqlite3 driver has no native binding: its install script did not run (npm 12 blocks install scripts by default). Run `npm install-scripts approve sqlite3 && npm rebuild sqlite3` (npm 12) or `npm rebuild sqlite3`, or use the default libsql driver (a plain file path as the database URL)',
-            { cause: error },
-          )
-        : error,
+    explainOpenError: explainSqlite3OpenError,
   };
 }
 
@@ -72,6 +67,30 @@ export function explainLibsqlOpenError(error: unknown): unknown {
         { cause: error },
       )
     : error;
+}
+
+/** The error to show when the sqlite3 driver fails to open: its own, or the command that builds its binding. */
+export function explainSqlite3OpenError(error: unknown): unknown {
+  return isMissingNativeBinding(error)
+    ? new ObservatoryError(
+        'the sqlite3 driver has no native binding: its install script did not run (npm 12 blocks install scripts by default). Run `npm install-scripts approve sqlite3 && npm rebuild sqlite3` (npm 12) or `npm rebuild sqlite3`, or use the default libsql driver (a plain file path as the database URL)',
+        { cause: error },
+      )
+    : error;
+}
+
+/** The sqlite3 package @mikro-orm/sqlite depends on (core itself does not: it is an optional peer). */
+export async function importSqlite3(): Promise<unknown> {
+  try {
+    const require = createRequire(createRequire(import.meta.url).resolve('@mikro-orm/sqlite'));
+    return require('sqlite3');
+  } catch (error) {
+    if (isMissingNativeBinding(error)) throw explainSqlite3OpenError(error);
+    throw new ObservatoryError(
+      'the sqlite3 driver (database URL sqlite3:PATH or OBSERVATORY_SQLITE_DRIVER=sqlite3) needs @mikro-orm/sqlite: npm install @mikro-orm/sqlite@6.6.16',
+      { cause: error },
+    );
+  }
 }
 
 /** knex's "run npm install sqlite3" advice, or `bindings`' missing .node file. */

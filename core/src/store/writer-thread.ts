@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWriteBatch } from '../database-sink.js';
 import type { WriteItem } from '../write-item.js';
-import { type LibSqlDatabase, openCurrentLibSql, STALE_SCHEMA } from './libsql-database.js';
+import { type LibSqlDatabase, openCurrentLibSql } from './libsql-database.js';
+import { STALE_SCHEMA } from './open-current-sqlite.js';
 import { writeBatch } from './write-batch.js';
 import type {
   OpenRequest,

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Observatory } from '../../observatory.js';
 import { createTestDatabase, makeCall, type TestDatabase } from '../../test/index.js';
 import { createStore } from '../create-store.js';
-import { LibSqlDatabase, openCurrentLibSql, STALE_SCHEMA } from '../libsql-database.js';
+import { LibSqlDatabase, openCurrentLibSql } from '../libsql-database.js';
+import { STALE_SCHEMA, schemaIsCurrent } from '../open-current-sqlite.js';
 import { createNewSqliteSchema } from './create-new-sqlite-schema.js';
 import { migrations } from './index.js';
 import { MIGRATION_NAMES } from './migration-names.js';
@@ -47,7 +48,7 @@ describe('a new SQLite store created without MikroORM', () => {
     const created = await newDatabase();
     const database = await openCurrentLibSql(created.url, 'host');
     try {
-      expect(database.schemaIsCurrent()).toBe(true);
+      expect(await schemaIsCurrent(database)).toBe(true);
       // Already created (as by another process at the same moment): nothing is done twice.
       expect(await createNewSqliteSchema(database)).toBe(false);
     } finally {
@@ -82,7 +83,7 @@ describe('a new SQLite store created without MikroORM', () => {
     }
     const current = await LibSqlDatabase.open(db.url, 'host');
     try {
-      expect(current.schemaIsCurrent()).toBe(true);
+      expect(await schemaIsCurrent(current)).toBe(true);
     } finally {
       current.close();
     }
