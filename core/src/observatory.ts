@@ -495,15 +495,17 @@ export class Observatory {
   }
 
   /**
-   * On the first recorded item: the store is opened for writing (a new one created) while
-   * the app goes on, not when the first batch is due, by the writer thread if there is one;
-   * the `rollupMetadataKeys` are named.
+   * On the first recorded item: a SQLite file is opened for writing (a new one created)
+   * while the app goes on, not when the first batch is due, by the writer thread if there
+   * is one; the `rollupMetadataKeys` are named. PostgreSQL and `:memory:` are opened with
+   * the first batch, as before.
    */
   private onFirstItem(): void {
     if (this.recording || this.ingestEndpoint) return;
     this.recording = true;
+    const target = parseDatabaseUrl(this.databaseUrl);
     if (this.writerThread) this.writerThread.start();
-    else this.writeDatabase().catch(() => {});
+    else if (target.dialect === 'sqlite' && target.path !== ':memory:') this.writeDatabase().catch(() => {});
     if (this.options.rollupMetadataKeys?.length) this.getStore().catch((error) => this.reportError(error));
   }
 
