@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { checkCustomPrices } from './custom-prices.js';
 import { DatabaseSink } from './database-sink.js';
-import { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.js';
+import { describeDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl, type SqliteDriverName } from './database-url.js';
 import { defaultSpoolDir } from './default-spool-dir.js';
 import { DiskSpool } from './disk-spool.js';
 import { emitGenAiSpan, type OpenTelemetryExport } from './emit-gen-ai-span.js';
@@ -21,7 +21,7 @@ import { getActiveSession, runInSession } from './session-context.js';
 import { ObservatoryStorage } from './storage.js';
 import type { Store } from './store/create-store.js';
 import { openCurrentLibSql } from './store/libsql-database.js';
-import { type SqliteWriteDatabase, STALE_SCHEMA } from './store/open-current-sqlite.js';
+import { isStaleSchema, type SqliteWriteDatabase } from './store/open-current-sqlite.js';
 import { knexDatabase, type SqlDatabase } from './store/sql-connection.js';
 import { openCurrentSqlite3 } from './store/sqlite3-database.js';
 import { stubSession } from './stub-session.js';
@@ -91,6 +91,8 @@ export class Observatory {
   private readonly knownSessionIds = new Set<string>();
   private implicitSession: Session | null = null;
   private storePromise: Promise<Store> | null = null;
+  /** A SQLite file the writer writes through its raw driver; null for PostgreSQL, `:memory:` and a URL that does not parse (reported on the first write). */
+  private readonly rawSqlite: RawSqliteTarget | null;
   private writeDatabasePromise: Promise<SqlDatabase> | null = null;
   /** The raw write path opening a SQLite file (it may create or migrate it): queries wait for it. */
   private rawOpening: Promise<SqlDatabase> | null = null;
@@ -118,7 +120,9 @@ export class Observatory {
       redact: redact === true ? DEFAULT_STORAGE_POLICY.redact : redact === false ? null : redact,
       maxTextChars: options.maxTextChars ?? DEFAULT_STORAGE_POLICY.maxTextChars,
     };
-    this.writerThread = this.ingestEndpoint ? null : this.createWriterThread(options);
+    this.rawSqlite = this.ingestEndpoint ? null : rawSqliteTargetOf(this.databaseUrl);
+    const databaseSink = new DatabaseSink(() => this.writeDatabase());
+    this.writerThread = this.createWriterThread(options, databaseSink);
     this.writer = new BatchWriter(
       this.ingestEndpoint
         ? new HttpSink({
@@ -127,7 +131,7 @@ export class Observatory {
             timeoutMs: options.ingestTimeoutMs ?? 30_000,
             reportError: (error) => this.reportError(error),
           })
-        : (this.writerThread ?? new DatabaseSink(() => this.writeDatabase())),
+        : (this.writerThread ?? databaseSink),
       {
         batchSize: options.batchSize ?? 1000,
         flushIntervalMs: options.flushIntervalMs ?? 500,
@@ -347,7 +351,7 @@ export class Observatory {
     this.writer.stop();
     await this.writerThread?.close();
     const written = await this.writeDatabasePromise?.catch(() => null);
-    if (written && 'close' in written) await (written as SqliteWriteDatabase).close();
+    if (written && this.rawSqlite) await (written as SqliteWriteDatabase).close();
     if (this.storePromise) {
       const store = await this.storePromise.catch(() => null);
       await store?.close();
@@ -420,14 +424,12 @@ export class Observatory {
    * connection could see) when `writerThread: true`. It falls back to writing here when
    * the thread cannot start (a bundle without its module).
    */
-  private createWriterThread(options: ObservatoryOptions): WriterThreadSink | null {
-    const target = parseDatabaseUrl(this.databaseUrl);
-    if (options.writerThread !== true || target.dialect !== 'sqlite') return null;
-    if (target.driver !== 'libsql' || target.path === ':memory:') return null;
+  private createWriterThread(options: ObservatoryOptions, fallback: DatabaseSink): WriterThreadSink | null {
+    if (options.writerThread !== true || this.rawSqlite?.driver !== 'libsql') return null;
     return new WriterThreadSink(
-      { path: target.path },
+      { path: this.rawSqlite.path },
       () => this.migrateStore(),
-      new DatabaseSink(() => this.writeDatabase()),
+      fallback,
       (error) => this.reportError(error),
     );
   }
@@ -455,18 +457,15 @@ export class Observatory {
   }
 
   private async openWriteDatabase(): Promise<SqlDatabase> {
-    const target = parseDatabaseUrl(this.databaseUrl);
-    // `:memory:`: a second connection would open another, empty database.
-    if (target.dialect !== 'sqlite' || target.path === ':memory:') {
-      return knexDatabase((await this.getStore()).em.getKnex());
-    }
-    const { path } = target;
-    const open = () => (target.driver === 'libsql' ? openCurrentLibSql(path, 'host') : openCurrentSqlite3(path));
+    const target = this.rawSqlite;
+    if (!target) return knexDatabase((await this.getStore()).em.getKnex());
+    const open = () =>
+      target.driver === 'libsql' ? openCurrentLibSql(target.path, 'host') : openCurrentSqlite3(target.path);
     this.rawOpening = (async () => {
       try {
         return await open();
       } catch (error) {
-        if ((error as { code?: unknown }).code !== STALE_SCHEMA) throw error;
+        if (!isStaleSchema(error)) throw error;
       }
       await this.migrateStore();
       return open();
@@ -503,9 +502,8 @@ export class Observatory {
   private onFirstItem(): void {
     if (this.recording || this.ingestEndpoint) return;
     this.recording = true;
-    const target = parseDatabaseUrl(this.databaseUrl);
     if (this.writerThread) this.writerThread.start();
-    else if (target.dialect === 'sqlite' && target.path !== ':memory:') this.writeDatabase().catch(() => {});
+    else if (this.rawSqlite) this.writeDatabase().catch(() => {});
     if (this.options.rollupMetadataKeys?.length) this.getStore().catch((error) => this.reportError(error));
   }
 
@@ -629,4 +627,24 @@ function errorText(error: unknown): string | null {
   if (error == null) return null;
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** A SQLite file, by path and driver. */
+type RawSqliteTarget = { path: string; driver: SqliteDriverName };
+
+/**
+ * The SQLite file behind a database URL, which the writer writes through its raw driver;
+ * null for PostgreSQL and `:memory:` (a second connection would open another, empty
+ * database), and for a URL that does not parse: opening the store reports that, on the
+ * first write, rather than the constructor throwing in the app.
+ */
+function rawSqliteTargetOf(databaseUrl: string): RawSqliteTarget | null {
+  try {
+    const target = parseDatabaseUrl(databaseUrl);
+    return target.dialect === 'sqlite' && target.path !== ':memory:'
+      ? { path: target.path, driver: target.driver }
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ObservatoryError } from './observatory-error.js';
-import { STALE_SCHEMA } from './store/open-current-sqlite.js';
+import { isStaleSchema } from './store/open-current-sqlite.js';
 import type {
   OpenRequest,
   ThreadError,
@@ -32,9 +32,9 @@ interface Pending {
 /**
  * Writes each batch into an embedded SQLite store (libSQL) on a worker thread, so the
  * host's event loop never waits for a statement, a COMMIT or a WAL checkpoint. The thread
- * starts with the first recorded item and opens the store at once, while the app goes on;
- * a store that is not current is migrated by `migrate` (on this thread, where MikroORM is
- * loaded) before the thread writes to it. The thread holds the process open only while a
+ * starts with the first recorded item and opens the store at once (creating a new one),
+ * while the app goes on; a store from an older version is migrated by `migrate` (MikroORM,
+ * on this thread) before the thread writes to it. The thread holds the process open only while a
  * batch is being written.
  */
 export class WriterThreadSink implements WriteSink {
@@ -73,7 +73,7 @@ export class WriterThreadSink implements WriteSink {
     try {
       return await this.send(items, options.replay);
     } catch (error) {
-      if ((error as { code?: unknown }).code !== STALE_SCHEMA) throw error;
+      if (!isStaleSchema(error)) throw error;
       // The store was not current (new, or from an older version): migrate it, then write.
       await this.migrate();
       return this.send(items, options.replay);

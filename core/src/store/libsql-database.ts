@@ -1,5 +1,5 @@
 import { explainLibsqlOpenError } from './load-store-driver.js';
-import { openCurrentSqlite, type SqliteWriteDatabase } from './open-current-sqlite.js';
+import { openCurrentSqlite, type SqliteWriteDatabase, toSqliteValue } from './open-current-sqlite.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
 
 /** Compiled statements kept; past this many the oldest is dropped. The writer runs about 20 kinds. */
@@ -112,11 +112,11 @@ export class LibSqlDatabase implements SqliteWriteDatabase {
     return {
       dialect: 'sqlite',
       run: async (sql, bindings = []) => {
-        this.statement(handle, sql).run(bindings.map(toSqlite));
+        this.statement(handle, sql).run(bindings.map(toSqliteValue));
         await yieldToHost?.();
       },
       all: async <Row>(sql: string, bindings: readonly SqlValue[] = []) => {
-        const rows = this.statement(handle, sql).all(bindings.map(toSqlite)) as Row[];
+        const rows = this.statement(handle, sql).all(bindings.map(toSqliteValue)) as Row[];
         await yieldToHost?.();
         return rows;
       },
@@ -185,11 +185,4 @@ export async function beginWhenUnlocked(handle: Pick<LibSqlHandle, 'exec'>): Pro
       await new Promise((resolve) => setTimeout(resolve, HOST_LOCK_RETRY_MS));
     }
   }
-}
-
-/** SQLite has no dates or booleans: epoch milliseconds and 0/1, as the MikroORM store keeps them. */
-function toSqlite(value: SqlValue): unknown {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
 }

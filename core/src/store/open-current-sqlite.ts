@@ -1,6 +1,6 @@
 import { createNewSqliteSchema } from './migrations/create-new-sqlite-schema.js';
 import { MIGRATION_NAMES } from './migrations/migration-names.js';
-import type { SqlDatabase } from './sql-connection.js';
+import type { SqlDatabase, SqlValue } from './sql-connection.js';
 
 /** A SQLite connection the write path writes through without MikroORM (libSQL's or sqlite3's). */
 export interface SqliteWriteDatabase extends SqlDatabase {
@@ -11,6 +11,18 @@ export interface SqliteWriteDatabase extends SqlDatabase {
 
 /** The code of the error `openCurrentSqlite` throws for a store that lacks migrations of this version. */
 export const STALE_SCHEMA = 'OBSERVATORY_STALE_SCHEMA';
+
+/** Whether an error is the one `openCurrentSqlite` throws for a store that needs migrating. */
+export function isStaleSchema(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === STALE_SCHEMA;
+}
+
+/** SQLite has no dates or booleans: epoch milliseconds and 0/1, as the MikroORM store keeps them. */
+export function toSqliteValue(value: SqlValue): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
 
 /**
  * The opened store, when its schema is current. A new store is created with this version's

@@ -1,5 +1,5 @@
 import { importSqlite3 } from './load-store-driver.js';
-import { openCurrentSqlite, type SqliteWriteDatabase } from './open-current-sqlite.js';
+import { openCurrentSqlite, type SqliteWriteDatabase, toSqliteValue } from './open-current-sqlite.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
 
 /** How long SQLite waits for another process's write lock: on sqlite3's own thread, never the host's. */
@@ -54,7 +54,9 @@ export class Sqlite3Database implements SqliteWriteDatabase {
 
   all<Row>(sql: string, bindings: readonly SqlValue[] = []): Promise<Row[]> {
     return new Promise((resolve, reject) =>
-      this.handle.all(sql, bindings.map(toSqlite), (error, rows) => (error ? reject(error) : resolve(rows as Row[]))),
+      this.handle.all(sql, bindings.map(toSqliteValue), (error, rows) =>
+        error ? reject(error) : resolve(rows as Row[]),
+      ),
     );
   }
 
@@ -67,7 +69,7 @@ export class Sqlite3Database implements SqliteWriteDatabase {
       dialect: 'sqlite',
       run: (sql, bindings = []) =>
         new Promise((resolve, reject) =>
-          this.handle.run(sql, bindings.map(toSqlite), (error) => (error ? reject(error) : resolve())),
+          this.handle.run(sql, bindings.map(toSqliteValue), (error) => (error ? reject(error) : resolve())),
         ),
       all: (sql, bindings) => this.all(sql, bindings),
     };
@@ -81,11 +83,4 @@ export class Sqlite3Database implements SqliteWriteDatabase {
 /** The sqlite3 file at `path`, opened when current (openCurrentSqlite). */
 export async function openCurrentSqlite3(path: string): Promise<Sqlite3Database> {
   return openCurrentSqlite(await Sqlite3Database.open(path), path);
-}
-
-/** SQLite has no dates or booleans: epoch milliseconds and 0/1, as the MikroORM store keeps them. */
-function toSqlite(value: SqlValue): unknown {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
 }

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toWriteBatch } from '../database-sink.js';
 import type { WriteItem } from '../write-item.js';
 import { type LibSqlDatabase, openCurrentLibSql } from './libsql-database.js';
-import { STALE_SCHEMA } from './open-current-sqlite.js';
+import { isStaleSchema } from './open-current-sqlite.js';
 import { writeBatch } from './write-batch.js';
 import type {
   OpenRequest,
@@ -16,8 +16,8 @@ import type {
  * The writer thread of an embedded SQLite store (libSQL): it writes each batch the host's
  * writer sends, so statements, COMMITs and WAL checkpoints never hold up the host's event
  * loop (libSQL runs them on the thread that calls it). It loads the raw driver and the write
- * path only, never MikroORM: a store that is not current is migrated by the host, which
- * has MikroORM loaded already.
+ * path only, never MikroORM: it creates a new store itself (openCurrentLibSql), and one
+ * from an older version is migrated by the host.
  */
 
 const port = parentPort;
@@ -33,7 +33,7 @@ port.on('message', async (request: WriteRequest | OpenRequest) => {
       await open();
       port.postMessage({ kind: 'opened' } satisfies WriterThreadReply);
     } catch (error) {
-      if (codeOf(error) === STALE_SCHEMA) port.postMessage({ kind: 'stale' } satisfies WriterThreadReply);
+      if (isStaleSchema(error)) port.postMessage({ kind: 'stale' } satisfies WriterThreadReply);
       // Any other failure shows again, with its batch, on the first write.
     }
     return;
@@ -65,13 +65,9 @@ function open(): Promise<LibSqlDatabase> {
   return database;
 }
 
-function codeOf(error: unknown): unknown {
-  return (error as { code?: unknown } | null)?.code;
-}
-
 function toThreadError(error: unknown): ThreadError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const code = codeOf(error);
+  const code = (error as { code?: unknown }).code;
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return {
     name: error.name,
