@@ -6,5 +6,5 @@ import { adapterHooks } from './observatory.mjs';
 
 export async function setup({ workload, sinkUrl }) {
   const obs = new Observatory({ ingestUrl: `${sinkUrl}/api/calls` });
-  return { ...adapterHooks(obs, workload), flush: () => obs.flush(), shutdown: () => obs.close() };
+  return { ...(await adapterHooks(obs, workload)), flush: () => obs.flush(), shutdown: () => obs.close() };
 }

@@ -2,16 +2,20 @@
 // `new Observatory()` writes ./observatory.db (the child's cwd is a fresh temp folder), the
 // writer commits in the background, `close()` waits until every call is written. LangChain
 // through the callback handler passed per call (adapters/langchain/README.md), OpenAI
-// through the one line after each call (adapters/openai/README.md).
-import { ObservatoryCallbackHandler } from '../../../../adapters/langchain/dist/index.js';
-import { recordOpenAIResponse } from '../../../../adapters/openai/dist/index.js';
+// through the one line after each call (adapters/openai/README.md). Each workload imports
+// only its own adapter, as an app would.
 import { Observatory } from '../../../../core/dist/index.js';
 
 /** What the workload adds per call to record through `obs`. */
-export function adapterHooks(obs, workload) {
-  return workload === 'langchain'
-    ? { callOptions: { callbacks: [new ObservatoryCallbackHandler(obs)] } }
-    : { afterCall: (completion, request, startTime) => recordOpenAIResponse(obs, completion, { request, startTime }) };
+export async function adapterHooks(obs, workload) {
+  if (workload === 'langchain') {
+    const { ObservatoryCallbackHandler } = await import('../../../../adapters/langchain/dist/index.js');
+    return { callOptions: { callbacks: [new ObservatoryCallbackHandler(obs)] } };
+  }
+  const { recordOpenAIResponse } = await import('../../../../adapters/openai/dist/index.js');
+  return {
+    afterCall: (completion, request, startTime) => recordOpenAIResponse(obs, completion, { request, startTime }),
+  };
 }
 
 /** An Observatory with default options and what the workload adds per call. */
@@ -23,7 +27,7 @@ export function setup({ workload }) {
 export async function setupWith(options, workload) {
   const obs = new Observatory(options);
   return {
-    ...adapterHooks(obs, workload),
+    ...(await adapterHooks(obs, workload)),
     flush: () => obs.flush(),
     shutdown: () => obs.close(),
     /** Calls in the store, read by a second instance once the first has closed. */
