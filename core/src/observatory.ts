@@ -26,6 +26,7 @@ import { knexDatabase, type SqlDatabase } from './store/sql-connection.js';
 import { openCurrentSqlite3 } from './store/sqlite3-database.js';
 import { stubSession } from './stub-session.js';
 import type { WriteItem } from './write-item.js';
+import type { WriteSink } from './write-sink.js';
 import { BatchWriter } from './writer.js';
 import { WriterThreadSink } from './writer-thread-sink.js';
 
@@ -100,6 +101,10 @@ export class Observatory {
   private migrating: Promise<void> | null = null;
   /** The embedded libSQL store's writer thread; null for other stores and for ingestUrl. */
   private readonly writerThread: WriterThreadSink | null;
+  /** Writes on this thread: a SQLite file through its raw driver, PostgreSQL through knex. */
+  private readonly databaseSink: DatabaseSink;
+  /** The thread `obs.storage.importCalls` writes a libSQL file through, started by the first import. */
+  private importThread: WriterThreadSink | null = null;
   private closed = false;
   /** Set by the first recorded item. */
   private recording = false;
@@ -121,8 +126,8 @@ export class Observatory {
       maxTextChars: options.maxTextChars ?? DEFAULT_STORAGE_POLICY.maxTextChars,
     };
     this.rawSqlite = this.ingestEndpoint ? null : rawSqliteTargetOf(this.databaseUrl);
-    const databaseSink = new DatabaseSink(() => this.writeDatabase());
-    this.writerThread = this.createWriterThread(options, databaseSink);
+    this.databaseSink = new DatabaseSink(() => this.writeDatabase());
+    this.writerThread = options.writerThread === true ? this.createWriterThread('record') : null;
     this.writer = new BatchWriter(
       this.ingestEndpoint
         ? new HttpSink({
@@ -131,7 +136,7 @@ export class Observatory {
             timeoutMs: options.ingestTimeoutMs ?? 30_000,
             reportError: (error) => this.reportError(error),
           })
-        : (this.writerThread ?? databaseSink),
+        : (this.writerThread ?? this.databaseSink),
       {
         batchSize: options.batchSize ?? 1000,
         flushIntervalMs: options.flushIntervalMs ?? 500,
@@ -142,7 +147,11 @@ export class Observatory {
       },
       (error) => this.reportError(error),
     );
-    this.storage = new ObservatoryStorage(() => this.getStore(), policy);
+    this.storage = new ObservatoryStorage(
+      () => this.getStore(),
+      policy,
+      () => this.importWriter(),
+    );
     if (this.enabled && options.flushOnExit !== false) {
       this.unregisterExit = registerExitFlush({ flushOnExit: () => this.flushWithTimeout('exit') });
     }
@@ -350,6 +359,7 @@ export class Observatory {
     await this.flushWithTimeout('close()');
     this.writer.stop();
     await this.writerThread?.close();
+    await this.importThread?.close();
     const written = await this.writeDatabasePromise?.catch(() => null);
     if (written && this.rawSqlite) await (written as SqliteWriteDatabase).close();
     if (this.storePromise) {
@@ -421,17 +431,28 @@ export class Observatory {
 
   /**
    * A writer thread for an embedded libSQL file (not `:memory:`, which only this thread's
-   * connection could see) when `writerThread: true`. It falls back to writing here when
-   * the thread cannot start (a bundle without its module).
+   * connection could see); null for other stores. It falls back to writing here when the
+   * thread cannot start (a bundle without its module).
    */
-  private createWriterThread(options: ObservatoryOptions, fallback: DatabaseSink): WriterThreadSink | null {
-    if (options.writerThread !== true || this.rawSqlite?.driver !== 'libsql') return null;
+  private createWriterThread(purpose: 'record' | 'import'): WriterThreadSink | null {
+    if (this.rawSqlite?.driver !== 'libsql') return null;
     return new WriterThreadSink(
       { path: this.rawSqlite.path },
       () => this.migrateStore(),
-      fallback,
+      this.databaseSink,
       (error) => this.reportError(error),
+      { purpose },
     );
+  }
+
+  /**
+   * Where `obs.storage.importCalls` writes: a libSQL file on a writer thread, so an import
+   * reads and checks its next batch while the thread writes the last one (libSQL runs
+   * statements on the thread that calls it); null (the store's own connection) otherwise.
+   */
+  private importWriter(): WriteSink | null {
+    this.importThread ??= this.createWriterThread('import');
+    return this.importThread;
   }
 
   /** MikroORM's store (migrated), loaded only when queried or migrated: recording never needs it. */

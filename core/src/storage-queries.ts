@@ -24,4 +24,4 @@ export { sampleCalls } from './queries/sample-calls.js';
 export { streamLlmCalls } from './queries/stream-llm-calls.js';
 export { streamSessions } from './queries/stream-sessions.js';
 export { summarizeSessionCalls } from './queries/summarize-session-calls.js';
-export { writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';
+export { importedCallItems, writeImportedCalls, writeImportedSessions } from './store/write-imported-records.js';

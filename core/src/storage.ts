@@ -31,7 +31,8 @@ import type { SessionCallSummary } from './queries/summarize-session-calls.js';
 import type * as StorageQueries from './storage-queries.js';
 import type { Store } from './store/create-store.js';
 import { readMetadataRollupKeys } from './store/metadata-rollups.js';
-import { knexSql } from './store/sql-connection.js';
+import { knexDatabase, knexSql } from './store/sql-connection.js';
+import type { WriteSink } from './write-sink.js';
 
 /**
  * Queries over the store, shared by user code, the dashboard and the CLI. Every aggregate
@@ -39,17 +40,20 @@ import { knexSql } from './store/sql-connection.js';
  * call `obs.flush()` first to include calls still queued.
  */
 export class ObservatoryStorage {
-  /**
-   * @param policy how texts are stored (redaction, prompt capture, length): imported calls
-   *   go through the same prepare step as recorded ones.
-   */
   /** Session counts of closed days, shared by the overview, store stats and session counts. */
   private readonly sessionCounts = new SessionDayCounts();
   private queryModule: Promise<typeof StorageQueries> | null = null;
 
+  /**
+   * @param policy how texts are stored (redaction, prompt capture, length): imported calls
+   *   go through the same prepare step as recorded ones.
+   * @param importSink where imported calls are written instead of through the store's own
+   *   connection (an embedded libSQL file's writer thread); null for the store's connection.
+   */
   constructor(
     private readonly getStore: () => Promise<Store>,
     private readonly policy: StoragePolicy = DEFAULT_STORAGE_POLICY,
+    private readonly importSink: () => WriteSink | null = () => null,
   ) {}
 
   /** The open store (for advanced use: MikroORM entity manager, dialect). */
@@ -266,7 +270,13 @@ export class ObservatoryStorage {
    */
   async importCalls(calls: LLMCall[]): Promise<number> {
     const prepared = calls.map((call) => prepareForStorage(call, this.policy));
-    const written = await (await this.queries()).writeImportedCalls((await this.getStore()).em, prepared);
+    // Opened (and migrated) first, so a writer thread finds the store current.
+    const store = await this.getStore();
+    const queries = await this.queries();
+    const sink = this.importSink();
+    const written = sink
+      ? (await sink.write(queries.importedCallItems(prepared), { replay: true })).written
+      : await queries.writeImportedCalls(knexDatabase(store.em.getKnex()), prepared);
     this.sessionCounts.clear();
     return written;
   }

@@ -77,7 +77,7 @@ describe('the writer thread of an embedded libSQL store', () => {
       async () => {},
       new DatabaseSink(async () => knexDatabase(store.em.getKnex())),
       (error) => errors.push(error),
-      new URL('./no-such-writer-thread.js', import.meta.url),
+      { threadUrl: new URL('./no-such-writer-thread.js', import.meta.url) },
     );
     try {
       const stub = {

@@ -23,7 +23,7 @@ export function buildRollupDeltas(calls: Iterable<RollupSource>, sign: 1 | -1 = 
     const id = rollupId(key);
     let row = rollups.get(id);
     if (!row) {
-      row = { ...key, ...emptyMeasures() };
+      row = newRollup(key);
       rollups.set(id, row);
     }
     addCall(row, call, sign);
@@ -32,34 +32,46 @@ export function buildRollupDeltas(calls: Iterable<RollupSource>, sign: 1 | -1 = 
     const latencyId = `${id}\u0000${bucket}`;
     const histogramRow = latency.get(latencyId);
     if (histogramRow) histogramRow.calls += sign;
-    else latency.set(latencyId, { ...key, bucket, calls: sign });
+    else latency.set(latencyId, newLatencyRollup(key, bucket, sign));
   }
   return { rollups: [...rollups.values()], latency: [...latency.values()] };
 }
 
 /** The hourly deltas summed per UTC day (the daily tables' `hour_start` is the day's start). */
 export function toDailyDeltas(deltas: RollupDeltas): RollupDeltas {
-  const toDay = <R extends RollupKey>(row: R): R => ({
-    ...row,
-    hourStart: Math.floor(row.hourStart / DAY_MS) * DAY_MS,
-  });
   const rollups = new Map<string, CallRollup>();
   for (const row of deltas.rollups) {
-    const daily = toDay(row);
-    const id = rollupId(daily);
+    const dayKey = toDay(row);
+    const id = rollupId(dayKey);
     const sum = rollups.get(id);
-    if (!sum) rollups.set(id, daily);
-    else for (const field of ROLLUP_MEASURE_FIELDS) sum[field] += row[field];
+    if (sum) for (const field of ROLLUP_MEASURE_FIELDS) sum[field] += row[field];
+    else {
+      const daily = newRollup(dayKey);
+      for (const field of ROLLUP_MEASURE_FIELDS) daily[field] = row[field];
+      rollups.set(id, daily);
+    }
   }
   const latency = new Map<string, LatencyRollup>();
   for (const row of deltas.latency) {
-    const daily = toDay(row);
-    const id = `${rollupId(daily)}\u0000${row.bucket}`;
+    const dayKey = toDay(row);
+    const id = `${rollupId(dayKey)}\u0000${row.bucket}`;
     const sum = latency.get(id);
-    if (!sum) latency.set(id, daily);
-    else sum.calls += row.calls;
+    if (sum) sum.calls += row.calls;
+    else latency.set(id, newLatencyRollup(dayKey, row.bucket, row.calls));
   }
   return { rollups: [...rollups.values()], latency: [...latency.values()] };
+}
+
+/** The key of the day holding this row's hour. */
+function toDay(row: RollupKey): RollupKey {
+  return {
+    projectName: row.projectName,
+    hourStart: Math.floor(row.hourStart / DAY_MS) * DAY_MS,
+    provider: row.provider,
+    modelName: row.modelName,
+    agentName: row.agentName,
+    operationName: row.operationName,
+  };
 }
 
 /** One rollup key as a map key. */
@@ -119,8 +131,62 @@ export function addCall(row: RollupMeasures, call: RollupSource, sign: number): 
   }
 }
 
+/**
+ * Zero measures, written out as one literal: rows built field by field (a loop over
+ * ROLLUP_MEASURE_FIELDS) and copied with spreads had no fixed shape, and summing calls into
+ * them cost the writer ~8 µs a call, most of it in allocation.
+ */
 export function emptyMeasures(): RollupMeasures {
-  const measures = {} as Record<(typeof ROLLUP_MEASURE_FIELDS)[number], number>;
-  for (const field of ROLLUP_MEASURE_FIELDS) measures[field] = 0;
-  return measures;
+  return {
+    calls: 0,
+    errorCalls: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    cachedPromptTokens: 0,
+    cacheWriteTokens: 0,
+    reasoningTokens: 0,
+    totalCost: 0,
+    unpricedCalls: 0,
+    estimatedUsageCalls: 0,
+    latencySumMs: 0,
+    ttftSumMs: 0,
+    ttftCalls: 0,
+    cacheLookups: 0,
+    cacheHits: 0,
+    routedCalls: 0,
+    routingSavings: 0,
+    judgedCalls: 0,
+    judgeScoreSum: 0,
+    judgeScoreSqSum: 0,
+    hallucinations: 0,
+    factualErrors: 0,
+  };
+}
+
+/** A rollup row of this key with zero measures. */
+function newRollup(key: RollupKey): CallRollup {
+  return Object.assign(
+    {
+      projectName: key.projectName,
+      hourStart: key.hourStart,
+      provider: key.provider,
+      modelName: key.modelName,
+      agentName: key.agentName,
+      operationName: key.operationName,
+    },
+    emptyMeasures(),
+  );
+}
+
+function newLatencyRollup(key: RollupKey, bucket: number, calls: number): LatencyRollup {
+  return {
+    projectName: key.projectName,
+    hourStart: key.hourStart,
+    provider: key.provider,
+    modelName: key.modelName,
+    agentName: key.agentName,
+    operationName: key.operationName,
+    bucket,
+    calls,
+  };
 }

@@ -1,21 +1,23 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { toWriteBatch } from '../database-sink.js';
 import type { LLMCall, Session } from '../models.js';
 import { stubSession } from '../stub-session.js';
+import type { WriteItem } from '../write-item.js';
 import { SessionEntity } from './session.entity.js';
-import { knexDatabase } from './sql-connection.js';
+import type { SqlDatabase } from './sql-connection.js';
 import { writeBatch } from './write-batch.js';
 
 /** Rows per upsert: sessions have 13 columns, far under SQLite's bound-parameter limit. */
 const UPSERT_CHUNK_ROWS = 500;
 
 /**
- * Write calls that were recorded before (e.g. read back from an export), ids kept, through
- * the normal write path in replay mode: calls already stored are skipped, so importing twice
- * adds nothing, and the session totals and rollups grow by exactly the new calls. A call
- * whose session is not stored gets a stub session ('external', like a session started by
- * another process) that a later session record replaces. Returns the calls newly stored.
+ * Calls that were recorded before (e.g. read back from an export), ids kept, as the items of
+ * one batch, to be written in replay mode: calls already stored are skipped, so importing
+ * twice adds nothing, and the session totals and rollups grow by exactly the new calls. A
+ * call whose session is not stored gets a stub session ('external', like a session started
+ * by another process) that a later session record replaces.
  */
-export async function writeImportedCalls(em: EntityManager, calls: LLMCall[]): Promise<number> {
+export function importedCallItems(calls: LLMCall[]): WriteItem[] {
   const unique = [...new Map(calls.map((call) => [call.id, call])).values()];
   const stubs = new Map<string, Session>();
   for (const call of unique) {
@@ -23,11 +25,15 @@ export async function writeImportedCalls(em: EntityManager, calls: LLMCall[]): P
     if (!stub || call.timestamp < stub.startTime)
       stubs.set(call.sessionId, stubSession(call.sessionId, call.projectName, call.timestamp, call.timestamp));
   }
-  return writeBatch(
-    knexDatabase(em.getKnex()),
-    { sessions: [], sessionStubs: [...stubs.values()], calls: unique, ends: [] },
-    { replay: true },
-  );
+  return [
+    ...[...stubs.values()].map((session): WriteItem => ({ kind: 'stub', session })),
+    ...unique.map((call): WriteItem => ({ kind: 'call', call, prepared: true })),
+  ];
+}
+
+/** Write imported calls (importedCallItems) in one transaction; returns the calls newly stored. */
+export async function writeImportedCalls(database: SqlDatabase, calls: LLMCall[]): Promise<number> {
+  return writeBatch(database, toWriteBatch(importedCallItems(calls)), { replay: true });
 }
 
 /**
