@@ -288,7 +288,8 @@ export class ObservatoryStorage {
    */
   async importSessions(sessions: Session[]): Promise<number> {
     const prepared = sessions.map((session) => prepareSessionForStorage(session, this.policy));
-    const written = await (await this.queries()).writeImportedSessions((await this.getStore()).em, prepared);
+    const store = await this.getStore();
+    const written = await (await this.queries()).writeImportedSessions(knexDatabase(store.em.getKnex()), prepared);
     this.sessionCounts.clear();
     return written;
   }

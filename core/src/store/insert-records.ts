@@ -30,14 +30,14 @@ export const CALLS_TABLE = tableOf('llm_calls', CALL_FIELDS);
 export const SESSIONS_TABLE = tableOf('sessions', SESSION_FIELDS);
 
 /**
- * Insert records (calls or sessions) in chunks, one statement each. `ignoreExisting`
- * skips a record whose id is stored already.
+ * Insert records (calls or sessions) in chunks, one statement each. A record whose id is
+ * stored already is skipped with `existing: 'ignore'`, stored over with `existing: 'replace'`.
  */
 export async function insertRecords(
   sql: SqlConnection,
   table: Table,
   records: readonly object[],
-  options: { ignoreExisting?: boolean } = {},
+  options: { existing?: 'ignore' | 'replace' } = {},
 ): Promise<void> {
   if (records.length === 0) return;
   const sqlite = sql.dialect !== 'postgresql';
@@ -51,7 +51,14 @@ export async function insertRecords(
         bindings.push(storedValue((row as Record<string, unknown>)[field], spec, sqlite));
       }
     },
-    options.ignoreExisting ? ' on conflict (id) do nothing' : '',
+    options.existing === 'ignore'
+      ? ' on conflict (id) do nothing'
+      : options.existing === 'replace'
+        ? ` on conflict (id) do update set ${table.columns
+            .filter((column) => column !== 'id')
+            .map((column) => `${column} = excluded.${column}`)
+            .join(', ')}`
+        : '',
   );
 }
 

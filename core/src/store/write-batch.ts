@@ -44,7 +44,7 @@ export async function writeBatch(
     const calls = options.replay || batch.mayRepeatCalls ? await withoutStoredCalls(sql, batch.calls) : batch.calls;
     const stubs = options.replay ? [...batch.sessions, ...batch.sessionStubs] : batch.sessionStubs;
     if (!options.replay) await insertRecords(sql, SESSIONS_TABLE, batch.sessions);
-    await insertRecords(sql, SESSIONS_TABLE, stubs, { ignoreExisting: true });
+    await insertRecords(sql, SESSIONS_TABLE, stubs, { existing: 'ignore' });
     await insertRecords(sql, CALLS_TABLE, calls);
     for (const end of batch.ends) {
       await updateRecord(sql, SESSIONS_TABLE, end.id, {

@@ -1,14 +1,10 @@
-import type { EntityManager } from '@mikro-orm/knex';
 import { toWriteBatch } from '../database-sink.js';
 import type { LLMCall, Session } from '../models.js';
 import { stubSession } from '../stub-session.js';
 import type { WriteItem } from '../write-item.js';
-import { SessionEntity } from './session.entity.js';
+import { insertRecords, SESSIONS_TABLE } from './insert-records.js';
 import type { SqlDatabase } from './sql-connection.js';
 import { writeBatch } from './write-batch.js';
-
-/** Rows per upsert: sessions have 13 columns, far under SQLite's bound-parameter limit. */
-const UPSERT_CHUNK_ROWS = 500;
 
 /**
  * Calls that were recorded before (e.g. read back from an export), ids kept, as the items of
@@ -41,17 +37,8 @@ export async function writeImportedCalls(database: SqlDatabase, calls: LLMCall[]
  * stored session with the same id. Write a session after its calls (as exports order them):
  * its totals then replace the sums its calls added, bit for bit.
  */
-export async function writeImportedSessions(em: EntityManager, sessions: Session[]): Promise<number> {
+export async function writeImportedSessions(database: SqlDatabase, sessions: Session[]): Promise<number> {
   const unique = [...new Map(sessions.map((session) => [session.id, session])).values()];
-  await em.fork().transactional(async (tx) => {
-    for (let i = 0; i < unique.length; i += UPSERT_CHUNK_ROWS) {
-      await tx
-        .createQueryBuilder(SessionEntity)
-        .insert(unique.slice(i, i + UPSERT_CHUNK_ROWS))
-        .onConflict('id')
-        .merge()
-        .execute();
-    }
-  });
+  await database.transaction((sql) => insertRecords(sql, SESSIONS_TABLE, unique, { existing: 'replace' }));
   return unique.length;
 }
