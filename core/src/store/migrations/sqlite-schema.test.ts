@@ -10,9 +10,17 @@ import { MIGRATION_NAMES } from './migration-names.js';
 import { readSqliteSchema } from './read-sqlite-schema.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 
+/**
+ * The store at `path` through libSQL, whatever OBSERVATORY_SQLITE_DRIVER says: these tests
+ * also open the file with the raw libSQL driver, and two SQLite libraries in one process
+ * must not share a file (each thinks it holds the last connection when it closes, and
+ * removes the WAL under the other: CI's sqlite3 pass once failed with SQLITE_IOERR).
+ */
+const onLibSql = (path: string) => `libsql:${path}`;
+
 /** Everything SQLite keeps of a store's schema, FTS5's own tables included. */
-async function wholeSchema(url: string): Promise<unknown[]> {
-  const store = await createStore(url);
+async function wholeSchema(path: string): Promise<unknown[]> {
+  const store = await createStore(onLibSql(path));
   try {
     return await store.em.getKnex().raw('select type, name, tbl_name, sql from sqlite_master order by name');
   } finally {
@@ -35,7 +43,7 @@ describe('a new SQLite store created without MikroORM', () => {
     expect(migrations.map((migration) => migration.name)).toEqual([...MIGRATION_NAMES]);
     expect(migrations.every((migration) => typeof migration.class === 'function')).toBe(true);
     const migrated = await newDatabase();
-    const store = await createStore(migrated.url);
+    const store = await createStore(onLibSql(migrated.url));
     try {
       expect(await readSqliteSchema((sql) => store.em.getKnex().raw(sql))).toEqual(SQLITE_SCHEMA);
     } finally {
@@ -55,7 +63,7 @@ describe('a new SQLite store created without MikroORM', () => {
       database.close();
     }
     expect(await wholeSchema(created.url)).toEqual(await wholeSchema(migrated.url));
-    const store = await createStore(created.url);
+    const store = await createStore(onLibSql(created.url));
     try {
       const ran = await store.em.getKnex()('observatory_migrations').orderBy('id').select('name');
       expect(ran.map((row: { name: string }) => row.name)).toEqual([...MIGRATION_NAMES]);
@@ -66,13 +74,13 @@ describe('a new SQLite store created without MikroORM', () => {
 
   it('leaves an older store to MikroORM’s migrations, which the writer runs before writing', async () => {
     const db = await newDatabase();
-    const store = await createStore(db.url);
+    const store = await createStore(onLibSql(db.url));
     await store.em.getKnex().raw("delete from observatory_migrations where name = '0015-calls-window-index'");
     await store.em.getKnex().raw('drop index llm_calls_window_idx');
     await store.close();
     await expect(openCurrentLibSql(db.url, 'host')).rejects.toMatchObject({ code: STALE_SCHEMA });
     const errors: unknown[] = [];
-    const obs = new Observatory({ databaseUrl: db.url, projectName: 'older', onError: (e) => errors.push(e) });
+    const obs = new Observatory({ databaseUrl: onLibSql(db.url), projectName: 'older', onError: (e) => errors.push(e) });
     try {
       obs.recordCall(makeCall());
       await obs.flush();
