@@ -7,6 +7,8 @@ describe('redactSecrets', () => {
     ['openai_key', 'sk-abcdefghijklmnopqrstuvwxyzABCD'],
     ['anthropic_key', 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345'],
     ['aws_access_key', 'AKIAIOSFODNN7EXAMPLE'],
+    ['aws_access_key', 'ASIAIOSFODNN7EXAMPLE'],
+    ['slack_token', 'xoxb-1234567890-abcdefghij'],
     ['github_token', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
     ['google_api_key', 'AIzaSyA1234567890abcdefghijklmnopqrstuv'],
     [
