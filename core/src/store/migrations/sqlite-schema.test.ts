@@ -80,7 +80,11 @@ describe('a new SQLite store created without MikroORM', () => {
     await store.close();
     await expect(openCurrentLibSql(db.url, 'host')).rejects.toMatchObject({ code: STALE_SCHEMA });
     const errors: unknown[] = [];
-    const obs = new Observatory({ databaseUrl: onLibSql(db.url), projectName: 'older', onError: (e) => errors.push(e) });
+    const obs = new Observatory({
+      databaseUrl: onLibSql(db.url),
+      projectName: 'older',
+      onError: (e) => errors.push(e),
+    });
     try {
       obs.recordCall(makeCall());
       await obs.flush();
