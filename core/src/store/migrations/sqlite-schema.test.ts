@@ -13,8 +13,8 @@ import { SQLITE_SCHEMA } from './sqlite-schema.js';
 /**
  * The store at `path` through libSQL, whatever OBSERVATORY_SQLITE_DRIVER says: these tests
  * also open the file with the raw libSQL driver, and two SQLite libraries in one process
- * must not share a file (each thinks it holds the last connection when it closes, and
- * removes the WAL under the other: CI's sqlite3 pass once failed with SQLITE_IOERR).
+ * must not share a file (each may think it holds the last connection when it closes, and
+ * remove the WAL under the other: a sqlite3-driver run once failed here with SQLITE_IOERR).
  */
 const onLibSql = (path: string) => `libsql:${path}`;
 
