@@ -1,32 +1,11 @@
 import type { Knex } from '@mikro-orm/knex';
+import { ROLLUP_MEASURE_FIELDS } from '../store/rollup-fields.js';
+import { toColumn } from '../store/row-columns.js';
 import { toNumber } from './filters.js';
 
-/** SUM(...) of the rollup measures the dashboard shows, as select expressions. */
+/** SUM(...) of every rollup measure, each named as its column, as select expressions. */
 export function selectSums(knex: Knex): Knex.Raw[] {
-  return [
-    knex.raw('coalesce(sum(calls), 0) as calls'),
-    knex.raw('coalesce(sum(error_calls), 0) as error_calls'),
-    knex.raw('coalesce(sum(prompt_tokens), 0) as prompt_tokens'),
-    knex.raw('coalesce(sum(completion_tokens), 0) as completion_tokens'),
-    knex.raw('coalesce(sum(cached_prompt_tokens), 0) as cached_prompt_tokens'),
-    knex.raw('coalesce(sum(cache_write_tokens), 0) as cache_write_tokens'),
-    knex.raw('coalesce(sum(reasoning_tokens), 0) as reasoning_tokens'),
-    knex.raw('coalesce(sum(total_cost), 0) as total_cost'),
-    knex.raw('coalesce(sum(unpriced_calls), 0) as unpriced_calls'),
-    knex.raw('coalesce(sum(estimated_usage_calls), 0) as estimated_usage_calls'),
-    knex.raw('coalesce(sum(latency_sum_ms), 0) as latency_sum_ms'),
-    knex.raw('coalesce(sum(ttft_sum_ms), 0) as ttft_sum_ms'),
-    knex.raw('coalesce(sum(ttft_calls), 0) as ttft_calls'),
-    knex.raw('coalesce(sum(cache_lookups), 0) as cache_lookups'),
-    knex.raw('coalesce(sum(cache_hits), 0) as cache_hits'),
-    knex.raw('coalesce(sum(routed_calls), 0) as routed_calls'),
-    knex.raw('coalesce(sum(routing_savings), 0) as routing_savings'),
-    knex.raw('coalesce(sum(judged_calls), 0) as judged_calls'),
-    knex.raw('coalesce(sum(judge_score_sum), 0) as judge_score_sum'),
-    knex.raw('coalesce(sum(judge_score_sq_sum), 0) as judge_score_sq_sum'),
-    knex.raw('coalesce(sum(hallucinations), 0) as hallucinations'),
-    knex.raw('coalesce(sum(factual_errors), 0) as factual_errors'),
-  ];
+  return ROLLUP_MEASURE_FIELDS.map(toColumn).map((column) => knex.raw(`coalesce(sum(${column}), 0) as ${column}`));
 }
 
 /** Totals over a set of calls, with the derived rates the dashboard shows. */

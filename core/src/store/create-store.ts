@@ -8,6 +8,7 @@ import { LLMCallEntity } from './llm-call.entity.js';
 import { loadStoreDriver, type StoreDriver } from './load-store-driver.js';
 import { migrations } from './migrations/index.js';
 import { SessionEntity } from './session.entity.js';
+import { sqlitePragmas } from './sqlite-pragmas.js';
 
 /** An open, migrated store. */
 export interface Store {
@@ -66,13 +67,7 @@ function ormOptions(target: DatabaseTarget, driver: StoreDriver): Options {
   if (target.dialect === 'postgresql') {
     return { ...common, clientUrl: target.url, pool: { min: 0, max: 10 } };
   }
-  // WAL lets the dashboard read while the writer writes; synchronous=NORMAL in WAL mode
-  // survives a process crash (only an OS crash can lose the last commits).
-  const pragmas = [
-    `pragma busy_timeout = ${driver.busyTimeoutMs}`,
-    ...(target.path === ':memory:' ? [] : ['pragma journal_mode = wal', 'pragma synchronous = normal']),
-    'pragma foreign_keys = on',
-  ];
+  const pragmas = sqlitePragmas(target.path, driver.busyTimeoutMs);
   return {
     ...common,
     dbName: target.path,
@@ -84,7 +79,7 @@ function ormOptions(target: DatabaseTarget, driver: StoreDriver): Options {
       min: 1,
       max: 1,
       afterCreate(connection: unknown, done: (error: Error | null, connection: unknown) => void) {
-        driver.execute(connection, pragmas.join('; ')).then(
+        driver.execute(connection, pragmas).then(
           () => done(null, connection),
           (error: Error) => done(error, connection),
         );

@@ -1,6 +1,7 @@
 import { explainLibsqlOpenError } from './load-store-driver.js';
 import { openCurrentSqlite, type SqliteWriteDatabase, toSqliteValue } from './open-current-sqlite.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
+import { sqlitePragmas } from './sqlite-pragmas.js';
 
 /** Compiled statements kept; past this many the oldest is dropped. The writer runs about 20 kinds. */
 const MAX_CACHED_STATEMENTS = 64;
@@ -31,7 +32,7 @@ export type LibSqlThread = 'host' | 'thread';
 
 /**
  * A SQLite file opened with the raw libSQL driver: the whole write path's database layer
- * (no MikroORM, no knex), with the same pragmas as the MikroORM store (create-store.ts).
+ * (no MikroORM, no knex), with the pragmas every store connection runs (sqlite-pragmas.ts).
  * A failed statement leaves libSQL 0.5's connection unable to commit ("SQL statements in
  * progress"), so after a failure the transaction is rolled back, the connection closed,
  * and the next transaction opens a new one.
@@ -88,9 +89,7 @@ export class LibSqlDatabase implements SqliteWriteDatabase {
     const handle = new this.Driver(this.path);
     const busyTimeoutMs = this.thread === 'host' ? HOST_BUSY_TIMEOUT_MS : LOCK_WAIT_MS;
     try {
-      handle.exec(
-        `pragma busy_timeout = ${busyTimeoutMs}; pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on`,
-      );
+      handle.exec(sqlitePragmas(this.path, busyTimeoutMs));
     } catch (error) {
       handle.close();
       throw error;

@@ -1,6 +1,7 @@
 import { importSqlite3 } from './load-store-driver.js';
 import { openCurrentSqlite, type SqliteWriteDatabase, toSqliteValue } from './open-current-sqlite.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
+import { sqlitePragmas } from './sqlite-pragmas.js';
 
 /** How long SQLite waits for another process's write lock: on sqlite3's own thread, never the host's. */
 const LOCK_WAIT_MS = 10_000;
@@ -30,9 +31,7 @@ export class Sqlite3Database implements SqliteWriteDatabase {
       const opened: Sqlite3Handle = new sqlite3.Database(path, (error) => (error ? reject(error) : resolve(opened)));
     });
     const database = new Sqlite3Database(handle);
-    await database.exec(
-      `pragma busy_timeout = ${LOCK_WAIT_MS}; pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on`,
-    );
+    await database.exec(sqlitePragmas(path, LOCK_WAIT_MS));
     return database;
   }
 
