@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { ObservatoryError, ObservatoryValidationError } from './observatory-error.js';
 import type { WriteItem } from './write-item.js';
 import type { SinkResult, WriteSink } from './write-sink.js';
@@ -28,11 +29,15 @@ interface RejectedItem {
  * retries and spools exactly as it does when a database is away.
  */
 export class HttpSink implements WriteSink {
-  constructor(private readonly options: HttpSinkOptions) {}
+  private readonly endpoint: URL;
+
+  constructor(private readonly options: HttpSinkOptions) {
+    this.endpoint = new URL(options.endpoint);
+  }
 
   async write(items: WriteItem[]): Promise<SinkResult> {
     const response = await this.post(items);
-    const text = await response.text();
+    const text = response.body;
     if (response.status === 413 && items.length > 1) {
       // The server takes smaller bodies than this batch: send it in halves. A half that
       // fails makes the writer resend the whole batch, which the server deduplicates.
@@ -41,7 +46,8 @@ export class HttpSink implements WriteSink {
       const second = await this.write(items.slice(half));
       return { written: first.written + second.written, dropped: first.dropped + second.dropped };
     }
-    if (response.ok) return this.countAccepted(items, parseJson(text) as { rejected?: RejectedItem[] });
+    if (response.status >= 200 && response.status < 300)
+      return this.countAccepted(items, parseJson(text) as { rejected?: RejectedItem[] });
     if (response.status === 400 || response.status === 413) {
       // The items themselves are refused; sending them again cannot help.
       this.options.reportError(
@@ -54,16 +60,9 @@ export class HttpSink implements WriteSink {
     throw new ObservatoryError(`${this.options.endpoint} answered ${response.status}: ${errorText(text)}`);
   }
 
-  private async post(items: WriteItem[]): Promise<Response> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+  private async post(items: WriteItem[]): Promise<PostAnswer> {
     try {
-      return await fetch(this.options.endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ items }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+      return await postJson(this.endpoint, JSON.stringify({ items }), this.options);
     } catch (error) {
       const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : error;
       throw new ObservatoryError(`POST ${this.options.endpoint} failed: ${reason}`, { cause: error });
@@ -83,6 +82,41 @@ export class HttpSink implements WriteSink {
     const dropped = items.filter((item, i) => item.kind === 'call' && refused.has(i)).length;
     return { written: countCalls(items) - dropped, dropped };
   }
+}
+
+interface PostAnswer {
+  status: number;
+  body: string;
+}
+
+/**
+ * One POST through `node:http`, not `fetch`: loading undici and its per-request work cost the
+ * host ~20 MB of memory and more CPU than the rest of recording (BENCHMARKS.md). The
+ * default agent keeps the connection alive between batches and does not hold the process open.
+ */
+async function postJson(url: URL, body: string, options: HttpSinkOptions): Promise<PostAnswer> {
+  const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      { method: 'POST', headers, signal: AbortSignal.timeout(options.timeoutMs) },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        incoming.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 function countCalls(items: WriteItem[]): number {
