@@ -19,7 +19,7 @@ const config = JSON.parse(process.env.BENCH_PEERS_CHILD);
 const { sdk: sdkId, workload: workloadName, mode, calls, warmup, rate, sinkUrl, langchainRoot, resultFile } = config;
 
 const { setup } = await import(`./sdks/${sdkId}.mjs`);
-const sdk = await setup({ workload: workloadName, sinkUrl });
+const sdk = await setup({ workload: workloadName, sinkUrl, langchainRoot });
 
 let call;
 let drainCallbacks = async () => {};

@@ -136,7 +136,7 @@ function runChild({ sdk, workload, mode, calls, warmup, rate, sinkUrl, langchain
 
 /** The count that proves delivery for one child: stored rows, ended runs or spans. */
 function delivered(sdk, result, counts) {
-  if (sdk.id === 'baseline') return undefined;
+  if (sdk.id === 'baseline' || sdk.id === 'langchain-handler') return undefined;
   if (sdk.id === 'observatory' || sdk.id === 'observatory-writer-thread')
     return { count: result.stored?.rows ?? 0, unit: 'rows' };
   if (sdk.id === 'observatory-http') return { count: counts.calls, unit: 'calls' };
@@ -166,7 +166,7 @@ function addedMedian(runs, baselineRuns, pick) {
 
 function deliveryCell(runs) {
   const ok = runs.filter((run) => !run.failed);
-  if (ok.length === 0) return '–';
+  if (ok.length === 0 || ok[0].delivered === undefined) return '–';
   const worst = ok.reduce((a, b) => (b.delivered.count / b.totalCalls < a.delivered.count / a.totalCalls ? b : a));
   const mark = ok.every((run) => run.delivered.count >= run.totalCalls) ? '✓' : '✗';
   const perCall = worst.delivered.count / worst.totalCalls;
@@ -215,6 +215,7 @@ function printTable(workload, options, results, versions) {
   console.log(`| ${baselineCells.join(' | ')} |`);
   const failures = [];
   for (const sdk of options.sdks.slice(1)) {
+    if (sdk.workloads && !sdk.workloads.includes(workload)) continue;
     const runs = of(sdk, 'burst');
     const lowRuns = of(sdk, 'low-rate');
     for (const run of [...runs, ...lowRuns]) if (run.failed) failures.push(`${sdk.label} (${run.mode}): ${run.failed}`);
@@ -224,7 +225,7 @@ function printTable(workload, options, results, versions) {
     }
     const added = (pick) => addedMedian(runs, base, pick);
     const cells = [
-      `${sdk.label} ${versions.get(sdk.main[workload])}`,
+      [sdk.label, versions.get(sdk.main[workload])].filter(Boolean).join(' '),
       signed(added((r) => r.p50Us)),
       signed(added((r) => r.p99Us)),
       signed(added((r) => r.p999Us)),
@@ -271,6 +272,7 @@ export async function main() {
     for (const { mode, calls, warmup } of modes) {
       for (const workload of options.workloads) {
         for (const sdk of order) {
+          if (sdk.workloads && !sdk.workloads.includes(workload)) continue;
           sink.reset();
           const result = await runChild({
             sdk,

@@ -1,10 +1,20 @@
 // The processes of a round: the baseline and one per SDK. `packages` are the installs whose
 // versions the report prints, `main` the one named beside the SDK in each workload's table,
 // `env` what the child gets besides a scrubbed environment (the way each SDK's docs
-// configure it: keys and endpoint, here pointed at the sink).
+// configure it: keys and endpoint, here pointed at the sink). `workloads`, when given, limits
+// a process to those workloads.
 
 export const SDKS = [
   { id: 'baseline', label: 'baseline (no SDK)', packages: [], env: () => ({}) },
+  {
+    // Runs in the LangChain workload only: what any handler costs there (sdks/langchain-handler.mjs).
+    id: 'langchain-handler',
+    label: 'a LangChain handler that does nothing',
+    workloads: ['langchain'],
+    main: {},
+    packages: [],
+    env: () => ({}),
+  },
   {
     id: 'observatory',
     label: 'Observatory',
