@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Observatory } from './observatory.js';
@@ -59,6 +61,24 @@ describe('ingestUrl: batches POSTed to a collector', () => {
     expect(obs.stats().retried).toBeGreaterThanOrEqual(1);
     const cause = (errors[0] as Error).cause as Error;
     expect(cause.message).toBe(`POST ${collector.url}/api/calls failed: The operation was aborted due to timeout`);
+  });
+
+  it('speaks HTTPS to an https:// collector and names the TLS failure when its certificate is not trusted', async () => {
+    const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url));
+    const server = createHttpsServer(
+      { key: fixture('self-signed-key.pem'), cert: fixture('self-signed-cert.pem') },
+      (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ rejected: [] })),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { obs, errors } = await sender(url, { maxRetryDelayMs: 10_000, closeTimeoutMs: 200 });
+    obs.recordCall(makeCall());
+    await obs.flush({ timeoutMs: 1_000 }).catch(() => {});
+
+    expect(obs.stats()).toMatchObject({ written: 0 });
+    const cause = (errors[0] as Error).cause as Error;
+    expect(cause.message).toBe(`POST ${url}/api/calls failed: self-signed certificate`);
   });
 
   it('sends the token, and reuses one connection for batch after batch', async () => {
