@@ -49,7 +49,8 @@ async function record(calls: number, options: ObservatoryOptions): Promise<Messa
     for (let j = i; j < Math.min(calls, i + 100); j++) obs.recordCall(benchCall(j, session.id));
     await obs.endSession(session, { success: true });
   }
-  await obs.flush();
+  // The default flush timeout (15 s) is shorter than 100k calls take on PostgreSQL here.
+  await obs.flush({ timeoutMs: 600_000 });
   const end = performance.timeOrigin + performance.now();
   const { written } = obs.stats();
   await obs.close();
