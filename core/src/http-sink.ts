@@ -36,9 +36,8 @@ export class HttpSink implements WriteSink {
   }
 
   async write(items: WriteItem[]): Promise<SinkResult> {
-    const response = await this.post(items);
-    const text = response.body;
-    if (response.status === 413 && items.length > 1) {
+    const { status, body: text } = await this.post(items);
+    if (status === 413 && items.length > 1) {
       // The server takes smaller bodies than this batch: send it in halves. A half that
       // fails makes the writer resend the whole batch, which the server deduplicates.
       const half = Math.ceil(items.length / 2);
@@ -46,18 +45,18 @@ export class HttpSink implements WriteSink {
       const second = await this.write(items.slice(half));
       return { written: first.written + second.written, dropped: first.dropped + second.dropped };
     }
-    if (response.status >= 200 && response.status < 300)
+    if (status >= 200 && status < 300)
       return this.countAccepted(items, parseJson(text) as { rejected?: RejectedItem[] });
-    if (response.status === 400 || response.status === 413) {
+    if (status === 400 || status === 413) {
       // The items themselves are refused; sending them again cannot help.
       this.options.reportError(
         new ObservatoryError(
-          `${this.options.endpoint} refused a batch of ${items.length} items (${response.status}): ${errorText(text)}; they are dropped`,
+          `${this.options.endpoint} refused a batch of ${items.length} items (${status}): ${errorText(text)}; they are dropped`,
         ),
       );
       return { written: 0, dropped: countCalls(items) };
     }
-    throw new ObservatoryError(`${this.options.endpoint} answered ${response.status}: ${errorText(text)}`);
+    throw new ObservatoryError(`${this.options.endpoint} answered ${status}: ${errorText(text)}`);
   }
 
   private async post(items: WriteItem[]): Promise<PostAnswer> {
@@ -90,9 +89,9 @@ interface PostAnswer {
 }
 
 /**
- * One POST through `node:http`, not `fetch`: loading undici and its per-request work cost the
- * host ~20 MB of memory and more CPU than the rest of recording (BENCHMARKS.md). The
- * default agent keeps the connection alive between batches and does not hold the process open.
+ * One POST through `node:http`, not `fetch`: undici cost the host 13–24 MB more memory and
+ * 7–19 µs more CPU per call (BENCHMARKS.md, "Seventh session"). The default agent keeps the
+ * connection alive between batches and does not hold the process open.
  */
 async function postJson(url: URL, body: string, options: HttpSinkOptions): Promise<PostAnswer> {
   const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;

@@ -134,6 +134,9 @@ function runChild({ sdk, workload, mode, calls, warmup, rate, sinkUrl, langchain
   });
 }
 
+/** Whether this process runs in the workload (the empty LangChain handler runs in one). */
+const runsIn = (sdk, workload) => !sdk.workloads || sdk.workloads.includes(workload);
+
 /** The count that proves delivery for one child: stored rows, ended runs or spans. */
 function delivered(sdk, result, counts) {
   if (sdk.id === 'baseline' || sdk.id === 'langchain-handler') return undefined;
@@ -215,7 +218,7 @@ function printTable(workload, options, results, versions) {
   console.log(`| ${baselineCells.join(' | ')} |`);
   const failures = [];
   for (const sdk of options.sdks.slice(1)) {
-    if (sdk.workloads && !sdk.workloads.includes(workload)) continue;
+    if (!runsIn(sdk, workload)) continue;
     const runs = of(sdk, 'burst');
     const lowRuns = of(sdk, 'low-rate');
     for (const run of [...runs, ...lowRuns]) if (run.failed) failures.push(`${sdk.label} (${run.mode}): ${run.failed}`);
@@ -272,7 +275,7 @@ export async function main() {
     for (const { mode, calls, warmup } of modes) {
       for (const workload of options.workloads) {
         for (const sdk of order) {
-          if (sdk.workloads && !sdk.workloads.includes(workload)) continue;
+          if (!runsIn(sdk, workload)) continue;
           sink.reset();
           const result = await runChild({
             sdk,
