@@ -1,5 +1,6 @@
 // Sustained ingest, recordCall → durable, on SQLite and PostgreSQL, as a ratio to the raw
-// driver's multi-row INSERT of the same rows into the same schema, in the same run.
+// driver's multi-row INSERT of the same rows into the same schema, in the same run (the
+// calls' rows: they have no texts, so neither side writes `llm_call_texts`).
 // Ours includes everything a batch does: session totals and the hourly rollups.
 // Run: npx tsx --conditions=@observatory/source bench/ingest-throughput.ts [calls]
 import { join } from 'node:path';
@@ -34,8 +35,6 @@ const COLUMNS = [
   'usage_source',
   'agent_name',
   'operation_name',
-  'prompt',
-  'response_text',
   'routing_decision',
   'cache_metadata',
   'quality_evaluation',
@@ -67,8 +66,6 @@ function rowValues(call: LLMCall, dateOf: (d: Date) => unknown): unknown[] {
     call.usageSource,
     call.agentName,
     call.operationName,
-    call.prompt,
-    call.responseText,
     null,
     null,
     null,

@@ -20,7 +20,7 @@ export interface FieldSpec {
   absentIs?: number;
 }
 
-/** The fields of `llm_calls`, in column order. */
+/** A call's fields, in export order: its row in `llm_calls` and its texts in `llm_call_texts`. */
 export const CALL_FIELDS = {
   id: { kind: 'id' },
   sessionId: { kind: 'id' },
@@ -54,6 +54,22 @@ export const CALL_FIELDS = {
   metadata: { kind: 'object', nullable: true },
   createdAt: { kind: 'date' },
 } as const satisfies Record<keyof LLMCall, FieldSpec>;
+
+/**
+ * The fields kept out of the calls' rows, in `llm_call_texts` (one row, keyed by the call's
+ * id, for a call that has either; migration 0017). A call's row then stays ~200 bytes
+ * whatever its prompt, so reading many calls' measures never walks their texts.
+ */
+export const CALL_TEXT_FIELDS = {
+  id: CALL_FIELDS.id,
+  prompt: CALL_FIELDS.prompt,
+  responseText: CALL_FIELDS.responseText,
+};
+
+/** The fields of a call's row in `llm_calls`: every field but its texts. */
+export const CALL_ROW_FIELDS = Object.fromEntries(
+  Object.entries(CALL_FIELDS).filter(([name]) => name !== 'prompt' && name !== 'responseText'),
+) as Omit<typeof CALL_FIELDS, 'prompt' | 'responseText'>;
 
 /** The fields of `sessions`, in column order. */
 export const SESSION_FIELDS = {

@@ -226,7 +226,7 @@ export class ObservatoryStorage {
   /** The cost, tokens and latency of a model's or an agent's newest calls in a range, one by one (anomalies judge a few calls against them). */
   async getRecentCallFigures(query: RecentCallFiguresQuery): Promise<RecentCallFigures> {
     const store = await this.getStore();
-    return (await this.queries()).getRecentCallFigures(store.em.getKnex(), store.dialect, query);
+    return (await this.queries()).getRecentCallFigures(store.em.getKnex(), query);
   }
 
   /** A recent window's calls summed per bucket and agent, with its exact p95 latency (Live): no text is read. */

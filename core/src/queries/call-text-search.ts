@@ -38,7 +38,7 @@ const FEW_MATCHES = 2000;
 export async function matchText(knex: Knex, dialect: StoreDialect, text: string): Promise<TextMatch> {
   const terms = searchTerms(text);
   if (dialect !== 'postgresql') return { terms, callIds: null };
-  const rows: Array<{ id: string }> = await knex('llm_calls')
+  const rows: Array<{ id: string }> = await knex('llm_call_texts')
     .select('id')
     .whereRaw(`text_search @@ plainto_tsquery('simple'::regconfig, ?)`, [terms.join(' ')])
     .limit(FEW_MATCHES + 1);
@@ -47,11 +47,12 @@ export async function matchText(knex: Knex, dialect: StoreDialect, text: string)
 
 /**
  * Keep the calls (table `alias`) whose prompt or response holds every word of `match`.
+ * The texts are in `llm_call_texts`, keyed by the call's id.
  *
- * SQLite: an FTS5 index (`llm_calls_fts`, external content) filled by `indexCallText`
- * outside the write path, so recording never pays for it; calls written since its last
- * run are matched with LIKE, so a search is complete either way. PostgreSQL: the GIN
- * index on the `text_search` column, kept by the database on insert.
+ * SQLite: an FTS5 index (`llm_call_texts_fts`, external content over `llm_call_texts`) filled by
+ * `indexCallText` outside the write path, so recording never pays for it; texts written
+ * since its last run are matched with LIKE, so a search is complete either way.
+ * PostgreSQL: the GIN index on the texts' `text_search` column, kept by the database on insert.
  */
 export function whereCallTextMatches(
   builder: Knex.QueryBuilder,
@@ -62,33 +63,32 @@ export function whereCallTextMatches(
   const { terms } = match;
   if (dialect === 'postgresql') {
     if (match.callIds) builder.whereIn(`${alias}.id`, match.callIds);
-    else builder.whereRaw(`${alias}.text_search @@ plainto_tsquery('simple'::regconfig, ?)`, [terms.join(' ')]);
+    else
+      builder.whereRaw(
+        `exists (select 1 from llm_call_texts t where t.id = ${alias}.id and t.text_search @@ plainto_tsquery('simple'::regconfig, ?))`,
+        [terms.join(' ')],
+      );
     return;
   }
   const ftsQuery = terms.map((term) => `"${term}"`).join(' ');
-  builder.where((match) => {
-    match
-      .whereRaw(`${alias}.rowid in (select rowid from llm_calls_fts where llm_calls_fts match ?)`, [ftsQuery])
-      .orWhere((unindexed) => {
-        unindexed.whereRaw(`${alias}.rowid > (select coalesce(max(id), 0) from llm_calls_fts_docsize)`);
-        for (const term of terms) {
-          unindexed.whereRaw(`(${alias}.prompt like ? or ${alias}.response_text like ?)`, [`%${term}%`, `%${term}%`]);
-        }
-      });
-  });
+  const unindexed = terms.map(() => '(t.prompt like ? or t.response_text like ?)').join(' and ');
+  builder.whereRaw(
+    `${alias}.id in (select t.id from llm_call_texts t where t.rowid in (select rowid from llm_call_texts_fts where llm_call_texts_fts match ?) or (t.rowid > (select coalesce(max(id), 0) from llm_call_texts_fts_docsize) and ${unindexed}))`,
+    [ftsQuery, ...terms.flatMap((term) => [`%${term}%`, `%${term}%`])],
+  );
 }
 
 /**
- * Add calls written since the last run to SQLite's full-text index, oldest first, at most
+ * Add texts written since the last run to SQLite's full-text index, oldest first, at most
  * `maxRows` per statement (one short write). Returns how many were added; fewer than
  * `maxRows` means the index has caught up. PostgreSQL keeps its index itself: 0.
  */
 export async function indexCallText(knex: Knex, dialect: StoreDialect, maxRows = 2000): Promise<number> {
   if (dialect === 'postgresql') return 0;
   const result = await knex.raw(
-    `insert into llm_calls_fts (rowid, prompt, response_text)
-     select rowid, prompt, response_text from llm_calls
-     where rowid > (select coalesce(max(id), 0) from llm_calls_fts_docsize)
+    `insert into llm_call_texts_fts (rowid, prompt, response_text)
+     select rowid, prompt, response_text from llm_call_texts
+     where rowid > (select coalesce(max(id), 0) from llm_call_texts_fts_docsize)
      order by rowid limit ?`,
     [maxRows],
   );
@@ -103,10 +103,10 @@ export async function indexCallText(knex: Knex, dialect: StoreDialect, maxRows =
 export async function unindexCallText(knex: Knex, dialect: StoreDialect, sessionIds: string[]): Promise<void> {
   if (dialect === 'postgresql' || sessionIds.length === 0) return;
   await knex.raw(
-    `insert into llm_calls_fts (llm_calls_fts, rowid, prompt, response_text)
-     select 'delete', rowid, prompt, response_text from llm_calls
-     where session_id in (${sessionIds.map(() => '?').join(', ')})
-       and rowid <= (select coalesce(max(id), 0) from llm_calls_fts_docsize)`,
+    `insert into llm_call_texts_fts (llm_call_texts_fts, rowid, prompt, response_text)
+     select 'delete', t.rowid, t.prompt, t.response_text from llm_call_texts t
+     where t.id in (select id from llm_calls where session_id in (${sessionIds.map(() => '?').join(', ')}))
+       and t.rowid <= (select coalesce(max(id), 0) from llm_call_texts_fts_docsize)`,
     sessionIds,
   );
 }

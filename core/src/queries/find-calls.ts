@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { CALL_FIELDS, columnOf } from '../call-fields.js';
+import { CALL_ROW_FIELDS, columnOf } from '../call-fields.js';
 import type { LLMCall } from '../models.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
 import type { StoreDialect } from '../store/store-dialect.js';
@@ -9,8 +9,12 @@ import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 import { toDate } from './read-row-values.js';
 
-/** The call's own columns (not PostgreSQL's `text_search` words, which no reader needs). */
-const CALL_COLUMNS = Object.entries(CALL_FIELDS).map(([name, spec]) => `llm_calls.${columnOf(name, spec)}`);
+/** A call's columns: its row's, and its texts' (not PostgreSQL's `text_search` words, which no reader needs). */
+const CALL_COLUMNS = [
+  ...Object.entries(CALL_ROW_FIELDS).map(([name, spec]) => `llm_calls.${columnOf(name, spec)}`),
+  'llm_call_texts.prompt',
+  'llm_call_texts.response_text',
+];
 
 export interface LlmCallQuery extends CallFilter {
   /** Default 100, at most 10,000. */
@@ -34,7 +38,7 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
   const order = query.order ?? 'desc';
   const limit = clampLimit(query.limit, 100);
   const knex = em.getKnex();
-  const select = knex('llm_calls').select(CALL_COLUMNS);
+  const select = knex('llm_calls').select(CALL_COLUMNS).leftJoin('llm_call_texts', 'llm_call_texts.id', 'llm_calls.id');
   whereCallsMatch(
     select,
     dialect,
@@ -60,7 +64,7 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
   // One row more than asked tells whether another page follows.
   const rows: Array<Record<string, unknown>> = await select.limit(limit + 1);
   const fork = em.fork();
-  const items = rows.slice(0, limit).map((row) => ({ ...fork.map(LLMCallEntity, row) }) as LLMCall);
+  const items = rows.slice(0, limit).map((row) => withTexts(fork.map(LLMCallEntity, row), row));
   const last = items.at(-1);
   return {
     items,
@@ -87,4 +91,13 @@ export async function countLlmCalls(
   if (max < Number.MAX_SAFE_INTEGER) matching.limit(max);
   const rows: Array<{ count: unknown }> = await knex.count({ count: '*' }).from(matching.as('matching'));
   return toNumber(rows[0]?.count);
+}
+
+/** A call read from its row, with the texts read beside it (null when it has none). */
+export function withTexts(call: LLMCall, texts: { prompt?: unknown; response_text?: unknown } | undefined): LLMCall {
+  return {
+    ...call,
+    prompt: (texts?.prompt as string | null | undefined) ?? null,
+    responseText: (texts?.response_text as string | null | undefined) ?? null,
+  };
 }

@@ -1,6 +1,4 @@
 import type { Knex } from '@mikro-orm/knex';
-import { WINDOW_ACTIVITY_INDEX } from '../store/call-index-columns.js';
-import type { StoreDialect } from '../store/store-dialect.js';
 import { clampLimit, toNumber } from './filters.js';
 
 export interface RecentCallFiguresQuery {
@@ -30,19 +28,9 @@ export interface RecentCallFigures {
  * their text: what its calls are usually like, one by one, for judging a figure per call of a
  * few calls (an anomaly's) against the series' own calls.
  */
-export async function getRecentCallFigures(
-  knex: Knex,
-  dialect: StoreDialect,
-  query: RecentCallFiguresQuery,
-): Promise<RecentCallFigures> {
-  // An agent's figures are all in the index of calls by time (migration 0015): SQLite then
-  // never reads a row, prompt and all.
-  const table =
-    dialect === 'sqlite' && query.agentName !== undefined && query.modelName === undefined
-      ? knex.raw(`llm_calls indexed by ${WINDOW_ACTIVITY_INDEX}`)
-      : 'llm_calls';
+export async function getRecentCallFigures(knex: Knex, query: RecentCallFiguresQuery): Promise<RecentCallFigures> {
   const select = knex
-    .from(table)
+    .from('llm_calls')
     .select('total_cost', 'prompt_tokens', 'completion_tokens', 'latency_ms')
     .where('timestamp', '>=', query.from)
     .where('timestamp', '<', query.to)

@@ -1,5 +1,4 @@
 import type { Knex } from '@mikro-orm/knex';
-import { WINDOW_ACTIVITY_INDEX } from '../store/call-index-columns.js';
 import type { StoreDialect } from '../store/store-dialect.js';
 import { toNumber } from './filters.js';
 import { toDate } from './read-row-values.js';
@@ -35,9 +34,8 @@ export interface WindowActivity {
 
 /**
  * A recent window's calls summed per bucket and agent, and its exact p95 latency, by the
- * database: three index range scans (calls by time, the partial index of failures of
- * migration 0011, and the latencies), so no row crosses to JavaScript and the error column
- * (which SQLite keeps after the prompt) is never read.
+ * database: range scans of calls by time (the failures from the partial index of migration
+ * 0011), so no row crosses to JavaScript.
  */
 export async function getWindowActivity(
   knex: Knex,
@@ -47,10 +45,8 @@ export async function getWindowActivity(
   const bucketMs = Math.max(1, Math.round(query.bucketMs));
   const epochMs = dialect === 'postgresql' ? 'floor(extract(epoch from timestamp) * 1000)' : 'timestamp';
   const bucket = knex.raw(`floor(${epochMs} / ${bucketMs}) * ${bucketMs}`);
-  // SQLite would pick the (project, time) index for one project and visit each call's row.
-  const byTime = dialect === 'sqlite' ? knex.raw(`llm_calls indexed by ${WINDOW_ACTIVITY_INDEX}`) : 'llm_calls';
-  const inWindow = (from: string | Knex.Raw = byTime) => {
-    const builder = knex.from(from).where('timestamp', '>=', query.from);
+  const inWindow = () => {
+    const builder = knex.from('llm_calls').where('timestamp', '>=', query.from);
     if (query.projectName !== undefined) builder.where('project_name', query.projectName);
     return builder;
   };
@@ -66,7 +62,7 @@ export async function getWindowActivity(
         knex.raw('max(timestamp) as last_seen'),
       )
       .groupByRaw('1, 2') as Promise<Array<Record<string, unknown>>>,
-    inWindow('llm_calls')
+    inWindow()
       .whereNotNull('error')
       .select(
         knex.raw('? as time', [bucket]),

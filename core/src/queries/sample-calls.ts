@@ -79,13 +79,15 @@ export interface CallSampleResult {
   scannedFrom: Date | null;
 }
 
-const REQUIRED_COLUMN: Record<SampleRequirement, string> = {
+const REQUIRED_COLUMN: Record<Exclude<SampleRequirement, 'prompt'>, string> = {
   routing: 'routing_decision',
   cache: 'cache_metadata',
   quality: 'quality_evaluation',
-  prompt: 'prompt',
   error: 'error',
 };
+
+/** One value of a call's texts (in `llm_call_texts`, by the call's id), as an expression of its row. */
+const ofTexts = (expression: string) => `(select ${expression} from llm_call_texts t where t.id = llm_calls.id)`;
 
 const COLUMNS = [
   'id',
@@ -128,20 +130,20 @@ export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<C
   const from = scannedFrom && (!query.from || scannedFrom > query.from) ? scannedFrom : query.from;
 
   const columns: Array<string | Knex.Raw> = [...COLUMNS];
-  if (query.promptChars) columns.push(knex.raw('substr(prompt, 1, ?) as prompt', [query.promptChars]));
+  if (query.promptChars) columns.push(knex.raw(`${ofTexts('substr(t.prompt, 1, ?)')} as prompt`, [query.promptChars]));
   if (query.promptChars && query.promptTailChars) {
     const [head, tail] = [query.promptChars, query.promptTailChars];
     // The last `tail` characters, never overlapping the `head` already read.
     columns.push(
       knex.raw(
-        'case when length(prompt) > ? then substr(prompt, case when length(prompt) - ? > ? then length(prompt) - ? + 1 else ? + 1 end) end as prompt_tail',
+        `${ofTexts('case when length(t.prompt) > ? then substr(t.prompt, case when length(t.prompt) - ? > ? then length(t.prompt) - ? + 1 else ? + 1 end) end')} as prompt_tail`,
         [head, tail, head, tail, head],
       ),
-      knex.raw('length(prompt) as prompt_length'),
+      knex.raw(`${ofTexts('length(t.prompt)')} as prompt_length`),
     );
   }
   if (query.responseChars)
-    columns.push(knex.raw('substr(response_text, 1, ?) as response_text', [query.responseChars]));
+    columns.push(knex.raw(`${ofTexts('substr(t.response_text, 1, ?)')} as response_text`, [query.responseChars]));
   const select = range(knex('llm_calls'), from)
     .select(columns)
     .orderBy('timestamp', 'desc')
@@ -151,7 +153,9 @@ export async function sampleCalls(knex: Knex, query: CallSampleQuery): Promise<C
   if (query.modelName !== undefined) select.where('model_name', query.modelName);
   if (query.agentName !== undefined) select.where('agent_name', query.agentName);
   if (query.operationName !== undefined) select.where('operation_name', query.operationName);
-  if (query.require) select.whereNotNull(REQUIRED_COLUMN[query.require]);
+  if (query.require === 'prompt')
+    select.whereRaw('exists (select 1 from llm_call_texts t where t.id = llm_calls.id and t.prompt is not null)');
+  else if (query.require) select.whereNotNull(REQUIRED_COLUMN[query.require]);
   if (hasKey !== undefined) {
     select.whereRaw(hasKey);
   }

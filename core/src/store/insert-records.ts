@@ -1,4 +1,4 @@
-import { CALL_FIELDS, columnOf, type FieldSpec, SESSION_FIELDS } from '../call-fields.js';
+import { CALL_ROW_FIELDS, CALL_TEXT_FIELDS, columnOf, type FieldSpec, SESSION_FIELDS } from '../call-fields.js';
 import type { ValueKind } from '../value-rules.js';
 import { insertInChunks } from './insert-chunks.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
@@ -26,7 +26,8 @@ function tableOf(name: string, fields: Record<string, FieldSpec>): Table {
   return { name, columns: entries.map(([field, spec]) => columnOf(field, spec)), fields: entries };
 }
 
-export const CALLS_TABLE = tableOf('llm_calls', CALL_FIELDS);
+export const CALLS_TABLE = tableOf('llm_calls', CALL_ROW_FIELDS);
+export const CALL_TEXTS_TABLE = tableOf('llm_call_texts', CALL_TEXT_FIELDS);
 export const SESSIONS_TABLE = tableOf('sessions', SESSION_FIELDS);
 
 /**

@@ -153,14 +153,14 @@ describe.each(testDatabases())('importRecords on %s', (database) => {
       const knex = (await t.obs.storage.store()).em.getKnex();
       if (database === 'sqlite') {
         await knex.raw(
-          "create trigger refuse_marked before insert on llm_calls when new.prompt = 'refuse me' begin select raise(abort, 'refused by a trigger'); end",
+          "create trigger refuse_marked before insert on llm_call_texts when new.prompt = 'refuse me' begin select raise(abort, 'refused by a trigger'); end",
         );
       } else {
         await knex.raw(
           "create function refuse_marked() returns trigger language plpgsql as $$ begin if new.prompt = 'refuse me' then raise exception 'refused by a trigger'; end if; return new; end $$",
         );
         await knex.raw(
-          'create trigger refuse_marked before insert on llm_calls for each row execute function refuse_marked()',
+          'create trigger refuse_marked before insert on llm_call_texts for each row execute function refuse_marked()',
         );
       }
     };

@@ -1,6 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SESSION_STEP_COLUMNS } from '../call-index-columns.js';
 import { runsOnPostgres } from '../store-dialect.js';
+
+/** The index as this migration made it (0017 drops it, and its `down` makes it again). */
+export const SESSION_STEPS_INDEX =
+  'create index if not exists llm_calls_session_steps_idx on llm_calls (session_id, timestamp, id, parent_id, total_tokens, model_provider, model_name, agent_name, operation_name, prompt_tokens, completion_tokens, cached_prompt_tokens, cache_write_tokens, reasoning_tokens, latency_ms, ttft_ms, total_cost)';
 
 /**
  * SQLite: a session's steps (every call's measures, in time order) from one covering index,
@@ -13,13 +16,7 @@ import { runsOnPostgres } from '../store-dialect.js';
 export class Migration0013SessionStepsIndex extends Migration {
   override up(): void {
     if (runsOnPostgres(this)) return;
-    const columns = [
-      'session_id',
-      'timestamp',
-      'id',
-      ...SESSION_STEP_COLUMNS.filter((c) => c !== 'timestamp' && c !== 'id'),
-    ];
-    this.addSql(`create index if not exists llm_calls_session_steps_idx on llm_calls (${columns.join(', ')})`);
+    this.addSql(SESSION_STEPS_INDEX);
     this.addSql('drop index if exists llm_calls_session_time_idx');
   }
 

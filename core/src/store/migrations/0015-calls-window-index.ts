@@ -1,6 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
-import { WINDOW_ACTIVITY_COLUMNS, WINDOW_ACTIVITY_INDEX } from '../call-index-columns.js';
 import { runsOnPostgres } from '../store-dialect.js';
+
+/** The index as this migration made it (0017 drops it, and its `down` makes it again). */
+export const WINDOW_INDEX =
+  'create index if not exists llm_calls_window_idx on llm_calls (timestamp, project_name, agent_name, latency_ms, total_cost, prompt_tokens, completion_tokens)';
 
 /**
  * SQLite: the index of calls by time (migration 0004) also holds what Live sums over a
@@ -12,15 +15,13 @@ import { runsOnPostgres } from '../store-dialect.js';
 export class Migration0015CallsWindowIndex extends Migration {
   override up(): void {
     if (runsOnPostgres(this)) return;
-    this.addSql(
-      `create index if not exists ${WINDOW_ACTIVITY_INDEX} on llm_calls (${WINDOW_ACTIVITY_COLUMNS.join(', ')})`,
-    );
+    this.addSql(WINDOW_INDEX);
     this.addSql('drop index if exists llm_calls_timestamp_idx');
   }
 
   override down(): void {
     if (runsOnPostgres(this)) return;
     this.addSql('create index if not exists llm_calls_timestamp_idx on llm_calls (timestamp)');
-    this.addSql(`drop index if exists ${WINDOW_ACTIVITY_INDEX}`);
+    this.addSql('drop index if exists llm_calls_window_idx');
   }
 }

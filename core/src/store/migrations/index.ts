@@ -14,6 +14,7 @@ import { Migration0013SessionStepsIndex } from './0013-session-steps-index.js';
 import { Migration0014SessionsSortCoveringIndexes } from './0014-sessions-sort-covering-indexes.js';
 import { Migration0015CallsWindowIndex } from './0015-calls-window-index.js';
 import { Migration0016OneHourCacheWrites } from './0016-one-hour-cache-writes.js';
+import { Migration0017CallTextsTable } from './0017-call-texts-table.js';
 import { MIGRATION_NAMES } from './migration-names.js';
 
 const classes = [
@@ -33,6 +34,7 @@ const classes = [
   Migration0014SessionsSortCoveringIndexes,
   Migration0015CallsWindowIndex,
   Migration0016OneHourCacheWrites,
+  Migration0017CallTextsTable,
 ];
 
 /** Every migration, in order, by its name in MIGRATION_NAMES. Listed explicitly so they run from source and from the build alike. */

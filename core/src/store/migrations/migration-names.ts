@@ -19,4 +19,5 @@ export const MIGRATION_NAMES = [
   '0014-sessions-sort-covering-indexes',
   '0015-calls-window-index',
   '0016-one-hour-cache-writes',
+  '0017-call-texts-table',
 ] as const;

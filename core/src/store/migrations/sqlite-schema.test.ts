@@ -75,8 +75,8 @@ describe('a new SQLite store created without MikroORM', () => {
   it('leaves an older store to MikroORM’s migrations, which the writer runs before writing', async () => {
     const db = await newDatabase();
     const store = await createStore(onLibSql(db.url));
-    await store.em.getKnex().raw("delete from observatory_migrations where name = '0015-calls-window-index'");
-    await store.em.getKnex().raw('drop index llm_calls_window_idx');
+    await store.em.getKnex().raw("delete from observatory_migrations where name = '0016-one-hour-cache-writes'");
+    await store.em.getKnex().raw('alter table llm_calls drop column cache_write_1h_tokens');
     await store.close();
     await expect(openCurrentLibSql(db.url, 'host')).rejects.toMatchObject({ code: STALE_SCHEMA });
     const errors: unknown[] = [];
