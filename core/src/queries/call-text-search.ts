@@ -47,12 +47,13 @@ export async function matchText(knex: Knex, dialect: StoreDialect, text: string)
 
 /**
  * Keep the calls (table `alias`) whose prompt or response holds every word of `match`.
- * The texts are in `llm_call_texts`, keyed by the call's id.
  *
- * SQLite: an FTS5 index (`llm_call_texts_fts`, external content over `llm_call_texts`) filled by
- * `indexCallText` outside the write path, so recording never pays for it; texts written
- * since its last run are matched with LIKE, so a search is complete either way.
- * PostgreSQL: the GIN index on the texts' `text_search` column, kept by the database on insert.
+ * SQLite: an FTS5 index (`llm_call_texts_fts`, external content over `llm_call_texts`)
+ * filled by `indexCallText` outside the write path, so recording never pays for it; texts
+ * written since its last run are matched with LIKE, so a search is complete either way. A
+ * call's texts row has its call's rowid (insertCallTexts), so the index's matches are the
+ * calls' rowids and a search never reads the texts. PostgreSQL: the GIN index on the texts'
+ * `text_search` column, kept by the database on insert.
  */
 export function whereCallTextMatches(
   builder: Knex.QueryBuilder,
@@ -73,7 +74,7 @@ export function whereCallTextMatches(
   const ftsQuery = terms.map((term) => `"${term}"`).join(' ');
   const unindexed = terms.map(() => '(t.prompt like ? or t.response_text like ?)').join(' and ');
   builder.whereRaw(
-    `${alias}.id in (select t.id from llm_call_texts t where t.rowid in (select rowid from llm_call_texts_fts where llm_call_texts_fts match ?) or (t.rowid > (select coalesce(max(id), 0) from llm_call_texts_fts_docsize) and ${unindexed}))`,
+    `(${alias}.rowid in (select rowid from llm_call_texts_fts where llm_call_texts_fts match ?) or (${alias}.rowid > (select coalesce(max(id), 0) from llm_call_texts_fts_docsize) and exists (select 1 from llm_call_texts t where t.rowid = ${alias}.rowid and ${unindexed})))`,
     [ftsQuery, ...terms.flatMap((term) => [`%${term}%`, `%${term}%`])],
   );
 }
@@ -104,9 +105,9 @@ export async function unindexCallText(knex: Knex, dialect: StoreDialect, session
   if (dialect === 'postgresql' || sessionIds.length === 0) return;
   await knex.raw(
     `insert into llm_call_texts_fts (llm_call_texts_fts, rowid, prompt, response_text)
-     select 'delete', t.rowid, t.prompt, t.response_text from llm_call_texts t
-     where t.id in (select id from llm_calls where session_id in (${sessionIds.map(() => '?').join(', ')}))
-       and t.rowid <= (select coalesce(max(id), 0) from llm_call_texts_fts_docsize)`,
+     select 'delete', t.rowid, t.prompt, t.response_text from llm_calls c join llm_call_texts t on t.rowid = c.rowid
+     where c.session_id in (${sessionIds.map(() => '?').join(', ')})
+       and c.rowid <= (select coalesce(max(id), 0) from llm_call_texts_fts_docsize)`,
     sessionIds,
   );
 }

@@ -23,6 +23,9 @@ export async function nameMetadataKey(em: EntityManager, dialect: StoreDialect, 
     const knex = tx.getTransactionContext<Knex.Transaction>();
     if (!knex) throw new Error('nameMetadataKey: no transaction context');
     if (dialect === 'postgresql') await knex.raw('lock table llm_calls in share mode');
+    // SQLite: take the write lock first (waiting for it as for any write). A transaction that
+    // reads and then writes fails at once (SQLITE_BUSY) when another connection wrote between.
+    else await knex.raw(`delete from ${METADATA_ROLLUP_KEYS_TABLE} where 0`);
     const [existing] = await knex(METADATA_ROLLUP_KEYS_TABLE).where('metadata_key', key).select('metadata_key');
     if (existing) return 0;
     await knex(METADATA_ROLLUP_KEYS_TABLE).insert({ metadata_key: key, created_at: new Date() });

@@ -2,7 +2,7 @@ import type { LLMCall, Session } from '../models.js';
 import { STUB_OPERATION } from '../stub-session.js';
 import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
 import { chunk } from './insert-chunks.js';
-import { CALL_TEXTS_TABLE, CALLS_TABLE, insertRecords, SESSIONS_TABLE, updateRecord } from './insert-records.js';
+import { CALLS_TABLE, insertCallTexts, insertRecords, SESSIONS_TABLE, updateRecord } from './insert-records.js';
 import { applyMetadataRollups } from './metadata-rollups.js';
 import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './rollup-fields.js';
 import type { SqlConnection, SqlDatabase } from './sql-connection.js';
@@ -46,11 +46,7 @@ export async function writeBatch(
     if (!options.replay) await insertRecords(sql, SESSIONS_TABLE, batch.sessions);
     await insertRecords(sql, SESSIONS_TABLE, stubs, { existing: 'ignore' });
     await insertRecords(sql, CALLS_TABLE, calls);
-    await insertRecords(
-      sql,
-      CALL_TEXTS_TABLE,
-      calls.filter((call) => call.prompt != null || call.responseText != null),
-    );
+    await insertCallTexts(sql, calls);
     for (const end of batch.ends) {
       await updateRecord(sql, SESSIONS_TABLE, end.id, {
         endTime: end.endTime,

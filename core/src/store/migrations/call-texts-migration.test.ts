@@ -42,6 +42,14 @@ describe.each(testDatabases())('migration 0017 (call texts in their own table) o
       // SQLite's full-text index starts empty after the move; filled, it answers the same.
       if (database === 'sqlite') expect(await t.obs.storage.indexCallText()).toBe(2);
       expect(await zebras()).toEqual([both.id, answerOnly.id].sort());
+      // A call written after the move is found before and after it is indexed.
+      const later = t.obs.recordCall(makeCall({ prompt: 'one more zebra', responseText: undefined }));
+      await t.obs.flush();
+      const all = [both.id, answerOnly.id, later.id].sort();
+      expect(await zebras()).toEqual(all);
+      if (database === 'sqlite') expect(await t.obs.storage.indexCallText()).toBe(1);
+      expect(await zebras()).toEqual(all);
+      expect(await t.obs.storage.getLlmCall(later.id)).toMatchObject({ prompt: 'one more zebra', responseText: null });
 
       // A call's texts go with it.
       await t.obs.storage.deleteSessionsBefore(new Date(Date.now() + 60_000));
