@@ -68,7 +68,7 @@ export const CALL_TEXT_FIELDS = {
 
 /** The fields of a call's row in `llm_calls`: every field but its texts. */
 export const CALL_ROW_FIELDS = Object.fromEntries(
-  Object.entries(CALL_FIELDS).filter(([name]) => name !== 'prompt' && name !== 'responseText'),
+  Object.entries(CALL_FIELDS).filter(([name]) => name === 'id' || !(name in CALL_TEXT_FIELDS)),
 ) as Omit<typeof CALL_FIELDS, 'prompt' | 'responseText'>;
 
 /** The fields of `sessions`, in column order. */

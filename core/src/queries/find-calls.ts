@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { CALL_ROW_FIELDS, columnOf } from '../call-fields.js';
 import type { LLMCall } from '../models.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
@@ -38,7 +38,7 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
   const order = query.order ?? 'desc';
   const limit = clampLimit(query.limit, 100);
   const knex = em.getKnex();
-  const select = knex('llm_calls').select(CALL_COLUMNS).leftJoin('llm_call_texts', 'llm_call_texts.id', 'llm_calls.id');
+  const select = selectCalls(knex);
   whereCallsMatch(
     select,
     dialect,
@@ -64,7 +64,7 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
   // One row more than asked tells whether another page follows.
   const rows: Array<Record<string, unknown>> = await select.limit(limit + 1);
   const fork = em.fork();
-  const items = rows.slice(0, limit).map((row) => withTexts(fork.map(LLMCallEntity, row), row));
+  const items = rows.slice(0, limit).map((row) => toCall(fork, row));
   const last = items.at(-1);
   return {
     items,
@@ -93,11 +93,16 @@ export async function countLlmCalls(
   return toNumber(rows[0]?.count);
 }
 
-/** A call read from its row, with the texts read beside it (null when it has none). */
-export function withTexts(call: LLMCall, texts: { prompt?: unknown; response_text?: unknown } | undefined): LLMCall {
+/** Whole calls (row and texts, null when a call has none), for a query to narrow. */
+export function selectCalls(knex: Knex): Knex.QueryBuilder {
+  return knex('llm_calls').select(CALL_COLUMNS).leftJoin('llm_call_texts', 'llm_call_texts.id', 'llm_calls.id');
+}
+
+/** A call from a row of `selectCalls`. */
+export function toCall(em: EntityManager, row: Record<string, unknown>): LLMCall {
   return {
-    ...call,
-    prompt: (texts?.prompt as string | null | undefined) ?? null,
-    responseText: (texts?.response_text as string | null | undefined) ?? null,
+    ...em.map(LLMCallEntity, row),
+    prompt: (row.prompt as string | null | undefined) ?? null,
+    responseText: (row.response_text as string | null | undefined) ?? null,
   };
 }
