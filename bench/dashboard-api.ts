@@ -108,7 +108,7 @@ try {
     return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   };
   const lines = [
-    `Store: ${databaseUrl} — ${stats.calls.toLocaleString('en-US')} calls, ${stats.sessions.toLocaleString('en-US')} sessions, ${stats.rollupRows.toLocaleString('en-US')} rollup rows, ${stats.latencyRollupRows.toLocaleString('en-US')} histogram rows`,
+    `Store: ${databaseUrl} — ${stats.calls.toLocaleString('en-US')} calls, ${stats.sessions.toLocaleString('en-US')} sessions, ${stats.rollupRows.toLocaleString('en-US')} rollup rows`,
     `Rounds: ${rounds} per endpoint over HTTP (after one first request each); ~${lastHour.toLocaleString('en-US')} calls in the last two clock hours (rollups are hourly)`,
     '',
     '| endpoint | first (ms) | p50 (ms) | p95 (ms) | max (ms) |',

@@ -97,7 +97,8 @@ async function measureOurs(databaseUrl: string): Promise<{ rate: number; calls: 
     const call = obs.recordCall(benchCall(i, session.id));
     if (call) calls.push(call);
   }
-  await obs.flush();
+  // Longer than flush's default 15 s: 100k calls into PostgreSQL take about that here.
+  await obs.flush({ timeoutMs: 600_000 });
   const seconds = (performance.now() - start) / 1000;
   if (obs.stats().written !== total) throw new Error(`only ${obs.stats().written} of ${total} written`);
   await obs.close();

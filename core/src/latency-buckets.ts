@@ -1,5 +1,6 @@
 /**
- * Upper bounds (ms, exclusive) of the latency histogram kept in `llm_latency_rollups`.
+ * Upper bounds (ms, exclusive) of the latency histogram kept on each call rollup row
+ * (`latency_bucket_N`, see LATENCY_BUCKET_COLUMNS).
  * Roughly 1.25× apart, so a percentile interpolated inside a bucket is within ~12% of the
  * exact value; the last bucket is open-ended.
  */

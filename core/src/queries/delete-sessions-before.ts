@@ -47,7 +47,6 @@ export async function deleteSessionsBefore(
       await applyMetadataRollups(knexSql(knex), calls, -1);
       await unindexCallText(knex, dialect, ids);
       await knex('llm_call_rollups').where('calls', '<=', 0).delete();
-      await knex('llm_latency_rollups').where('calls', '<=', 0).delete();
       await tx.nativeDelete(LLMCallEntity, { sessionId: { $in: ids } });
       await tx.nativeDelete(SessionEntity, { id: { $in: ids } });
       result.calls += calls.length;

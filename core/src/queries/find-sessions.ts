@@ -97,7 +97,7 @@ async function planCallFilters(knex: Knex, filter: SessionFilter): Promise<CallF
   for (const [field, column] of CALL_FILTER_COLUMNS) {
     const value = filter[field];
     if (value === undefined) continue;
-    const count = knex(ROLLUP_TABLES.day.calls)
+    const count = knex(ROLLUP_TABLES.day)
       .select(
         'project_name',
         knex.raw(`sum(case when ${column} = ? then calls else 0 end) as matching`, [value]),

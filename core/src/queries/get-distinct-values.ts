@@ -35,11 +35,7 @@ function toRows(result: unknown): Array<{ name: string | null }> {
  * (none) excluded. Read from the daily rollups: a day holds a key once, not 24 times.
  */
 export async function getDistinctRollupValues(knex: Knex, column: string, projectName?: string): Promise<string[]> {
-  const query = knex(ROLLUP_TABLES.day.calls)
-    .distinct(column)
-    .whereNot(column, '')
-    .where('calls', '>', 0)
-    .orderBy(column);
+  const query = knex(ROLLUP_TABLES.day).distinct(column).whereNot(column, '').where('calls', '>', 0).orderBy(column);
   if (projectName !== undefined) query.where('project_name', projectName);
   const rows: Array<Record<string, string>> = await query;
   return rows.map((row) => row[column]);

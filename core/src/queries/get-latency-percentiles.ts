@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { percentileFromHistogram } from '../latency-buckets.js';
 import { type AggregateFilter, toNumber } from './filters.js';
+import { latencyHistogramOf, sumLatencyBuckets } from './latency-histogram-sums.js';
 import { rollupRows } from './rollup-rows.js';
 
 export interface LatencyPercentiles {
@@ -19,26 +20,18 @@ export async function getLatencyPercentiles(
   groupColumn?: string,
   options: { perHour?: boolean } = {},
 ): Promise<Map<string, LatencyPercentiles>> {
-  const query = rollupRows(knex, 'latency', filter, { hourly: options.perHour })
-    .select('bucket', knex.raw('sum(calls) as calls'))
-    .groupBy('bucket');
+  const query = rollupRows(knex, 'calls', filter, { hourly: options.perHour }).select(sumLatencyBuckets(knex));
   if (groupColumn) query.select(knex.raw('?? as grp', [groupColumn])).groupBy(groupColumn);
   if (options.perHour) query.select('hour_start').groupBy('hour_start');
-  const rows: Array<{ bucket: unknown; calls: unknown; grp?: unknown; hour_start?: unknown }> = await query;
-  const histograms = new Map<string, Map<number, number>>();
+  const rows: Array<Record<string, unknown>> = await query;
+  const result = new Map<string, LatencyPercentiles>();
   for (const row of rows) {
+    const histogram = latencyHistogramOf(row);
+    // No rows match: one row of null sums (no group by), which is no histogram.
+    if (histogram.size === 0) continue;
     const grp = groupColumn ? String(row.grp) : '';
     // Per hour, a group is keyed `hour|group` (see hourGroupKey).
     const group = options.perHour ? hourGroupKey(toNumber(row.hour_start), grp) : grp;
-    let histogram = histograms.get(group);
-    if (!histogram) {
-      histogram = new Map();
-      histograms.set(group, histogram);
-    }
-    histogram.set(toNumber(row.bucket), toNumber(row.calls));
-  }
-  const result = new Map<string, LatencyPercentiles>();
-  for (const [group, histogram] of histograms) {
     result.set(group, {
       p50LatencyMs: percentileFromHistogram(histogram, 0.5),
       p95LatencyMs: percentileFromHistogram(histogram, 0.95),

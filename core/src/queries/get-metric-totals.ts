@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { toNumber } from './filters.js';
+import { latencyHistogramOf, sumLatencyBuckets } from './latency-histogram-sums.js';
 import { rollupRows } from './rollup-rows.js';
 
 /** Labels of one metrics series: who made the calls, with which model. */
@@ -46,16 +47,11 @@ export async function getMetricTotals(knex: Knex): Promise<MetricTotals[]> {
       knex.raw('sum(reasoning_tokens) as reasoning_tokens'),
       knex.raw('sum(total_cost) as cost'),
       knex.raw('sum(latency_sum_ms) as latency_sum_ms'),
+      ...sumLatencyBuckets(knex),
     )
     .groupBy(labels);
-  const histogramRows: Array<Record<string, unknown>> = await rollupRows(knex, 'latency', {})
-    .select(...labels, 'bucket', knex.raw('sum(calls) as calls'))
-    .groupBy([...labels, 'bucket']);
-
-  const key = (row: Record<string, unknown>) => labels.map((l) => String(row[l])).join('\u0000');
-  const byKey = new Map<string, MetricTotals>();
-  for (const row of rows) {
-    byKey.set(key(row), {
+  return rows
+    .map((row) => ({
       project: String(row.project_name),
       provider: String(row.model_provider),
       model: String(row.model_name),
@@ -69,11 +65,7 @@ export async function getMetricTotals(knex: Knex): Promise<MetricTotals[]> {
       reasoningTokens: toNumber(row.reasoning_tokens),
       cost: toNumber(row.cost),
       latencySumMs: toNumber(row.latency_sum_ms),
-      latencyBuckets: new Map(),
-    });
-  }
-  for (const row of histogramRows) {
-    byKey.get(key(row))?.latencyBuckets.set(toNumber(row.bucket), toNumber(row.calls));
-  }
-  return [...byKey.values()].filter((totals) => totals.calls > 0);
+      latencyBuckets: latencyHistogramOf(row),
+    }))
+    .filter((totals) => totals.calls > 0);
 }

@@ -9,7 +9,6 @@ export interface StoreStats {
   calls: number;
   sessions: number;
   rollupRows: number;
-  latencyRollupRows: number;
   /** Oldest and newest hour with calls (epoch ms), null when empty. */
   firstHour: number | null;
   lastHour: number | null;
@@ -27,14 +26,12 @@ export async function getStoreStats(
     knex.raw('min(hour_start) as first_hour'),
     knex.raw('max(hour_start) as last_hour'),
   );
-  const [latency] = await knex('llm_latency_rollups').count({ n: '*' });
   let sessions = 0;
   for (const tally of (await sessionCounts.count(knex, dialect, {})).values()) sessions += tally.sessions;
   return {
     calls: toNumber(calls?.calls),
     sessions,
     rollupRows: toNumber(calls?.rows),
-    latencyRollupRows: toNumber(latency?.n),
     firstHour: calls?.first_hour == null ? null : toNumber(calls.first_hour),
     lastHour: calls?.last_hour == null ? null : toNumber(calls.last_hour),
   };

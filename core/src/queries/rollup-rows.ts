@@ -6,7 +6,7 @@ import { type AggregateFilter, hourRange } from './filters.js';
 const DAY_MS = 86_400_000;
 
 /**
- * The rollup rows (call measures, or latency histogram buckets) covering a filter, at the
+ * The rollup rows (call measures with their latency histograms) covering a filter, at the
  * coarsest period that is exact: daily rows for the whole UTC days inside the filter's
  * hours, hourly rows for the hours at its edges, with its key filters applied. Aliased
  * `r`, with the rollup tables' columns, so every aggregate reads it like one table; an
@@ -16,13 +16,13 @@ const DAY_MS = 86_400_000;
  */
 export function rollupRows(
   knex: Knex,
-  kind: 'calls' | 'latency' | 'metadata',
+  kind: 'calls' | 'metadata',
   filter: AggregateFilter,
   options: { hourly?: boolean; metadataKey?: string } = {},
 ): Knex.QueryBuilder {
   const { from, to } = hourRange(filter);
   const part = (period: 'hour' | 'day', start: number | undefined, end: number | undefined) => {
-    const query = knex(kind === 'metadata' ? METADATA_ROLLUP_TABLES[period] : ROLLUP_TABLES[period][kind]).select('*');
+    const query = knex(kind === 'metadata' ? METADATA_ROLLUP_TABLES[period] : ROLLUP_TABLES[period]).select('*');
     if (kind === 'metadata') query.where('metadata_key', options.metadataKey ?? '');
     if (filter.projectName !== undefined) query.where('project_name', filter.projectName);
     if (filter.provider !== undefined) query.where('model_provider', filter.provider);

@@ -1,23 +1,22 @@
 import { latencyBucket } from '../latency-buckets.js';
 import type { CallMeasures, LLMCall } from '../models.js';
-import type { LatencyRollup } from './latency-rollup.entity.js';
-import { type CallRollup, ROLLUP_MEASURE_FIELDS, type RollupKey, type RollupMeasures } from './rollup-fields.js';
+import {
+  type CallRollup,
+  LATENCY_BUCKET_COLUMNS,
+  ROLLUP_MEASURE_FIELDS,
+  type RollupKey,
+  type RollupMeasures,
+} from './rollup-fields.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-export interface RollupDeltas {
-  rollups: CallRollup[];
-  latency: LatencyRollup[];
-}
-
 /**
- * Sum calls into rollup rows (one per project, hour, model, agent, operation) and latency
- * histogram rows. `sign` -1 produces the rows that take calls back out, for pruning.
+ * Sum calls into rollup rows (one per project, hour, model, agent, operation), each with
+ * its latency histogram. `sign` -1 produces the rows that take calls back out, for pruning.
  */
-export function buildRollupDeltas(calls: Iterable<RollupSource>, sign: 1 | -1 = 1): RollupDeltas {
+export function buildRollupDeltas(calls: Iterable<RollupSource>, sign: 1 | -1 = 1): CallRollup[] {
   const rollups = new Map<string, CallRollup>();
-  const latency = new Map<string, LatencyRollup>();
   for (const call of calls) {
     const key = rollupKeyOf(call);
     const id = rollupId(key);
@@ -27,39 +26,27 @@ export function buildRollupDeltas(calls: Iterable<RollupSource>, sign: 1 | -1 = 
       rollups.set(id, row);
     }
     addCall(row, call, sign);
-
-    const bucket = latencyBucket(call.latencyMs);
-    const latencyId = `${id}\u0000${bucket}`;
-    const histogramRow = latency.get(latencyId);
-    if (histogramRow) histogramRow.calls += sign;
-    else latency.set(latencyId, newLatencyRollup(key, bucket, sign));
+    row.latencyBuckets[latencyBucket(call.latencyMs)] += sign;
   }
-  return { rollups: [...rollups.values()], latency: [...latency.values()] };
+  return [...rollups.values()];
 }
 
 /** The hourly deltas summed per UTC day (the daily tables' `hour_start` is the day's start). */
-export function toDailyDeltas(deltas: RollupDeltas): RollupDeltas {
+export function toDailyDeltas(hourly: readonly CallRollup[]): CallRollup[] {
   const rollups = new Map<string, CallRollup>();
-  for (const row of deltas.rollups) {
+  for (const row of hourly) {
     const dayKey = toDay(row);
     const id = rollupId(dayKey);
-    const sum = rollups.get(id);
-    if (sum) for (const field of ROLLUP_MEASURE_FIELDS) sum[field] += row[field];
-    else {
-      const daily = newRollup(dayKey);
-      for (const field of ROLLUP_MEASURE_FIELDS) daily[field] = row[field];
+    let daily = rollups.get(id);
+    if (!daily) {
+      daily = newRollup(dayKey);
       rollups.set(id, daily);
     }
+    for (const field of ROLLUP_MEASURE_FIELDS) daily[field] += row[field];
+    for (let bucket = 0; bucket < row.latencyBuckets.length; bucket++)
+      daily.latencyBuckets[bucket] += row.latencyBuckets[bucket];
   }
-  const latency = new Map<string, LatencyRollup>();
-  for (const row of deltas.latency) {
-    const dayKey = toDay(row);
-    const id = `${rollupId(dayKey)}\u0000${row.bucket}`;
-    const sum = latency.get(id);
-    if (sum) sum.calls += row.calls;
-    else latency.set(id, newLatencyRollup(dayKey, row.bucket, row.calls));
-  }
-  return { rollups: [...rollups.values()], latency: [...latency.values()] };
+  return [...rollups.values()];
 }
 
 /** The key of the day holding this row's hour. */
@@ -163,7 +150,7 @@ export function emptyMeasures(): RollupMeasures {
   };
 }
 
-/** A rollup row of this key with zero measures. */
+/** A rollup row of this key with zero measures and an empty histogram. */
 function newRollup(key: RollupKey): CallRollup {
   return Object.assign(
     {
@@ -175,18 +162,6 @@ function newRollup(key: RollupKey): CallRollup {
       operationName: key.operationName,
     },
     emptyMeasures(),
+    { latencyBuckets: new Array<number>(LATENCY_BUCKET_COLUMNS.length).fill(0) },
   );
-}
-
-function newLatencyRollup(key: RollupKey, bucket: number, calls: number): LatencyRollup {
-  return {
-    projectName: key.projectName,
-    hourStart: key.hourStart,
-    provider: key.provider,
-    modelName: key.modelName,
-    agentName: key.agentName,
-    operationName: key.operationName,
-    bucket,
-    calls,
-  };
 }

@@ -1,12 +1,15 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-import type { CallRollup } from './rollup-fields.js';
+import type { RollupKey, RollupMeasures } from './rollup-fields.js';
 
 const count = { type: 'bigint', runtimeType: 'number' } as const;
 const sum = { type: 'double' } as const;
 
-/** `llm_call_rollups`: hourly sums kept in the same transaction as each written batch. */
-export const CallRollupEntity = new EntitySchema<CallRollup>({
+/**
+ * `llm_call_rollups`: hourly sums kept in the same transaction as each written batch (its
+ * latency histogram columns are written and read by SQL only: LATENCY_BUCKET_COLUMNS).
+ */
+export const CallRollupEntity = new EntitySchema<RollupKey & RollupMeasures>({
   name: 'CallRollup',
   tableName: 'llm_call_rollups',
   properties: {

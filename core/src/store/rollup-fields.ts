@@ -1,4 +1,5 @@
 /* The rollups' key and measure fields: plain data, so the writer thread loads no MikroORM. */
+import { LATENCY_BUCKET_BOUNDS_MS } from '../latency-buckets.js';
 
 /**
  * Rollup key: one row per project, hour, model, agent and operation. Missing agent or
@@ -42,7 +43,18 @@ export interface RollupMeasures {
   factualErrors: number;
 }
 
-export type CallRollup = RollupKey & RollupMeasures;
+/** A call rollup row: its measures and its latency histogram (calls per bucket of LATENCY_BUCKET_BOUNDS_MS). */
+export type CallRollup = RollupKey & RollupMeasures & { latencyBuckets: number[] };
+
+/**
+ * The call rollups' histogram columns, one per latency bucket (the last is open-ended):
+ * kept on the rollup row rather than as a row per bucket, so a batch upserts one row per
+ * key instead of one per key and bucket (migration 0018).
+ */
+export const LATENCY_BUCKET_COLUMNS = Array.from(
+  { length: LATENCY_BUCKET_BOUNDS_MS.length + 1 },
+  (_, bucket) => `latency_bucket_${bucket}`,
+);
 
 export const ROLLUP_KEY_FIELDS = [
   'projectName',

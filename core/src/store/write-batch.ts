@@ -1,10 +1,10 @@
 import type { LLMCall, Session } from '../models.js';
 import { STUB_OPERATION } from '../stub-session.js';
-import { buildRollupDeltas, type RollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
+import { buildRollupDeltas, toDailyDeltas } from './build-rollup-deltas.js';
 import { chunk } from './insert-chunks.js';
 import { CALLS_TABLE, insertCallTexts, insertRecords, SESSIONS_TABLE, updateRecord } from './insert-records.js';
 import { applyMetadataRollups } from './metadata-rollups.js';
-import { ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './rollup-fields.js';
+import { type CallRollup, LATENCY_BUCKET_COLUMNS, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './rollup-fields.js';
 import type { SqlConnection, SqlDatabase } from './sql-connection.js';
 import { upsertAdding } from './upsert-adding.js';
 
@@ -132,26 +132,21 @@ export async function addSessionTotals(sql: SqlConnection, calls: Iterable<Sessi
 
 export type SessionTotalSource = Pick<LLMCall, 'sessionId' | 'totalCost' | 'totalTokens' | 'latencyMs' | 'timestamp'>;
 
-/** The rollup tables of each period: hourly, and daily (for long ranges). */
-export const ROLLUP_TABLES = {
-  hour: { calls: 'llm_call_rollups', latency: 'llm_latency_rollups' },
-  day: { calls: 'llm_call_rollups_daily', latency: 'llm_latency_rollups_daily' },
-} as const;
+/** The call rollup tables of each period: hourly, and daily (for long ranges). */
+export const ROLLUP_TABLES = { hour: 'llm_call_rollups', day: 'llm_call_rollups_daily' } as const;
 
 /**
- * Upsert rollup rows into the hourly and the daily tables, adding each measure to what is
- * stored. Same SQL on SQLite and PostgreSQL.
+ * Upsert rollup rows into the hourly and the daily tables, adding each measure and
+ * histogram bucket to what is stored. Same SQL on SQLite and PostgreSQL.
  */
-export async function applyRollupDeltas(sql: SqlConnection, deltas: RollupDeltas): Promise<void> {
-  await upsertRollups(sql, ROLLUP_TABLES.hour, deltas);
-  await upsertRollups(sql, ROLLUP_TABLES.day, toDailyDeltas(deltas));
+export async function applyRollupDeltas(sql: SqlConnection, hourly: readonly CallRollup[]): Promise<void> {
+  await upsertRollups(sql, ROLLUP_TABLES.hour, hourly);
+  await upsertRollups(sql, ROLLUP_TABLES.day, toDailyDeltas(hourly));
 }
 
-async function upsertRollups(
-  sql: SqlConnection,
-  tables: { calls: string; latency: string },
-  deltas: RollupDeltas,
-): Promise<void> {
-  await upsertAdding(sql, tables.calls, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, deltas.rollups);
-  await upsertAdding(sql, tables.latency, [...ROLLUP_KEY_FIELDS, 'bucket'], ['calls'], deltas.latency);
+function upsertRollups(sql: SqlConnection, table: string, rows: readonly CallRollup[]): Promise<void> {
+  return upsertAdding(sql, table, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS, rows, {
+    columns: LATENCY_BUCKET_COLUMNS,
+    values: (row) => row.latencyBuckets,
+  });
 }

@@ -559,7 +559,6 @@ export interface SettingsResponse {
     calls: number;
     sessions: number;
     rollupRows: number;
-    latencyRollupRows: number;
     firstHour: number | null;
     lastHour: number | null;
   };

@@ -15,6 +15,7 @@ import { Migration0014SessionsSortCoveringIndexes } from './0014-sessions-sort-c
 import { Migration0015CallsWindowIndex } from './0015-calls-window-index.js';
 import { Migration0016OneHourCacheWrites } from './0016-one-hour-cache-writes.js';
 import { Migration0017CallTextsTable } from './0017-call-texts-table.js';
+import { Migration0018LatencyHistogramColumns } from './0018-latency-histogram-columns.js';
 import { MIGRATION_NAMES } from './migration-names.js';
 
 const classes = [
@@ -35,6 +36,7 @@ const classes = [
   Migration0015CallsWindowIndex,
   Migration0016OneHourCacheWrites,
   Migration0017CallTextsTable,
+  Migration0018LatencyHistogramColumns,
 ];
 
 /** Every migration, in order, by its name in MIGRATION_NAMES. Listed explicitly so they run from source and from the build alike. */

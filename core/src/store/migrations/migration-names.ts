@@ -20,4 +20,5 @@ export const MIGRATION_NAMES = [
   '0015-calls-window-index',
   '0016-one-hour-cache-writes',
   '0017-call-texts-table',
+  '0018-latency-histogram-columns',
 ] as const;

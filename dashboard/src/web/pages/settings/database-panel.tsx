@@ -25,9 +25,7 @@ export function DatabasePanel(props: { data: Resource<SettingsResponse> }) {
             <dt>Sessions</dt>
             <dd>{formatInteger(d.database.sessions)}</dd>
             <dt>Rollup rows</dt>
-            <dd>
-              {formatInteger(d.database.rollupRows)} + {formatInteger(d.database.latencyRollupRows)} histogram
-            </dd>
+            <dd>{formatInteger(d.database.rollupRows)}</dd>
             <dt>Export</dt>
             <dd class="row">
               <a class="button" href={apiUrl('export', { format: 'csv', project: state.project() })}>
