@@ -81,4 +81,24 @@ describe('SQLite faults', () => {
     expect(obs.stats()).toMatchObject({ written: 501, pending: 0 });
     expect(await obs.storage.countLlmCalls({ projectName: obs.projectName })).toBe(501);
   });
+
+  it('locked by another process for a while: a query-side write waits for the lock rather than failing', async () => {
+    spoolDir = mkdtempSync(join(tmpdir(), 'observatory-spool-sqlite-'));
+    t = await createTestObservatory({ strict: false, spoolDir });
+    const knex = (await t.obs.storage.store()).em.getKnex();
+    // The dashboard's settings and alert events are written this way: one statement, no transaction.
+    const write = () => knex('metadata_rollup_keys').insert({ metadata_key: 'tenantId', created_at: Date.now() });
+    const other = openSqliteShell(t.databaseUrl);
+    await other.exec('begin immediate');
+    await other.exec("insert into metadata_rollup_keys (metadata_key, created_at) values ('held', 0)");
+    // then() starts the query now (a knex builder runs when awaited).
+    const written = write().then(() => 'written');
+    // Longer than the store's 20 ms busy timeout, after which the write used to fail.
+    await new Promise((r) => setTimeout(r, 500));
+    await other.exec('commit');
+    await other.close();
+    expect(await written).toBe('written');
+    const keys = await knex('metadata_rollup_keys').select('metadata_key').orderBy('metadata_key');
+    expect(keys.map((row: { metadata_key: string }) => row.metadata_key)).toEqual(['held', 'tenantId']);
+  });
 });

@@ -2,6 +2,9 @@ import { AbstractSqlDriver, type Configuration, LibSqlKnexDialect } from '@mikro
 import { LibSqlConnection, LibSqlPlatform } from '@mikro-orm/libsql';
 import { beginWhenUnlocked } from './libsql-database.js';
 
+/** Statements that write nothing, run as they are outside a transaction. */
+const READ_ONLY_SQL = /^\s*(select|pragma|explain)\b/i;
+
 /** Compiled statements kept per connection; past this many the oldest is dropped. */
 const MAX_CACHED_STATEMENTS = 64;
 
@@ -15,6 +18,7 @@ interface LibSqlStatement {
 /** A raw libsql connection, with the mark this dialect leaves on one it will not reuse. */
 interface LibSqlHandle {
   exec(sql: string): void;
+  readonly inTransaction: boolean;
   prepare(sql: string): LibSqlStatement;
   broken?: unknown;
   /** Statements with parameters, by their SQL: the writer's are the same every batch. */
@@ -51,7 +55,12 @@ class ObservatoryLibSqlDialect extends LibSqlKnexDialect {
       obj.context = { lastID: 0, changes: 0 };
       return obj;
     }
+    // A write outside a transaction (the dashboard's settings and alerts) takes the lock as
+    // a transaction does: waiting between attempts while the host runs, where the store's
+    // 20 ms busy timeout failed it with "database is locked" whenever the writer was busy.
+    const alone = !connection.inTransaction && !READ_ONLY_SQL.test(obj.sql);
     try {
+      if (alone) await beginWhenUnlocked(connection);
       const statement = statementOf(connection, obj);
       const bindings = this._formatBindings(obj.bindings);
       if (statement.reader) {
@@ -62,9 +71,11 @@ class ObservatoryLibSqlDialect extends LibSqlKnexDialect {
         obj.response = response;
         obj.context = { lastID: response.lastInsertRowid, changes: response.changes };
       }
+      if (alone) connection.exec('commit');
       return obj;
     } catch (error) {
       connection.broken = error;
+      if (alone && connection.inTransaction) connection.exec('rollback');
       throw error;
     } finally {
       // libsql runs each statement on this thread and knex chains a transaction's statements
