@@ -16,6 +16,7 @@ import { Migration0015CallsWindowIndex } from './0015-calls-window-index.js';
 import { Migration0016OneHourCacheWrites } from './0016-one-hour-cache-writes.js';
 import { Migration0017CallTextsTable } from './0017-call-texts-table.js';
 import { Migration0018LatencyHistogramColumns } from './0018-latency-histogram-columns.js';
+import { Migration0019CallsTimeLatencyIndex } from './0019-calls-time-latency-index.js';
 import { MIGRATION_NAMES } from './migration-names.js';
 
 const classes = [
@@ -37,6 +38,7 @@ const classes = [
   Migration0016OneHourCacheWrites,
   Migration0017CallTextsTable,
   Migration0018LatencyHistogramColumns,
+  Migration0019CallsTimeLatencyIndex,
 ];
 
 /** Every migration, in order, by its name in MIGRATION_NAMES. Listed explicitly so they run from source and from the build alike. */

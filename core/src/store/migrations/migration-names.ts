@@ -21,4 +21,5 @@ export const MIGRATION_NAMES = [
   '0016-one-hour-cache-writes',
   '0017-call-texts-table',
   '0018-latency-histogram-columns',
+  '0019-calls-time-latency-index',
 ] as const;

@@ -28,5 +28,5 @@ export const SQLITE_SCHEMA: readonly string[] = [
   'CREATE INDEX llm_calls_prompt_variant_idx on llm_calls (timestamp) where json_type(metadata, \'$."promptVariant"\') is not null',
   'CREATE INDEX `llm_calls_failed_by_time_idx` on `llm_calls` (`timestamp`) where `error` is not null',
   'CREATE INDEX llm_calls_session_time_idx on llm_calls (session_id, timestamp)',
-  'CREATE INDEX llm_calls_timestamp_idx on llm_calls (timestamp)',
+  'CREATE INDEX llm_calls_time_latency_idx on llm_calls (timestamp, latency_ms)',
 ];
