@@ -2,8 +2,12 @@ import { AbstractSqlDriver, type Configuration, LibSqlKnexDialect } from '@mikro
 import { LibSqlConnection, LibSqlPlatform } from '@mikro-orm/libsql';
 import { beginWhenUnlocked } from './libsql-database.js';
 
-/** Statements that write nothing, run as they are outside a transaction. */
-const READ_ONLY_SQL = /^\s*(select|pragma|explain)\b/i;
+/**
+ * Statements read as they are outside a transaction, never waiting for the write lock
+ * (`with` for the recursive project scan every page asks for). A write that starts with
+ * `with` would meet the 20 ms busy timeout as before; none does.
+ */
+const READ_ONLY_SQL = /^\s*(select|with|pragma|explain)\b/i;
 
 /** Compiled statements kept per connection; past this many the oldest is dropped. */
 const MAX_CACHED_STATEMENTS = 64;
