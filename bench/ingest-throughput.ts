@@ -5,7 +5,7 @@
 // Run: npx tsx --conditions=@observatory/source bench/ingest-throughput.ts [calls]
 import { join } from 'node:path';
 import { type LLMCall, Observatory } from '@observatory/core';
-import { createTestDatabase, isPostgresAvailable } from '@observatory/core/test';
+import { createTestDatabase, isPostgresAvailable, storedId } from '@observatory/core/test';
 import Database from 'libsql';
 import pg from 'pg';
 import { benchCall, formatNumber, tempDir } from './bench-utils.js';
@@ -45,10 +45,11 @@ const COLUMNS = [
   'created_at',
 ];
 
-function rowValues(call: LLMCall, dateOf: (d: Date) => unknown): unknown[] {
+/** A call's row as the store keeps it in `dialect` (dates by `dateOf`, ids as stored-id.ts keeps them). */
+function rowValues(call: LLMCall, dialect: 'sqlite' | 'postgresql', dateOf: (d: Date) => unknown): unknown[] {
   return [
-    call.id,
-    call.sessionId,
+    storedId(dialect, call.id),
+    storedId(dialect, call.sessionId),
     call.projectName,
     dateOf(call.timestamp),
     call.provider,
@@ -71,7 +72,7 @@ function rowValues(call: LLMCall, dateOf: (d: Date) => unknown): unknown[] {
     null,
     call.error,
     call.finishReason,
-    call.parentId,
+    call.parentId === null ? null : storedId(dialect, call.parentId),
     null,
     dateOf(call.createdAt),
   ];
@@ -127,7 +128,7 @@ async function measureRawSqlite(path: string, calls: LLMCall[]): Promise<number>
     for (let i = 0; i < txCalls.length; i += ROWS_PER_INSERT) {
       const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
       const sql = `insert into llm_calls (${COLUMNS.join(',')}) values ${rows.map(() => placeholders).join(',')}`;
-      db.prepare(sql).run(rows.flatMap((c) => rowValues(c, (d) => d.getTime())));
+      db.prepare(sql).run(rows.flatMap((c) => rowValues(c, 'sqlite', (d) => d.getTime())));
     }
     db.exec('commit');
     // Yield between transactions, as the store's writer does.
@@ -151,7 +152,7 @@ async function measureRawPostgres(url: string, calls: LLMCall[]): Promise<number
       const values = rows.map(() => `(${COLUMNS.map(() => `$${++n}`).join(',')})`).join(',');
       await client.query(
         `insert into llm_calls (${COLUMNS.join(',')}) values ${values}`,
-        rows.flatMap((c) => rowValues(c, (d) => d)),
+        rows.flatMap((c) => rowValues(c, 'postgresql', (d) => d)),
       );
     }
     await client.query('commit');

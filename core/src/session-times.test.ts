@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { storedId } from './store/stored-id.js';
 import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from './test/index.js';
 
 describe.each(testDatabases())('session times on %s', (database) => {
@@ -56,7 +57,7 @@ describe.each(testDatabases())('session times on %s', (database) => {
     const store = await obs.storage.store();
     const knex = store.em.getKnex();
     await knex('sessions')
-      .where('id', session.id)
+      .where('id', storedId(store.dialect, session.id))
       .update({ end_time: store.dialect === 'postgresql' ? new Date(start) : start });
 
     expect(await obs.storage.alignSessionTimes(obs.projectName)).toBe(1);

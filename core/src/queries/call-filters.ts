@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import type { StoreDialect } from '../store/store-dialect.js';
+import { storedId } from '../store/stored-id.js';
 import { type TextMatch, whereCallTextMatches } from './call-text-search.js';
 
 /** A metadata key and the value it must have (compared as text: `userId = 42` matches 42 and "42"). */
@@ -47,9 +48,9 @@ export function whereCallsMatch(
   table = 'llm_calls',
 ): void {
   const column = (name: string) => `${table}.${name}`;
+  if (filter.sessionId !== undefined) builder.where(column('session_id'), storedId(dialect, filter.sessionId));
   const equal: Array<[keyof CallFilter, string]> = [
     ['projectName', 'project_name'],
-    ['sessionId', 'session_id'],
     ['provider', 'model_provider'],
     ['modelName', 'model_name'],
     ['agentName', 'agent_name'],

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import type { StoreDialect } from '../store/store-dialect.js';
+import { storedIds } from '../store/stored-id.js';
 
 /** At most this many words of a search are used: each one narrows, more add nothing but cost. */
 const MAX_TERMS = 8;
@@ -108,6 +109,6 @@ export async function unindexCallText(knex: Knex, dialect: StoreDialect, session
      select 'delete', t.rowid, t.prompt, t.response_text from llm_calls c join llm_call_texts t on t.rowid = c.rowid
      where c.session_id in (${sessionIds.map(() => '?').join(', ')})
        and c.rowid <= (select coalesce(max(id), 0) from llm_call_texts_fts_docsize)`,
-    sessionIds,
+    storedIds(dialect, sessionIds),
   );
 }

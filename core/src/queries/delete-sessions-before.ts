@@ -5,6 +5,7 @@ import { applyMetadataRollups } from '../store/metadata-rollups.js';
 import { SessionEntity } from '../store/session.entity.js';
 import { knexSql } from '../store/sql-connection.js';
 import type { StoreDialect } from '../store/store-dialect.js';
+import { storedIds } from '../store/stored-id.js';
 import { applyRollupDeltas } from '../store/write-batch.js';
 import { unindexCallText } from './call-text-search.js';
 
@@ -42,13 +43,15 @@ export async function deleteSessionsBefore(
     await em.fork().transactional(async (tx) => {
       const knex = tx.getTransactionContext<Knex.Transaction>();
       if (!knex) throw new Error('deleteSessionsBefore: no transaction context');
-      const calls = await tx.find(LLMCallEntity, { sessionId: { $in: ids } }, { disableIdentityMap: true });
+      const stored = storedIds(dialect, ids);
+      const rows: Array<Record<string, unknown>> = await knex('llm_calls').select('*').whereIn('session_id', stored);
+      const calls = rows.map((row) => tx.map(LLMCallEntity, row));
       await applyRollupDeltas(knexSql(knex), buildRollupDeltas(calls, -1));
       await applyMetadataRollups(knexSql(knex), calls, -1);
       await unindexCallText(knex, dialect, ids);
       await knex('llm_call_rollups').where('calls', '<=', 0).delete();
-      await tx.nativeDelete(LLMCallEntity, { sessionId: { $in: ids } });
-      await tx.nativeDelete(SessionEntity, { id: { $in: ids } });
+      await knex('llm_calls').whereIn('session_id', stored).delete();
+      await knex('sessions').whereIn('id', stored).delete();
       result.calls += calls.length;
       result.sessions += ids.length;
     });

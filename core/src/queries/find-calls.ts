@@ -3,6 +3,7 @@ import { CALL_ROW_FIELDS, columnOf } from '../call-fields.js';
 import type { LLMCall } from '../models.js';
 import { LLMCallEntity } from '../store/llm-call.entity.js';
 import type { StoreDialect } from '../store/store-dialect.js';
+import { storedId } from '../store/stored-id.js';
 import { type CallFilter, whereCallsMatch } from './call-filters.js';
 import { matchText } from './call-text-search.js';
 import { clampLimit, toNumber } from './filters.js';
@@ -52,7 +53,9 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
     select.where((next) =>
       next
         .where('llm_calls.timestamp', beyond, time)
-        .orWhere((tie) => tie.where('llm_calls.timestamp', time).where('llm_calls.id', beyond, after.id)),
+        .orWhere((tie) =>
+          tie.where('llm_calls.timestamp', time).where('llm_calls.id', beyond, storedId(dialect, after.id)),
+        ),
     );
   } else if (query.offset) {
     select.offset(query.offset);

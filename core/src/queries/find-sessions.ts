@@ -9,7 +9,8 @@ import {
   sessionDurationSql,
   sessionSortSql,
 } from '../store/session-sort-indexes.js';
-import type { StoreDialect } from '../store/store-dialect.js';
+import { dialectOf, type StoreDialect } from '../store/store-dialect.js';
+import { storedId } from '../store/stored-id.js';
 import { ROLLUP_TABLES } from '../store/write-batch.js';
 import { checkNumber, type MetadataMatch, whereMetadataMatches } from './call-filters.js';
 import { matchText, type TextMatch, whereCallTextMatches } from './call-text-search.js';
@@ -239,7 +240,9 @@ function whereBeyond(
   builder.where((next) =>
     next
       .whereRaw(`${sortBy} ${beyond} ?`, [value])
-      .orWhere((tie) => tie.whereRaw(`${sortBy} = ?`, [value]).where('sessions.id', beyond, after.id)),
+      .orWhere((tie) =>
+        tie.whereRaw(`${sortBy} = ?`, [value]).where('sessions.id', beyond, storedId(dialect, after.id)),
+      ),
   );
 }
 
@@ -324,6 +327,9 @@ export async function findSessions(
 
 /** One session by id, or null. */
 export async function getSession(em: EntityManager, id: string): Promise<Session | null> {
-  const row = await em.fork().findOne(SessionEntity, { id }, { disableIdentityMap: true });
-  return row ? { ...row } : null;
+  const knex = em.getKnex();
+  const [row]: Array<Record<string, unknown>> = await knex('sessions')
+    .select('*')
+    .where('id', storedId(dialectOf(knex), id));
+  return row ? ({ ...em.fork().map(SessionEntity, row) } as Session) : null;
 }

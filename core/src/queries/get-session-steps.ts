@@ -1,6 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { CallMeasures, LLMCall } from '../models.js';
 import { SESSION_STEP_COLUMNS } from '../store/call-index-columns.js';
+import { dialectOf } from '../store/store-dialect.js';
+import { storedId } from '../store/stored-id.js';
 import { toNumber } from './filters.js';
 import { readCallMeasures } from './read-row-values.js';
 
@@ -15,16 +17,17 @@ export interface SessionStep extends CallMeasures, Pick<LLMCall, 'id' | 'parentI
  * 10,000-call session's totals, timeline and graph come from all its calls in one read.
  */
 export async function getSessionSteps(knex: Knex, sessionId: string): Promise<SessionStep[]> {
+  const session = storedId(dialectOf(knex), sessionId);
   const rows: Array<Record<string, unknown>> = await knex('llm_calls')
     .select(...SESSION_STEP_COLUMNS)
-    .where('session_id', sessionId)
+    .where('session_id', session)
     .orderBy([
       { column: 'timestamp', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
   // Failed calls from the partial index of failures (migration 0008), not each call's error text.
   const failed = new Set(
-    (await knex('llm_calls').select('id').where('session_id', sessionId).whereNotNull('error')).map((row) =>
+    (await knex('llm_calls').select('id').where('session_id', session).whereNotNull('error')).map((row) =>
       String(row.id),
     ),
   );

@@ -3,6 +3,7 @@ import { metadataKeyPresent } from '../store/metadata-key-present.js';
 import { applyMetadataRollups, METADATA_ROLLUP_KEYS_TABLE, METADATA_ROLLUP_TABLES } from '../store/metadata-rollups.js';
 import { knexSql } from '../store/sql-connection.js';
 import type { StoreDialect } from '../store/store-dialect.js';
+import { storedId } from '../store/stored-id.js';
 import { sqliteMetadataValue } from './call-filters.js';
 import { ROLLUP_SOURCE_COLUMNS, toRollupSource } from './read-rollup-source.js';
 
@@ -44,7 +45,7 @@ export async function nameMetadataKey(em: EntityManager, dialect: StoreDialect, 
         .select('id', ...ROLLUP_SOURCE_COLUMNS)
         .orderBy('id')
         .limit(BACKFILL_PAGE);
-      if (after !== null) page.where('id', '>', after);
+      if (after !== null) page.where('id', '>', storedId(dialect, after));
       const rows: Array<Record<string, unknown>> = await page;
       if (rows.length === 0) return added;
       added += await applyMetadataRollups(knexSql(knex), rows.map(toRollupSource), 1, [key]);

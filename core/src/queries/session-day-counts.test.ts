@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedId } from '../store/stored-id.js';
 import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from '../test/index.js';
 import { SessionDayCounts } from './session-day-counts.js';
 
@@ -18,7 +19,7 @@ describe.each(testDatabases())('session counts by closed day on %s', (database) 
     // Move without going through storage, as another process's writes would.
     await store.em
       .getKnex()('sessions')
-      .where('id', session.id)
+      .where('id', storedId(store.dialect, session.id))
       .update({ start_time: new Date(time) });
   }
 

@@ -1,4 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
+import { dialectOf } from '../store/store-dialect.js';
+import { storedIds } from '../store/stored-id.js';
 import { toNumber } from './filters.js';
 
 /** What a list of sessions shows of their calls, beyond the session's own totals. */
@@ -43,16 +45,17 @@ export async function summarizeSessionCalls(
     ]),
   );
   if (sessionIds.length === 0) return summaries;
+  const stored = storedIds(dialectOf(knex), sessionIds);
   const rows: Array<Record<string, unknown>> = await knex('llm_calls')
     .select('session_id', 'agent_name', 'model_name')
     .sum({ ...Object.fromEntries(TOKEN_PARTS.map(([field, column]) => [field, column])) })
-    .whereIn('session_id', sessionIds)
+    .whereIn('session_id', stored)
     .groupBy('session_id', 'agent_name', 'model_name');
   // Failures from the partial index of failed calls (migration 0008), never the error text.
   const failed: Array<{ session_id: string; errorCalls: unknown }> = await knex('llm_calls')
     .select('session_id')
     .count({ errorCalls: '*' })
-    .whereIn('session_id', sessionIds)
+    .whereIn('session_id', stored)
     .whereNotNull('error')
     .groupBy('session_id');
   const errorCalls = new Map(failed.map((row) => [row.session_id, toNumber(row.errorCalls)]));

@@ -8,6 +8,7 @@ import { loadStoreDriver, type StoreDriver } from './load-store-driver.js';
 import { migrations } from './migrations/index.js';
 import { SessionEntity } from './session.entity.js';
 import { sqlitePragmas } from './sqlite-pragmas.js';
+import { readStoredIds } from './stored-id.js';
 
 /** An open, migrated store. */
 export interface Store {
@@ -76,7 +77,8 @@ function ormOptions(target: DatabaseTarget, driver: StoreDriver): Options {
     // knex would print its own advice to the host's console (for a missing sqlite3 binding:
     // "run npm install sqlite3", which does not help under npm 12); failures reach the app
     // once, through onError, with the command that does.
-    driverOptions: { log: SILENT_KNEX_LOG },
+    // Ids kept as 16 bytes are read back as text by every query (stored-id.ts).
+    driverOptions: { log: SILENT_KNEX_LOG, postProcessResponse: readStoredIds },
     pool: {
       min: 1,
       max: 1,

@@ -3,6 +3,7 @@ import type { LLMCall } from '../models.js';
 import type { ValueKind } from '../value-rules.js';
 import { chunk, insertInChunks } from './insert-chunks.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
+import { storedId } from './stored-id.js';
 
 /*
  * The writer's INSERTs, built from the field tables with bound parameters rather than
@@ -76,7 +77,8 @@ export async function insertCallTexts(sql: SqlConnection, calls: readonly LLMCal
   if (sql.dialect === 'postgresql') return insertRecords(sql, CALL_TEXTS_TABLE, withTexts);
   for (const part of chunk(withTexts)) {
     const bindings: SqlValue[] = [];
-    for (const call of part) bindings.push(call.id, call.prompt ?? null, call.responseText ?? null);
+    for (const call of part)
+      bindings.push(storedId(sql.dialect, call.id), call.prompt ?? null, call.responseText ?? null);
     await sql.run(
       `insert into llm_call_texts (rowid, id, prompt, response_text) select c.rowid, v.column1, v.column2, v.column3 from (values ${new Array(part.length).fill('(?, ?, ?)').join(', ')}) as v join llm_calls c on c.id = v.column1`,
       bindings,
@@ -100,7 +102,7 @@ export async function updateRecord(
   });
   await sql.run(
     `update ${table.name} set ${fields.map(([field, spec]) => `${columnOf(field, spec)} = ?`).join(', ')} where id = ?`,
-    [...fields.map(([field, spec]) => storedValue(values[field], spec, sqlite)), id],
+    [...fields.map(([field, spec]) => storedValue(values[field], spec, sqlite)), storedId(sql.dialect, id)],
   );
 }
 
@@ -109,6 +111,7 @@ function storedValue(value: unknown, spec: FieldSpec, sqlite: boolean): SqlValue
   if (value === undefined || value === null)
     return value === undefined && spec.absentIs !== undefined ? spec.absentIs : null;
   if (value instanceof Date) return sqlite ? value.getTime() : value;
+  if (spec.kind === 'id' && sqlite) return storedId('sqlite', value as string);
   if (JSON_KINDS.has(spec.kind)) return JSON.stringify(value);
   if (typeof value === 'boolean' && sqlite) return value ? 1 : 0;
   return value as SqlValue;

@@ -2,6 +2,7 @@ import { explainLibsqlOpenError } from './load-store-driver.js';
 import { openCurrentSqlite, type SqliteWriteDatabase, toSqliteValue } from './open-current-sqlite.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
 import { sqlitePragmas } from './sqlite-pragmas.js';
+import { readStoredIds } from './stored-id.js';
 
 /** Compiled statements kept; past this many the oldest is dropped. The writer runs about 20 kinds. */
 const MAX_CACHED_STATEMENTS = 64;
@@ -73,7 +74,7 @@ export class LibSqlDatabase implements SqliteWriteDatabase {
   /** The rows of one query, outside a transaction. */
   async all<Row>(sql: string): Promise<Row[]> {
     try {
-      return this.statement(this.connection(), sql).all([]) as Row[];
+      return readStoredIds(this.statement(this.connection(), sql).all([]) as Row[]);
     } catch (error) {
       this.drop();
       throw error;
@@ -115,7 +116,7 @@ export class LibSqlDatabase implements SqliteWriteDatabase {
         await yieldToHost?.();
       },
       all: async <Row>(sql: string, bindings: readonly SqlValue[] = []) => {
-        const rows = this.statement(handle, sql).all(bindings.map(toSqliteValue)) as Row[];
+        const rows = readStoredIds(this.statement(handle, sql).all(bindings.map(toSqliteValue)) as Row[]);
         await yieldToHost?.();
         return rows;
       },

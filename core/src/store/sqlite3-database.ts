@@ -2,6 +2,7 @@ import { importSqlite3 } from './load-store-driver.js';
 import { openCurrentSqlite, type SqliteWriteDatabase, toSqliteValue } from './open-current-sqlite.js';
 import type { SqlConnection, SqlValue } from './sql-connection.js';
 import { sqlitePragmas } from './sqlite-pragmas.js';
+import { readStoredIds } from './stored-id.js';
 
 /** How long SQLite waits for another process's write lock: on sqlite3's own thread, never the host's. */
 const LOCK_WAIT_MS = 10_000;
@@ -54,7 +55,7 @@ export class Sqlite3Database implements SqliteWriteDatabase {
   all<Row>(sql: string, bindings: readonly SqlValue[] = []): Promise<Row[]> {
     return new Promise((resolve, reject) =>
       this.handle.all(sql, bindings.map(toSqliteValue), (error, rows) =>
-        error ? reject(error) : resolve(rows as Row[]),
+        error ? reject(error) : resolve(readStoredIds(rows as Row[])),
       ),
     );
   }

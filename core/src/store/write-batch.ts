@@ -6,6 +6,7 @@ import { CALLS_TABLE, insertCallTexts, insertRecords, SESSIONS_TABLE, updateReco
 import { applyMetadataRollups } from './metadata-rollups.js';
 import { type CallRollup, LATENCY_BUCKET_COLUMNS, ROLLUP_KEY_FIELDS, ROLLUP_MEASURE_FIELDS } from './rollup-fields.js';
 import type { SqlConnection, SqlDatabase } from './sql-connection.js';
+import { storedId } from './stored-id.js';
 import { upsertAdding } from './upsert-adding.js';
 
 /** How a session ended. */
@@ -69,7 +70,7 @@ async function withoutStoredCalls(sql: SqlConnection, batchCalls: LLMCall[]): Pr
   for (const rows of chunk(calls)) {
     const found = await sql.all<{ id: string }>(
       `select id from llm_calls where id in (${rows.map(() => '?').join(', ')})`,
-      rows.map((c) => c.id),
+      rows.map((c) => storedId(sql.dialect, c.id)),
     );
     for (const row of found) stored.add(row.id);
   }
@@ -110,7 +111,7 @@ export async function addSessionTotals(sql: SqlConnection, calls: Iterable<Sessi
       )
       .join(', ');
     const bindings = rows.flatMap(([id, t]) => [
-      id,
+      storedId(sql.dialect, id),
       t.cost,
       t.tokens,
       t.calls,

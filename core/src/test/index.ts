@@ -1,3 +1,4 @@
+export { storedId } from '../store/stored-id.js';
 export type { ExpectedCall } from './checked-columns.js';
 export { checkedColumns } from './checked-columns.js';
 export type { FakeReply, FakeRequest } from './create-fake-fetch.js';

@@ -17,6 +17,7 @@ import { Migration0016OneHourCacheWrites } from './0016-one-hour-cache-writes.js
 import { Migration0017CallTextsTable } from './0017-call-texts-table.js';
 import { Migration0018LatencyHistogramColumns } from './0018-latency-histogram-columns.js';
 import { Migration0019CallsTimeLatencyIndex } from './0019-calls-time-latency-index.js';
+import { Migration0020BinaryIds } from './0020-binary-ids.js';
 import { MIGRATION_NAMES } from './migration-names.js';
 
 const classes = [
@@ -39,6 +40,7 @@ const classes = [
   Migration0017CallTextsTable,
   Migration0018LatencyHistogramColumns,
   Migration0019CallsTimeLatencyIndex,
+  Migration0020BinaryIds,
 ];
 
 /** Every migration, in order, by its name in MIGRATION_NAMES. Listed explicitly so they run from source and from the build alike. */

@@ -22,4 +22,5 @@ export const MIGRATION_NAMES = [
   '0017-call-texts-table',
   '0018-latency-histogram-columns',
   '0019-calls-time-latency-index',
+  '0020-binary-ids',
 ] as const;
