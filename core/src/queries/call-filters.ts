@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { ObservatoryValidationError } from '../observatory-error.js';
 import type { StoreDialect } from '../store/store-dialect.js';
 import { storedId } from '../store/stored-id.js';
+import { type CallHours, whereWithinHours } from './call-hours.js';
 import { type TextMatch, whereCallTextMatches } from './call-text-search.js';
 
 /** A metadata key and the value it must have (compared as text: `userId = 42` matches 42 and "42"). */
@@ -39,15 +40,17 @@ export interface CallFilter {
 /** Metadata keys a filter may name: top-level keys of ordinary characters. */
 const METADATA_KEY = /^[\p{L}\p{N}_.:-]{1,64}$/u;
 
-/** Narrow `builder` over `llm_calls` (or its alias) to the calls matching `filter` (`text` prepared by matchText). */
+/** Narrow `builder` over `llm_calls` (or its alias) to the calls matching `filter` (`text` prepared by matchText, `hours` by callHoursOf). */
 export function whereCallsMatch(
   builder: Knex.QueryBuilder,
   dialect: StoreDialect,
   filter: CallFilter,
   text: TextMatch | undefined,
+  hours?: CallHours,
   table = 'llm_calls',
 ): void {
   const column = (name: string) => `${table}.${name}`;
+  if (hours) whereWithinHours(builder, column('timestamp'), hours);
   if (filter.sessionId !== undefined) builder.where(column('session_id'), storedId(dialect, filter.sessionId));
   const equal: Array<[keyof CallFilter, string]> = [
     ['projectName', 'project_name'],

@@ -5,6 +5,7 @@ import { LLMCallEntity } from '../store/llm-call.entity.js';
 import type { StoreDialect } from '../store/store-dialect.js';
 import { storedId } from '../store/stored-id.js';
 import { type CallFilter, whereCallsMatch } from './call-filters.js';
+import { callHoursOf } from './call-hours.js';
 import { matchText } from './call-text-search.js';
 import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
@@ -45,6 +46,7 @@ export async function findCalls(em: EntityManager, dialect: StoreDialect, query:
     dialect,
     query,
     query.text === undefined ? undefined : await matchText(knex, dialect, query.text),
+    await callHoursOf(knex, query),
   );
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
@@ -90,6 +92,7 @@ export async function countLlmCalls(
     dialect,
     query,
     query.text === undefined ? undefined : await matchText(knex, dialect, query.text),
+    await callHoursOf(knex, query),
   );
   if (max < Number.MAX_SAFE_INTEGER) matching.limit(max);
   const rows: Array<{ count: unknown }> = await knex.count({ count: '*' }).from(matching.as('matching'));

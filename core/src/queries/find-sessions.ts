@@ -13,6 +13,7 @@ import { dialectOf, type StoreDialect } from '../store/store-dialect.js';
 import { storedId } from '../store/stored-id.js';
 import { ROLLUP_TABLES } from '../store/write-batch.js';
 import { checkNumber, type MetadataMatch, whereMetadataMatches } from './call-filters.js';
+import { type CallHours, callHoursOf, whereWithinHours } from './call-hours.js';
 import { matchText, type TextMatch, whereCallTextMatches } from './call-text-search.js';
 import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor.js';
@@ -68,14 +69,16 @@ export interface SessionPage {
 /**
  * How a session is tested for a call by an agent (of a model): 'walk' tests each session
  * of the list in order, which finds a page at once when the agent is common; 'lookup' finds
- * the agent's few calls by its index and their sessions, which a walk would reach only
- * after testing most of the list; 'none' when no call has it, so no session matches.
+ * the agent's few calls in the hours that hold them (callHoursOf) and their sessions, which
+ * a walk would reach only after testing most of the list; 'none' when no call has it, so no session matches.
  * `projects` are those with its calls: a session of another project is passed over
  * without testing its calls.
  */
 interface CallFilterPlan {
   how: 'walk' | 'lookup' | 'none';
   projects: string[];
+  /** For a lookup: the hours holding its calls (callHoursOf), when few enough to read. */
+  hours?: CallHours;
 }
 
 type CallFilterPlans = Partial<Record<'agentName' | 'modelName', CallFilterPlan>>;
@@ -111,7 +114,12 @@ async function planCallFilters(knex: Knex, filter: SessionFilter): Promise<CallF
     const matching = rows.reduce((sum, row) => sum + toNumber(row.matching), 0);
     const total = rows.reduce((sum, row) => sum + toNumber(row.total), 0);
     const rare = matching <= LOOKUP_MAX_CALLS && matching <= LOOKUP_MAX_SHARE * total;
-    plans[field] = { how: matching === 0 ? 'none' : rare ? 'lookup' : 'walk', projects };
+    // A session's calls may fall outside the sessions' own range: every hour of its calls counts.
+    const hours =
+      matching > 0 && rare ? await callHoursOf(knex, { [field]: value, projectName: filter.projectName }) : undefined;
+    // Rare calls spread over too many hours to read: the walk finds their sessions, which are
+    // then spread through the list too (without an index by model, a lookup reads every call).
+    plans[field] = { how: matching === 0 ? 'none' : hours ? 'lookup' : 'walk', projects, hours };
   }
   return plans;
 }
@@ -146,9 +154,10 @@ function whereSessionsMatch(
     if (value === undefined || plan === undefined) continue;
     builder.whereIn('sessions.project_name', plan.projects);
     if (plan.how === 'lookup') {
-      builder.whereIn('sessions.id', (calls) =>
-        calls.select('llm_calls.session_id').from('llm_calls').where(`llm_calls.${column}`, value),
-      );
+      builder.whereIn('sessions.id', (calls) => {
+        calls.select('llm_calls.session_id').from('llm_calls').where(`llm_calls.${column}`, value);
+        if (plan.hours) whereWithinHours(calls, 'llm_calls.timestamp', plan.hours);
+      });
     } else {
       builder.whereExists((calls) =>
         calls

@@ -18,6 +18,7 @@ import { Migration0017CallTextsTable } from './0017-call-texts-table.js';
 import { Migration0018LatencyHistogramColumns } from './0018-latency-histogram-columns.js';
 import { Migration0019CallsTimeLatencyIndex } from './0019-calls-time-latency-index.js';
 import { Migration0020BinaryIds } from './0020-binary-ids.js';
+import { Migration0021CallsByModelAgentFromRollups } from './0021-calls-by-model-agent-from-rollups.js';
 import { MIGRATION_NAMES } from './migration-names.js';
 
 const classes = [
@@ -41,6 +42,7 @@ const classes = [
   Migration0018LatencyHistogramColumns,
   Migration0019CallsTimeLatencyIndex,
   Migration0020BinaryIds,
+  Migration0021CallsByModelAgentFromRollups,
 ];
 
 /** Every migration, in order, by its name in MIGRATION_NAMES. Listed explicitly so they run from source and from the build alike. */

@@ -23,4 +23,5 @@ export const MIGRATION_NAMES = [
   '0018-latency-histogram-columns',
   '0019-calls-time-latency-index',
   '0020-binary-ids',
+  '0021-calls-by-model-agent-from-rollups',
 ] as const;

@@ -22,8 +22,6 @@ export const SQLITE_SCHEMA: readonly string[] = [
   'CREATE TABLE `llm_call_texts` (`id` varchar(128) not null, `prompt` text null, `response_text` text null, foreign key(`id`) references "llm_calls"(`id`) on delete CASCADE, primary key (`id`))',
   "CREATE VIRTUAL TABLE llm_call_texts_fts using fts5(prompt, response_text, content = 'llm_call_texts', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2')",
   'CREATE INDEX `llm_calls_project_timestamp_idx` on `llm_calls` (`project_name`, `timestamp`)',
-  'CREATE INDEX `llm_calls_model_idx` on `llm_calls` (`model_name`)',
-  'CREATE INDEX `llm_calls_agent_idx` on `llm_calls` (`agent_name`)',
   'CREATE INDEX `llm_calls_failed_by_session_idx` on `llm_calls` (`session_id`) where `error` is not null',
   'CREATE INDEX llm_calls_prompt_variant_idx on llm_calls (timestamp) where json_type(metadata, \'$."promptVariant"\') is not null',
   'CREATE INDEX `llm_calls_failed_by_time_idx` on `llm_calls` (`timestamp`) where `error` is not null',
