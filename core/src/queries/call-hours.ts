@@ -1,4 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
+import { ROLLUP_KEY_FIELDS } from '../store/rollup-fields.js';
+import { toColumn } from '../store/row-columns.js';
 import { ROLLUP_TABLES } from '../store/write-batch.js';
 import type { CallFilter } from './call-filters.js';
 import { toNumber } from './filters.js';
@@ -15,14 +17,21 @@ const MAX_RANGES = 200;
 /** Time ranges [from, to) of whole hours, consecutive hours merged. */
 export type CallHours = Array<[from: Date, to: Date]>;
 
-/** The rollup key columns a call filter can name, by its field. */
-const KEY_COLUMNS = [
-  ['projectName', 'project_name'],
-  ['provider', 'model_provider'],
-  ['modelName', 'model_name'],
-  ['agentName', 'agent_name'],
-  ['operationName', 'operation_name'],
-] as const;
+/** The rollup key fields a call filter can name (every key but the hour). */
+const KEY_FIELDS = ROLLUP_KEY_FIELDS.filter((field) => field !== 'hourStart');
+
+/** SQL summing the calls of rollup rows whose key matches the filter, and its values. */
+function matchingCallsSql(filter: CallFilter): { sql: string; values: string[] } {
+  const conditions: string[] = [];
+  const values: string[] = [];
+  for (const field of KEY_FIELDS) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    conditions.push(`${toColumn(field)} = ?`);
+    values.push(value);
+  }
+  return { sql: `sum(case when ${conditions.join(' and ')} then calls else 0 end)`, values };
+}
 
 /**
  * The hours that hold the calls of a model or an agent, from the hourly rollups (which count
@@ -35,29 +44,33 @@ const KEY_COLUMNS = [
  */
 export async function callHoursOf(knex: Knex, filter: CallFilter): Promise<CallHours | undefined> {
   if (filter.modelName === undefined && filter.agentName === undefined) return undefined;
-  const conditions: string[] = [];
-  const values: string[] = [];
-  for (const [field, column] of KEY_COLUMNS) {
-    const value = filter[field];
-    if (value === undefined) continue;
-    conditions.push(`${column} = ?`);
-    values.push(value);
-  }
-  const matching = `sum(case when ${conditions.join(' and ')} then calls else 0 end)`;
+  const matching = matchingCallsSql(filter);
   // First the daily rollups (a few rows a day): a common model's walk by time finds its page
   // at once, and the hourly rollups would cost more than that walk (15–20 ms at 1M calls).
-  const days = knex(ROLLUP_TABLES.day).select(knex.raw(`${matching} as matching, sum(calls) as calls`, values));
+  const days = knex(ROLLUP_TABLES.day).select(
+    knex.raw(`${matching.sql} as matching, sum(calls) as calls`, matching.values),
+  );
   if (filter.from) days.where('hour_start', '>=', Math.floor(filter.from.getTime() / DAY_MS) * DAY_MS);
   if (filter.to) days.where('hour_start', '<', filter.to.getTime());
   const [share] = (await days) as Array<{ matching: unknown; calls: unknown }>;
   const matchingCalls = toNumber(share?.matching);
   if (matchingCalls === 0) return [];
   if (matchingCalls > MAX_CALLS_IN_HOURS || matchingCalls >= COMMON_SHARE * toNumber(share?.calls)) return undefined;
+  return hoursHoldingCalls(knex, filter);
+}
+
+/**
+ * The hours holding calls that match the filter's rollup keys, from the hourly rollups, when
+ * they hold few enough calls in all to read (undefined: too many). For a caller that already
+ * knows the filter is rare.
+ */
+export async function hoursHoldingCalls(knex: Knex, filter: CallFilter): Promise<CallHours | undefined> {
+  const matching = matchingCallsSql(filter);
   // Every call of those hours counts: the walk by time reads all of them, whatever their project.
   const hours = knex(ROLLUP_TABLES.hour)
     .select('hour_start', knex.raw('sum(calls) as calls'))
     .groupBy('hour_start')
-    .havingRaw(`${matching} > 0`, values)
+    .havingRaw(`${matching.sql} > 0`, matching.values)
     .orderBy('hour_start');
   if (filter.from) hours.where('hour_start', '>=', Math.floor(filter.from.getTime() / HOUR_MS) * HOUR_MS);
   if (filter.to) hours.where('hour_start', '<', filter.to.getTime());

@@ -13,7 +13,7 @@ import { dialectOf, type StoreDialect } from '../store/store-dialect.js';
 import { storedId } from '../store/stored-id.js';
 import { ROLLUP_TABLES } from '../store/write-batch.js';
 import { checkNumber, type MetadataMatch, whereMetadataMatches } from './call-filters.js';
-import { type CallHours, callHoursOf, whereWithinHours } from './call-hours.js';
+import { type CallHours, hoursHoldingCalls, whereWithinHours } from './call-hours.js';
 import { matchText, type TextMatch, whereCallTextMatches } from './call-text-search.js';
 import { clampLimit, toNumber } from './filters.js';
 import { decodeCursor, encodeCursor, type KeysetPosition } from './keyset-cursor.js';
@@ -69,7 +69,7 @@ export interface SessionPage {
 /**
  * How a session is tested for a call by an agent (of a model): 'walk' tests each session
  * of the list in order, which finds a page at once when the agent is common; 'lookup' finds
- * the agent's few calls in the hours that hold them (callHoursOf) and their sessions, which
+ * the agent's few calls in the hours that hold them (hoursHoldingCalls) and their sessions, which
  * a walk would reach only after testing most of the list; 'none' when no call has it, so no session matches.
  * `projects` are those with its calls: a session of another project is passed over
  * without testing its calls.
@@ -77,7 +77,7 @@ export interface SessionPage {
 interface CallFilterPlan {
   how: 'walk' | 'lookup' | 'none';
   projects: string[];
-  /** For a lookup: the hours holding its calls (callHoursOf), when few enough to read. */
+  /** For a lookup: the hours holding its calls (hoursHoldingCalls), when few enough to read. */
   hours?: CallHours;
 }
 
@@ -116,7 +116,9 @@ async function planCallFilters(knex: Knex, filter: SessionFilter): Promise<CallF
     const rare = matching <= LOOKUP_MAX_CALLS && matching <= LOOKUP_MAX_SHARE * total;
     // A session's calls may fall outside the sessions' own range: every hour of its calls counts.
     const hours =
-      matching > 0 && rare ? await callHoursOf(knex, { [field]: value, projectName: filter.projectName }) : undefined;
+      matching > 0 && rare
+        ? await hoursHoldingCalls(knex, { [field]: value, projectName: filter.projectName })
+        : undefined;
     // Rare calls spread over too many hours to read: the walk finds their sessions, which are
     // then spread through the list too (without an index by model, a lookup reads every call).
     plans[field] = { how: matching === 0 ? 'none' : hours ? 'lookup' : 'walk', projects, hours };
