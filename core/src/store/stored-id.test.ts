@@ -14,7 +14,8 @@ describe('storedId and readId', () => {
         expect(stored).toEqual(Buffer.from(id.replaceAll('-', ''), 'hex'));
         expect(readId(new Uint8Array(stored as Buffer).buffer)).toBe(id);
         expect(readId(stored)).toBe(id);
-        expect(storedId('sqlite', id.toUpperCase())).toBe(id.toUpperCase());
+        // An id of digits alone is its own uppercase: still a lowercase UUID.
+        if (id.toUpperCase() !== id) expect(storedId('sqlite', id.toUpperCase())).toBe(id.toUpperCase());
         expect(storedId('postgresql', id)).toBe(id);
       }),
     );
