@@ -2,18 +2,29 @@
 // driver's multi-row INSERT of the same rows into the same schema, in the same run (the
 // calls' rows: they have no texts, so neither side writes `llm_call_texts`).
 // Ours includes everything a batch does: session totals and the hourly rollups.
-// Run: npx tsx --conditions=@observatory/source bench/ingest-throughput.ts [calls]
+// One ratio alone swings by ±15% on a shared 2-core machine, so each database runs
+// `--rounds` pairs, alternating which side goes first, and the median ratio is the figure.
+// Run: npx tsx --conditions=@observatory/source bench/ingest-throughput.ts [calls] [rows per transaction]
+//   [--rounds 3] [--writer-thread] (ours with `writerThread: true`; SQLite only)
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { type LLMCall, Observatory } from '@observatory/core';
 import { createTestDatabase, isPostgresAvailable, storedId } from '@observatory/core/test';
 import Database from 'libsql';
 import pg from 'pg';
-import { benchCall, formatNumber, tempDir } from './bench-utils.js';
+import { benchCall, formatNumber, quantile, tempDir } from './bench-utils.js';
 
-const total = Number(process.argv[2] ?? 100_000);
+const { values: flags, positionals } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, 'writer-thread': { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
+const total = Number(positionals[0] ?? 100_000);
 const ROWS_PER_INSERT = 500;
 /** Rows per transaction on both sides: Observatory's batchSize and the raw loop's. */
-const ROWS_PER_TRANSACTION = Number(process.argv[3] ?? 1000);
+const ROWS_PER_TRANSACTION = Number(positionals[1] ?? 1000);
+const rounds = Number(flags.rounds);
+const writerThread = flags['writer-thread'];
 
 const COLUMNS = [
   'id',
@@ -87,6 +98,7 @@ async function measureOurs(databaseUrl: string): Promise<{ rate: number; calls: 
     flushOnExit: false,
     maxQueueSize: total + 10,
     batchSize: ROWS_PER_TRANSACTION,
+    writerThread,
   });
   // Open and migrate before timing.
   await obs.storage.getOverview();
@@ -162,34 +174,75 @@ async function measureRawPostgres(url: string, calls: LLMCall[]): Promise<number
   return calls.length / seconds;
 }
 
-async function compare(kind: 'sqlite' | 'postgres'): Promise<void> {
-  const ours =
-    kind === 'sqlite'
-      ? { url: join(tempDir('ours'), 'ours.db'), drop: async () => {} }
-      : await createTestDatabase('postgres');
-  const raw =
-    kind === 'sqlite'
-      ? { url: join(tempDir('raw'), 'raw.db'), drop: async () => {} }
-      : await createTestDatabase('postgres');
+const sqliteDir = tempDir('ingest');
+let sqliteFiles = 0;
+
+/** A new, empty database of `kind` for one side's run. */
+async function newTarget(
+  kind: 'sqlite' | 'postgres',
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === 'postgres') return createTestDatabase('postgres');
+  const url = join(sqliteDir, `${name}-${++sqliteFiles}.db`);
+  const drop = async () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(url + suffix, { force: true });
+  };
+  return { url, drop };
+}
+
+async function oursRound(kind: 'sqlite' | 'postgres') {
+  const target = await newTarget(kind, 'ours');
   try {
-    const measured = await measureOurs(ours.url);
-    await prepareRawTarget(raw.url, measured.sessionId);
-    const rawRate =
-      kind === 'sqlite'
-        ? await measureRawSqlite(raw.url, measured.calls)
-        : await measureRawPostgres(raw.url, measured.calls);
-    console.log(
-      `${kind.padEnd(8)} ours ${formatNumber(measured.rate, 0)} calls/s, raw driver ${formatNumber(rawRate, 0)} rows/s, ratio ${formatNumber(measured.rate / rawRate)} (target ≥ 0.9, issue 13)`,
-    );
+    return await measureOurs(target.url);
   } finally {
-    await ours.drop();
-    await raw.drop();
+    await target.drop();
   }
 }
 
+async function rawRound(kind: 'sqlite' | 'postgres', calls: LLMCall[], sessionId: string): Promise<number> {
+  const target = await newTarget(kind, 'raw');
+  try {
+    await prepareRawTarget(target.url, sessionId);
+    return kind === 'sqlite' ? await measureRawSqlite(target.url, calls) : await measureRawPostgres(target.url, calls);
+  } finally {
+    await target.drop();
+  }
+}
+
+/**
+ * `rounds` pairs of runs, ours first in even rounds and the raw driver first in odd ones
+ * (it inserts the calls of ours' previous run), each into a new database.
+ */
+async function compare(kind: 'sqlite' | 'postgres'): Promise<void> {
+  const ratios: number[] = [];
+  let last = await oursRound(kind);
+  for (let round = 0; round < rounds; round++) {
+    let oursRate: number;
+    let rawRate: number;
+    if (round % 2 === 0) {
+      if (round > 0) last = await oursRound(kind);
+      oursRate = last.rate;
+      rawRate = await rawRound(kind, last.calls, last.sessionId);
+    } else {
+      rawRate = await rawRound(kind, last.calls, last.sessionId);
+      last = await oursRound(kind);
+      oursRate = last.rate;
+    }
+    ratios.push(oursRate / rawRate);
+    console.log(
+      `${kind.padEnd(8)} round ${round + 1} (${round % 2 === 0 ? 'ours first' : 'raw first'}): ours ${formatNumber(oursRate, 0)} calls/s, raw driver ${formatNumber(rawRate, 0)} rows/s, ratio ${formatNumber(oursRate / rawRate)}`,
+    );
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  console.log(
+    `${kind.padEnd(8)} median ratio of ${rounds}: ${formatNumber(quantile(sorted, 0.5))} (min ${formatNumber(sorted[0])}, max ${formatNumber(sorted[sorted.length - 1])}; target ≥ 0.9, issue 13)`,
+  );
+}
+
 console.log(
-  `Sustained ingest of ${formatNumber(total, 0)} calls (batches of ${ROWS_PER_TRANSACTION}, inserts of ${ROWS_PER_INSERT} rows):`,
+  `Sustained ingest of ${formatNumber(total, 0)} calls (batches of ${ROWS_PER_TRANSACTION}, raw inserts of ${ROWS_PER_INSERT} rows)${writerThread ? ', ours with writerThread: true' : ''}, ${rounds} rounds:`,
 );
 await compare('sqlite');
-if (await isPostgresAvailable()) await compare('postgres');
+if (writerThread) console.log('postgres: skipped (writerThread is for the embedded SQLite store)');
+else if (await isPostgresAvailable()) await compare('postgres');
 else console.log('postgres: not reachable, skipped');
