@@ -5,8 +5,8 @@ import type { SinkResult, WriteSink } from './write-sink.js';
 
 /**
  * Writes each batch into the store in one transaction, from the host's thread: PostgreSQL
- * through knex, a SQLite file through its raw driver (a libSQL file goes through
- * WriterThreadSink instead with `writerThread: true`).
+ * through a knex transaction's own `pg` connection, a SQLite file through its raw driver
+ * (a libSQL file goes through WriterThreadSink instead with `writerThread: true`).
  */
 export class DatabaseSink implements WriteSink {
   constructor(private readonly openDatabase: () => Promise<SqlDatabase>) {}
