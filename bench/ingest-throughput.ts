@@ -190,20 +190,11 @@ async function newTarget(
   return { url, drop };
 }
 
-async function oursRound(kind: 'sqlite' | 'postgres') {
-  const target = await newTarget(kind, 'ours');
+/** Run `measure` against a new, empty database of `kind`, dropped afterwards. */
+async function inNewDatabase<T>(kind: 'sqlite' | 'postgres', name: string, measure: (url: string) => Promise<T>) {
+  const target = await newTarget(kind, name);
   try {
-    return await measureOurs(target.url);
-  } finally {
-    await target.drop();
-  }
-}
-
-async function rawRound(kind: 'sqlite' | 'postgres', calls: LLMCall[], sessionId: string): Promise<number> {
-  const target = await newTarget(kind, 'raw');
-  try {
-    await prepareRawTarget(target.url, sessionId);
-    return kind === 'sqlite' ? await measureRawSqlite(target.url, calls) : await measureRawPostgres(target.url, calls);
+    return await measure(target.url);
   } finally {
     await target.drop();
   }
@@ -214,20 +205,24 @@ async function rawRound(kind: 'sqlite' | 'postgres', calls: LLMCall[], sessionId
  * (it inserts the calls of ours' previous run), each into a new database.
  */
 async function compare(kind: 'sqlite' | 'postgres'): Promise<void> {
+  const ours = () => inNewDatabase(kind, 'ours', measureOurs);
+  const raw = ({ calls, sessionId }: Awaited<ReturnType<typeof measureOurs>>) =>
+    inNewDatabase(kind, 'raw', async (url) => {
+      await prepareRawTarget(url, sessionId);
+      return kind === 'sqlite' ? measureRawSqlite(url, calls) : measureRawPostgres(url, calls);
+    });
   const ratios: number[] = [];
-  let last = await oursRound(kind);
+  let last: Awaited<ReturnType<typeof measureOurs>> | undefined;
   for (let round = 0; round < rounds; round++) {
-    let oursRate: number;
     let rawRate: number;
-    if (round % 2 === 0) {
-      if (round > 0) last = await oursRound(kind);
-      oursRate = last.rate;
-      rawRate = await rawRound(kind, last.calls, last.sessionId);
+    if (round % 2 === 0 || last === undefined) {
+      last = await ours();
+      rawRate = await raw(last);
     } else {
-      rawRate = await rawRound(kind, last.calls, last.sessionId);
-      last = await oursRound(kind);
-      oursRate = last.rate;
+      rawRate = await raw(last);
+      last = await ours();
     }
+    const oursRate = last.rate;
     ratios.push(oursRate / rawRate);
     console.log(
       `${kind.padEnd(8)} round ${round + 1} (${round % 2 === 0 ? 'ours first' : 'raw first'}): ours ${formatNumber(oursRate, 0)} calls/s, raw driver ${formatNumber(rawRate, 0)} rows/s, ratio ${formatNumber(oursRate / rawRate)}`,
