@@ -16,6 +16,8 @@ const IDLE_MS = 5_000;
 export class CallTextIndexer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
+  /** The step in flight, awaited by stop(). */
+  private stepping: Promise<void> | undefined;
 
   constructor(
     private readonly storage: ObservatoryStorage,
@@ -27,14 +29,16 @@ export class CallTextIndexer {
     this.schedule(0);
   }
 
-  stop(): void {
+  /** Stop, and wait for the step in flight: the store may close right after. */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.stepping;
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.step(), delayMs);
+    this.timer = setTimeout(() => (this.stepping = this.step()), delayMs);
     this.timer.unref();
   }
 

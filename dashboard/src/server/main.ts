@@ -77,8 +77,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     url: `http://${shownHost}:${actualPort}`,
     observatory,
     close: async () => {
-      alerts.stop();
-      textIndexer.stop();
+      // Background work and requests in flight finish before the store closes.
+      await Promise.all([alerts.stop(), textIndexer.stop()]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await observatory.close();
     },

@@ -47,6 +47,8 @@ export interface AlertEngineOptions {
  */
 export class AlertEngine {
   private timer: NodeJS.Timeout | null = null;
+  /** The timer's evaluation and retention pass in flight, awaited by stop(). */
+  private ticking: Promise<void> | null = null;
   private last: AlertStatus | null = null;
   private running: Promise<AlertStatus> | null = null;
   private lastPrune = 0;
@@ -82,16 +84,21 @@ export class AlertEngine {
       } catch (error) {
         this.onError(error);
       }
-      if (this.timer !== null) this.timer = setTimeout(tick, seconds * 1000).unref();
+      if (this.timer !== null) this.timer = setTimeout(() => (this.ticking = tick()), seconds * 1000).unref();
     };
-    this.timer = setTimeout(tick, 0).unref();
+    this.timer = setTimeout(() => (this.ticking = tick()), 0).unref();
   }
 
-  stop(): void {
+  /**
+   * Stop the timers and wait for the evaluation in flight: the store may close right after,
+   * and a query still waiting for its single SQLite connection then waited out knex's 60 s.
+   */
+  async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     if (this.ingestTimer) clearTimeout(this.ingestTimer);
     this.timer = null;
     this.ingestTimer = null;
+    await Promise.allSettled([this.ticking, this.running]);
   }
 
   /** Calls were just stored: evaluate soon, at most once per 10 s however many batches arrive. */
