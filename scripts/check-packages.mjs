@@ -208,15 +208,24 @@ async function main() {
   );
 }
 
-/** Start `npx observatory serve --port 0`, read its URL, then the API and the page, and stop it. */
+/**
+ * Start `npx observatory serve --port 0`, read its URL, then the API and the page, and stop it.
+ * It must print nothing to stderr: a background query failing at shutdown once held its exit
+ * up for knex's 60 s acquire timeout, and that printed only there.
+ */
 async function serveAndRead(app) {
   // Its own process group, so stopping it stops npx's node child too.
   const child = spawn('npx', ['observatory', 'serve', '--port', '0'], {
     cwd: app,
     env: userEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  let stoppedAt = 0;
   try {
     const url = await new Promise((resolve, reject) => {
       let out = '';
@@ -238,8 +247,16 @@ async function serveAndRead(app) {
     return { url, overview, html };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
+    stoppedAt = Date.now();
     process.kill(-child.pid, 'SIGINT');
     await exited;
+    process.stdout.write(`  serve exited ${Date.now() - stoppedAt} ms after SIGINT\n`);
+    // npm 12 on this Node warns about its engine range: not ours.
+    const ours = stderr
+      .split('\n')
+      .filter((line) => line.trim() && !/^npm warn/i.test(line))
+      .join('\n');
+    if (ours) fail(`serve printed to stderr:\n${ours}`);
   }
 }
 
