@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import { dialectOf, type StoreDialect } from './store-dialect.js';
 
@@ -57,36 +58,60 @@ export function knexDatabase(knex: Knex): SqlDatabase {
 
 /** What the write path needs of a `pg` connection. */
 interface PgConnection {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 /**
- * A PostgreSQL connection as a SqlConnection, its `?` placeholders numbered `$1…$n` once
- * per distinct SQL text. knex.raw numbers them again for every statement, in two passes over
- * the text: for the writer's 100-row INSERTs (2,900 parameters) that was 6 µs a call written.
+ * A PostgreSQL connection as a SqlConnection. Each SQL text's `?` placeholders are numbered
+ * `$1…$n` once (knex.raw numbered them again for every statement, in two passes over the text:
+ * 6 µs a call written), and each text is a named prepared statement: the server parses and
+ * plans a 100-row INSERT (2,900 parameters) once per connection, then only binds values.
  */
 function pgSql(connection: PgConnection): SqlConnection {
+  const query = async (sql: string, bindings: readonly SqlValue[]) => {
+    const { name, text } = prepared(sql);
+    const values = bindings as unknown[];
+    if (!namedStatements) return connection.query({ text, values });
+    try {
+      return await connection.query({ name, text, values });
+    } catch (error) {
+      // A pooler in transaction mode (PgBouncer before 1.21, or without max_prepared_statements)
+      // hands each transaction any server connection, so a name parsed on one is unknown
+      // (26000) or already taken (42P05) on another: from now on, unnamed statements. The
+      // batch fails this once and the writer retries it.
+      const code = (error as { code?: string }).code;
+      if (code === '26000' || code === '42P05') namedStatements = false;
+      throw error;
+    }
+  };
   return {
     dialect: 'postgresql',
     run: async (sql, bindings = []) => {
-      await connection.query(numberedPlaceholders(sql), bindings as unknown[]);
+      await query(sql, bindings);
     },
-    all: async <Row>(sql: string, bindings: readonly SqlValue[] = []) =>
-      (await connection.query(numberedPlaceholders(sql), bindings as unknown[])).rows as Row[],
+    all: async <Row>(sql: string, bindings: readonly SqlValue[] = []) => (await query(sql, bindings)).rows as Row[],
   };
 }
 
-/** The write path's SQL texts, numbered; they differ only in their number of rows, so few. */
-const numbered = new Map<string, string>();
+/** Off once a pooler has shown that named statements do not survive from one transaction to the next. */
+let namedStatements = true;
 
-/** `sql` with each `?` as `$1`, `$2`, …: the write path's SQL has no `?` inside a literal. */
-function numberedPlaceholders(sql: string): string {
-  let text = numbered.get(sql);
-  if (text === undefined) {
+/** The write path's SQL texts, numbered and named; they differ only in their number of rows, so few. */
+const preparedTexts = new Map<string, { name: string; text: string }>();
+
+/**
+ * `sql` with each `?` as `$1`, `$2`, … (the write path's SQL has no `?` inside a literal),
+ * named by a hash of the text: the same name is the same statement in every process, which
+ * matters where processes share server connections through a pooler.
+ */
+function prepared(sql: string): { name: string; text: string } {
+  let statement = preparedTexts.get(sql);
+  if (statement === undefined) {
     let n = 0;
-    text = sql.replace(/\?/g, () => `$${++n}`);
-    if (numbered.size >= 1000) numbered.clear();
-    numbered.set(sql, text);
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    statement = { name: `observatory_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`, text };
+    if (preparedTexts.size >= 1000) preparedTexts.clear();
+    preparedTexts.set(sql, statement);
   }
-  return text;
+  return statement;
 }
