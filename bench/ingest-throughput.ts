@@ -1,7 +1,8 @@
 // Sustained ingest, recordCall → durable, on SQLite and PostgreSQL, as a ratio to the raw
 // driver's multi-row INSERT of the same rows into the same schema, in the same run (the
 // calls' rows: they have no texts, so neither side writes `llm_call_texts`).
-// Ours includes everything a batch does: session totals and the hourly rollups.
+// Ours includes everything a batch does: session totals and the hourly rollups. Both sides
+// reuse their statements (libSQL's prepared statements, PostgreSQL's named ones).
 // One ratio alone swings by ±15% on a shared 2-core machine, so each database runs
 // `--rounds` pairs, alternating which side goes first, and the median ratio is the figure.
 // Run: npx tsx --conditions=@observatory/source bench/ingest-throughput.ts [calls] [rows per transaction]
@@ -133,14 +134,25 @@ async function measureRawSqlite(path: string, calls: LLMCall[]): Promise<number>
   const db = new Database(path);
   db.exec('pragma journal_mode = wal; pragma synchronous = normal; pragma foreign_keys = on;');
   const placeholders = `(${COLUMNS.map(() => '?').join(',')})`;
+  // Each statement prepared once, per number of rows, as ours reuses its statements.
+  const statements = new Map<number, ReturnType<typeof db.prepare>>();
+  const insertOf = (rows: number) => {
+    let statement = statements.get(rows);
+    if (!statement) {
+      statement = db.prepare(
+        `insert into llm_calls (${COLUMNS.join(',')}) values ${Array(rows).fill(placeholders).join(',')}`,
+      );
+      statements.set(rows, statement);
+    }
+    return statement;
+  };
   const start = performance.now();
   for (let t = 0; t < calls.length; t += ROWS_PER_TRANSACTION) {
     db.exec('begin immediate');
     const txCalls = calls.slice(t, t + ROWS_PER_TRANSACTION);
     for (let i = 0; i < txCalls.length; i += ROWS_PER_INSERT) {
       const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
-      const sql = `insert into llm_calls (${COLUMNS.join(',')}) values ${rows.map(() => placeholders).join(',')}`;
-      db.prepare(sql).run(rows.flatMap((c) => rowValues(c, 'sqlite', (d) => d.getTime())));
+      insertOf(rows.length).run(rows.flatMap((c) => rowValues(c, 'sqlite', (d) => d.getTime())));
     }
     db.exec('commit');
     // Yield between transactions, as the store's writer does.
@@ -162,10 +174,12 @@ async function measureRawPostgres(url: string, calls: LLMCall[]): Promise<number
       const rows = txCalls.slice(i, i + ROWS_PER_INSERT);
       let n = 0;
       const values = rows.map(() => `(${COLUMNS.map(() => `$${++n}`).join(',')})`).join(',');
-      await client.query(
-        `insert into llm_calls (${COLUMNS.join(',')}) values ${values}`,
-        rows.flatMap((c) => rowValues(c, 'postgresql', (d) => d)),
-      );
+      // A named statement, parsed once per number of rows, as ours prepares its statements.
+      await client.query({
+        name: `raw_insert_${rows.length}`,
+        text: `insert into llm_calls (${COLUMNS.join(',')}) values ${values}`,
+        values: rows.flatMap((c) => rowValues(c, 'postgresql', (d) => d)),
+      });
     }
     await client.query('commit');
   }
