@@ -225,7 +225,6 @@ async function serveAndRead(app) {
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
   });
-  let stoppedAt = 0;
   try {
     const url = await new Promise((resolve, reject) => {
       let out = '';
@@ -247,7 +246,7 @@ async function serveAndRead(app) {
     return { url, overview, html };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    stoppedAt = Date.now();
+    const stoppedAt = Date.now();
     process.kill(-child.pid, 'SIGINT');
     await exited;
     process.stdout.write(`  serve exited ${Date.now() - stoppedAt} ms after SIGINT\n`);

@@ -74,7 +74,7 @@ function pgSql(connection: PgConnection): SqlConnection {
   const query = async (sql: string, bindings: readonly SqlValue[]) => {
     const { name, text } = prepared(sql);
     const values = bindings as unknown[];
-    if (!namedStatements || !sql.startsWith('insert ')) return connection.query({ text, values });
+    if (!namedStatements || name === null) return connection.query({ text, values });
     try {
       return await connection.query({ name, text, values });
     } catch (error) {
@@ -100,19 +100,22 @@ function pgSql(connection: PgConnection): SqlConnection {
 let namedStatements = true;
 
 /** The write path's SQL texts, numbered and named; they differ only in their number of rows, so few. */
-const preparedTexts = new Map<string, { name: string; text: string }>();
+const preparedTexts = new Map<string, { name: string | null; text: string }>();
 
 /**
  * `sql` with each `?` as `$1`, `$2`, … (the write path's SQL has no `?` inside a literal),
- * named by a hash of the text: the same name is the same statement in every process, which
- * matters where processes share server connections through a pooler.
+ * and for an INSERT a name from a hash of the text: the same name is the same statement in
+ * every process, which matters where processes share server connections through a pooler.
  */
-function prepared(sql: string): { name: string; text: string } {
+function prepared(sql: string): { name: string | null; text: string } {
   let statement = preparedTexts.get(sql);
   if (statement === undefined) {
     let n = 0;
     const text = sql.replace(/\?/g, () => `$${++n}`);
-    statement = { name: `observatory_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`, text };
+    const name = sql.startsWith('insert ')
+      ? `observatory_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`
+      : null;
+    statement = { name, text };
     if (preparedTexts.size >= 1000) preparedTexts.clear();
     preparedTexts.set(sql, statement);
   }

@@ -23,7 +23,7 @@ describe('stopping the background work before the store closes (SQLite)', () => 
         promptTokens: 100,
         completionTokens: 10,
         latencyMs: 500,
-        promptText: `question ${i} about the weather in Lisbon`,
+        prompt: `question ${i} about the weather in Lisbon`,
         responseText: `answer ${i}: sunny`,
       });
     }

@@ -74,6 +74,9 @@ export class AlertEngine {
 
   /** Evaluate now and then every `checkIntervalSeconds` (re-read from settings each time). */
   start(): void {
+    const schedule = (ms: number) => {
+      this.timer = setTimeout(() => (this.ticking = tick()), ms).unref();
+    };
     const tick = async () => {
       let seconds = 60;
       try {
@@ -84,9 +87,9 @@ export class AlertEngine {
       } catch (error) {
         this.onError(error);
       }
-      if (this.timer !== null) this.timer = setTimeout(() => (this.ticking = tick()), seconds * 1000).unref();
+      if (this.timer !== null) schedule(seconds * 1000);
     };
-    this.timer = setTimeout(() => (this.ticking = tick()), 0).unref();
+    schedule(0);
   }
 
   /**
