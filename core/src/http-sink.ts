@@ -61,7 +61,7 @@ export class HttpSink implements WriteSink {
 
   private async post(items: WriteItem[]): Promise<PostAnswer> {
     try {
-      return await postJson(this.endpoint, JSON.stringify({ items }), this.options);
+      return await postJson(this.endpoint, JSON.stringify({ items: items.map(toWireItem) }), this.options);
     } catch (error) {
       const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : error;
       throw new ObservatoryError(`POST ${this.options.endpoint} failed: ${reason}`, { cause: error });
@@ -116,6 +116,17 @@ async function postJson(url: URL, body: string, options: HttpSinkOptions): Promi
     outgoing.on('error', reject);
     outgoing.end(body);
   });
+}
+
+/**
+ * A call as the body carries it: its dates as epoch milliseconds. `JSON.stringify` on Date
+ * objects takes its slow path; a copy with numbers costs less than that (BENCHMARKS.md,
+ * "Thirteenth session"). Other items are rare and go as they are.
+ */
+function toWireItem(item: WriteItem): unknown {
+  if (item.kind !== 'call') return item;
+  const { call } = item;
+  return { kind: 'call', call: { ...call, timestamp: call.timestamp.getTime(), createdAt: call.createdAt.getTime() } };
 }
 
 function countCalls(items: WriteItem[]): number {

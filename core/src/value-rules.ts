@@ -70,8 +70,22 @@ export const VALUE_RULES = {
     errorCategory: z.string().optional(),
     suggestions: z.array(z.string()),
   }),
-  object: z.record(z.string(), z.unknown()),
+  /**
+   * A plain object of any keys, copied so that the caller changing it later cannot change
+   * the queued call. A check and a copy, not zod's record, which parses every key (~3 µs a
+   * call on the record path: BENCHMARKS.md, "Thirteenth session").
+   */
+  object: z
+    .custom<Record<string, unknown>>(z.core.util.isPlainObject, 'Invalid input: expected an object')
+    .transform(copyRecord),
 };
+
+/** A shallow copy without a `__proto__` key (as zod's record leaves it out). */
+function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...record };
+  if (Object.hasOwn(copy, '__proto__')) Reflect.deleteProperty(copy, '__proto__');
+  return copy;
+}
 
 export type ValueKind = keyof typeof VALUE_RULES;
 

@@ -9,11 +9,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CreateAppOptions, createApp } from '../create-app.js';
 
-/** The dashboard app served on a loopback port, as `observatory serve` does. */
-async function startServer(obs: Observatory, options: CreateAppOptions = {}, port = 0) {
+/** The dashboard app served on a loopback port, as `observatory serve` does; `bodies` keeps each request body. */
+async function startServer(obs: Observatory, options: CreateAppOptions = {}, port = 0, bodies?: string[]) {
   const app = createApp(obs, { cacheRevalidateMs: 0, onError: () => {}, ...options });
+  const fetch = async (request: Request) => {
+    bodies?.push(await request.clone().text());
+    return app.fetch(request);
+  };
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address() as AddressInfo;
@@ -142,6 +146,52 @@ describe.each(testDatabases())('POST /api/calls into %s', (database) => {
       });
       expect(row?.totalCost).toBeCloseTo(session.totalCost, 12);
       expect(row?.endTime?.toISOString()).toBe(session.endTime?.toISOString());
+    }
+  });
+
+  it('stores every field of a call as it was recorded, with the dates sent as epoch ms', async () => {
+    const bodies: string[] = [];
+    const recording = await startServer(server.obs, {}, 0, bodies);
+    const { obs, errors } = client({}, recording.url);
+    const full = obs.recordCall(
+      makeCall({
+        ttftMs: 120.5,
+        cacheWriteTokens: 300,
+        cacheWrite1hTokens: 100,
+        reasoningTokens: 40,
+        finishReason: 'stop',
+        parentId: 'parent-1',
+        error: 'RateLimitError: 429',
+        routingDecision: {
+          chosenModel: 'gpt-4o',
+          alternativeModels: ['gpt-4o-mini'],
+          modelScores: { 'gpt-4o': 0.9 },
+          reasoning: 'hard',
+        },
+        cacheMetadata: { cacheHit: false, cacheKey: 'k1' },
+        qualityEvaluation: { judgeScore: 8, hallucinationFlag: false, factualError: false, suggestions: ['shorter'] },
+        metadata: { tenant: 'acme', nested: { tier: 2 } },
+      }),
+    );
+    const bare = obs.recordCall({ provider: 'anthropic', modelName: 'claude-sonnet-4-5', promptTokens: 10 });
+    await obs.close();
+    await recording.close();
+    expect(errors).toEqual([]);
+
+    const wireCalls = bodies
+      .flatMap((body) => (JSON.parse(body) as { items: Array<{ kind: string; call?: Record<string, unknown> }> }).items)
+      .filter((item) => item.kind === 'call')
+      .map((item) => item.call ?? {});
+    expect(wireCalls).toHaveLength(2);
+    for (const call of wireCalls) {
+      expect(typeof call.timestamp).toBe('number');
+      expect(typeof call.createdAt).toBe('number');
+    }
+    for (const recorded of [full, bare]) {
+      if (!recorded) throw new Error('a call was not recorded');
+      const stored = await server.obs.storage.getLlmCall(recorded.id);
+      expect(stored).toEqual({ ...recorded, createdAt: stored?.createdAt });
+      expect(stored?.createdAt.getTime()).toBe(recorded.createdAt.getTime());
     }
   });
 
