@@ -47,7 +47,13 @@ export interface ObservatoryOptions {
    * off your thread.
    */
   writerThread?: boolean;
-  /** Longest a recorded call waits before being written. Default 500 ms. */
+  /**
+   * Longest a recorded call waits before being written. Default 1,000 ms (the dashboard's
+   * Live page refreshes every second). Each write is a transaction of ~1 ms of CPU however
+   * few calls it holds, so at 10 calls a second 500 ms cost ~140 µs more a call
+   * (BENCHMARKS.md, "Thirteenth session"). Lower it for fresher data, raise it for less CPU;
+   * a crash (not an exit or a signal, which flush) loses at most this long of calls.
+   */
   flushIntervalMs?: number;
   /** Items held in memory before new calls are refused. Default 200,000. */
   maxQueueSize?: number;

@@ -139,7 +139,7 @@ export class Observatory {
         : (this.writerThread ?? this.databaseSink),
       {
         batchSize: options.batchSize ?? 1000,
-        flushIntervalMs: options.flushIntervalMs ?? 500,
+        flushIntervalMs: options.flushIntervalMs ?? 1000,
         maxQueueSize: options.maxQueueSize ?? 200_000,
         maxRetryDelayMs: options.maxRetryDelayMs ?? 5000,
         ...policy,
