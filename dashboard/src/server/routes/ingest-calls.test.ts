@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type LLMCall, Observatory, type ObservatoryOptions, type Session } from '@observatory/core';
-import { createTestObservatory, makeCall, type TestObservatory, testDatabases } from '@observatory/core/test';
+import {
+  createTestObservatory,
+  makeCall,
+  makeStoredCall,
+  type TestObservatory,
+  testDatabases,
+} from '@observatory/core/test';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CreateAppOptions, createApp } from '../create-app.js';
@@ -153,6 +159,7 @@ describe.each(testDatabases())('POST /api/calls into %s', (database) => {
     const bodies: string[] = [];
     const recording = await startServer(server.obs, {}, 0, bodies);
     const { obs, errors } = client({}, recording.url);
+    const example = makeStoredCall();
     const full = obs.recordCall(
       makeCall({
         ttftMs: 120.5,
@@ -162,13 +169,8 @@ describe.each(testDatabases())('POST /api/calls into %s', (database) => {
         finishReason: 'stop',
         parentId: 'parent-1',
         error: 'RateLimitError: 429',
-        routingDecision: {
-          chosenModel: 'gpt-4o',
-          alternativeModels: ['gpt-4o-mini'],
-          modelScores: { 'gpt-4o': 0.9 },
-          reasoning: 'hard',
-        },
-        cacheMetadata: { cacheHit: false, cacheKey: 'k1' },
+        routingDecision: example.routingDecision,
+        cacheMetadata: example.cacheMetadata,
         qualityEvaluation: { judgeScore: 8, hallucinationFlag: false, factualError: false, suggestions: ['shorter'] },
         metadata: { tenant: 'acme', nested: { tier: 2 } },
       }),
