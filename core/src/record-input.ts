@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CacheMetadata, QualityEvaluation, RoutingDecision } from './models.js';
 import { ObservatoryValidationError } from './observatory-error.js';
+import { compileQuickParse } from './quick-call-input.js';
 import { VALUE_RULES } from './value-rules.js';
 
 const rule = VALUE_RULES;
@@ -77,11 +78,15 @@ export type RecordCallInput = Omit<
 };
 export type ParsedCallInput = z.output<typeof recordCallSchema>;
 
+const quickParse = compileQuickParse<ParsedCallInput>(recordCallSchema);
+
 /**
  * Validate `recordCall` input as `recordCall` does; throws an ObservatoryValidationError
  * naming every bad field and its value (e.g. to explain why `recordCall` refused a call).
  */
 export function parseCallInput(input: unknown): ParsedCallInput {
+  const quick = quickParse(input);
+  if (quick) return quick;
   const result = recordCallSchema.safeParse(input);
   if (result.success) return result.data;
   // `reportInput` puts the rejected values in the issues, but it also turns off zod's

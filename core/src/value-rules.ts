@@ -6,43 +6,107 @@ import { CALL_FIELDS, type FieldSpec, SESSION_FIELDS } from './call-fields.js';
 const noNul = (value: string) => !value.includes('\u0000');
 const NO_NUL = 'must not contain U+0000';
 
+/** A Date, an ISO string or epoch milliseconds as a valid Date; null for anything else. */
+export function toValidDate(value: Date | string | number): Date | null {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 /** Dates may be given as a Date, an ISO string or epoch milliseconds. */
 export const dateLike = z.union([z.date(), z.string(), z.number()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: 'not a valid date', input: value });
-    return z.NEVER;
-  }
-  return date;
+  const date = toValidDate(value);
+  if (date) return date;
+  ctx.addIssue({ code: 'custom', message: 'not a valid date', input: value });
+  return z.NEVER;
 });
 
+/** A kind of text: trimmed first when `trim`, then its length (UTF-16 units) and U+0000 checked, lower-cased last when `lowercase`. */
+export interface StringSpec {
+  type: 'string';
+  trim?: boolean;
+  min?: number;
+  max?: number;
+  noNul?: boolean;
+  lowercase?: boolean;
+}
+/** A kind of number: finite, never negative, at most `max`, and a safe integer when `integer`. */
+export interface NumberSpec {
+  type: 'number';
+  integer?: boolean;
+  max: number;
+}
+export type ScalarSpec = StringSpec | NumberSpec;
+
 /**
- * What each kind of value must be. Ids, names and codes fit their columns and hold no
- * U+0000 (PostgreSQL refuses it in text): either would fail a whole batch on every retry.
- * Free texts are not checked here: they are cleaned when stored (prepare-for-storage.ts).
+ * The kinds of text and number, as data: VALUE_RULES builds their zod rules from these, and
+ * `recordCall`'s fast path checks a value with `checkScalar`, the same checks in the same
+ * order without zod's machinery (quick-call-input.ts). Ids, names and codes fit their
+ * columns and hold no U+0000 (PostgreSQL refuses it in text): either would fail a whole
+ * batch on every retry. Free texts are not checked here: they are cleaned when stored
+ * (prepare-for-storage.ts).
  */
-export const VALUE_RULES = {
-  id: z.string().trim().min(1).max(128).refine(noNul, NO_NUL),
-  name: z.string().trim().min(1).max(256).refine(noNul, NO_NUL),
+export const SCALAR_SPECS = {
+  id: { type: 'string', trim: true, min: 1, max: 128, noNul: true },
+  name: { type: 'string', trim: true, min: 1, max: 256, noNul: true },
   /** An optional name (agent, operation): may be empty. */
-  label: z.string().max(256).refine(noNul, NO_NUL),
-  provider: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .refine(noNul, NO_NUL)
-    .transform((provider) => provider.toLowerCase()),
+  label: { type: 'string', max: 256, noNul: true },
+  provider: { type: 'string', trim: true, min: 1, max: 64, noNul: true, lowercase: true },
   /** A short code such as a finish reason. */
-  code: z.string().max(64).refine(noNul, NO_NUL),
-  text: z.string(),
+  code: { type: 'string', max: 64, noNul: true },
+  text: { type: 'string' },
   /** A token count; at most what the store's integer column holds (PostgreSQL's int4). */
-  tokens: z.number().int().nonnegative().max(2_147_483_647),
+  tokens: { type: 'number', integer: true, max: 2_147_483_647 },
   /** A sum of token counts (a session's): the column is a bigint. */
-  tokenSum: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  count: z.number().int().nonnegative().max(2_147_483_647),
-  milliseconds: z.number().nonnegative().max(1e12),
-  dollars: z.number().nonnegative().max(1e9),
+  tokenSum: { type: 'number', integer: true, max: Number.MAX_SAFE_INTEGER },
+  count: { type: 'number', integer: true, max: 2_147_483_647 },
+  milliseconds: { type: 'number', max: 1e12 },
+  dollars: { type: 'number', max: 1e9 },
+} as const satisfies Record<string, ScalarSpec>;
+
+/** What `checkScalar` returns for a value its kind refuses. */
+export const INVALID: unique symbol = Symbol('invalid');
+
+/** The value as the kind's zod rule outputs it, or INVALID where that rule has an issue. */
+export function checkScalar(spec: ScalarSpec, value: unknown): unknown {
+  if (spec.type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > spec.max) return INVALID;
+    return spec.integer && !Number.isSafeInteger(value) ? INVALID : value;
+  }
+  if (typeof value !== 'string') return INVALID;
+  const text = spec.trim ? value.trim() : value;
+  if (spec.min !== undefined && text.length < spec.min) return INVALID;
+  if (spec.max !== undefined && text.length > spec.max) return INVALID;
+  if (spec.noNul && !noNul(text)) return INVALID;
+  return spec.lowercase ? text.toLowerCase() : text;
+}
+
+function stringRule(spec: StringSpec): z.ZodType<string, string> {
+  let rule = z.string();
+  if (spec.trim) rule = rule.trim();
+  if (spec.min !== undefined) rule = rule.min(spec.min);
+  if (spec.max !== undefined) rule = rule.max(spec.max);
+  if (spec.noNul) rule = rule.refine(noNul, NO_NUL);
+  return spec.lowercase ? rule.transform((text) => text.toLowerCase()) : rule;
+}
+
+function numberRule(spec: NumberSpec): z.ZodNumber {
+  const rule = spec.integer ? z.number().int() : z.number();
+  return rule.nonnegative().max(spec.max);
+}
+
+/** What each kind of value must be. */
+export const VALUE_RULES = {
+  id: stringRule(SCALAR_SPECS.id),
+  name: stringRule(SCALAR_SPECS.name),
+  label: stringRule(SCALAR_SPECS.label),
+  provider: stringRule(SCALAR_SPECS.provider),
+  code: stringRule(SCALAR_SPECS.code),
+  text: stringRule(SCALAR_SPECS.text),
+  tokens: numberRule(SCALAR_SPECS.tokens),
+  tokenSum: numberRule(SCALAR_SPECS.tokenSum),
+  count: numberRule(SCALAR_SPECS.count),
+  milliseconds: numberRule(SCALAR_SPECS.milliseconds),
+  dollars: numberRule(SCALAR_SPECS.dollars),
   date: dateLike,
   flag: z.boolean(),
   costSource: z.enum(['price_table', 'custom', 'user', 'unknown']),
@@ -81,7 +145,7 @@ export const VALUE_RULES = {
 };
 
 /** A shallow copy without a `__proto__` key (as zod's record leaves it out). */
-function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
+export function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...record };
   if (Object.hasOwn(copy, '__proto__')) Reflect.deleteProperty(copy, '__proto__');
   return copy;
