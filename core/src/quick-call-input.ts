@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  checkScalar,
-  copyRecord,
-  INVALID,
-  SCALAR_SPECS,
-  type ScalarSpec,
-  toValidDate,
-  VALUE_RULES,
-  type ValueKind,
-} from './value-rules.js';
+import { INVALID, QUICK_CHECKS, VALUE_RULES, type ValueKind } from './value-rules.js';
 
 /**
  * `recordCall`'s fast path: an input whose every field passes is returned as zod would
@@ -71,17 +62,8 @@ function quickField(key: string, schema: z.ZodType): QuickField {
 
 function quickCheck(rule: z.ZodType): (value: unknown) => unknown {
   const kind = KIND_OF_RULE.get(rule);
-  if (kind && kind in SCALAR_SPECS) {
-    const spec: ScalarSpec = SCALAR_SPECS[kind as keyof typeof SCALAR_SPECS];
-    return (value) => checkScalar(spec, value);
-  }
-  if (kind === 'object') return (value) => (z.core.util.isPlainObject(value) ? copyRecord(value) : INVALID);
-  if (kind === 'date') {
-    return (value) =>
-      value instanceof Date || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
-        ? (toValidDate(value) ?? INVALID)
-        : INVALID;
-  }
+  const check = kind && QUICK_CHECKS[kind];
+  if (check) return check;
   // Rarer fields (the decision objects, an error, an enum): their own zod rule.
   return (value) => {
     const result = rule.safeParse(value);
