@@ -66,8 +66,9 @@ function quiet([command, ...prefix], args, cwd) {
   return { stdout: result.stdout, stderr: result.stderr };
 }
 
-function manifestOf(dir) {
-  return JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+/** The version of `name` the workspace installed for the package in `dir`. */
+function installedVersion(dir, name) {
+  return JSON.parse(readFileSync(join(root, dir, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
 
 function fail(message) {
@@ -116,10 +117,13 @@ async function main() {
 
   const app = join(work, 'app');
   mkdirSync(app);
+  // The exact versions the workspace's tests ran against, not the manifests' ranges: a range
+  // drifts as the registry moves (@langchain/openai 1.8.5 came to need a newer @langchain/core
+  // than the one pinned here, and npm refused the install).
   const frameworks = {
-    '@langchain/core': manifestOf('adapters/langchain').devDependencies['@langchain/core'],
-    '@langchain/openai': manifestOf('examples').dependencies['@langchain/openai'],
-    openai: manifestOf('adapters/openai').devDependencies.openai,
+    '@langchain/core': installedVersion('adapters/langchain', '@langchain/core'),
+    '@langchain/openai': installedVersion('examples', '@langchain/openai'),
+    openai: installedVersion('adapters/openai', 'openai'),
   };
   // The app depends on the tarballs; overrides ("$name": the app's own spec) make npm take them
   // wherever one of our packages depends on another, never a registry package of that name.
