@@ -240,7 +240,37 @@ function printTable(workload, options, results, versions) {
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }
+  printShareOfLangfuse(workload, options, of, base);
   for (const failure of failures) console.log(`\n- ${failure}`);
+}
+
+/**
+ * Each Observatory process's added CPU as a share of Langfuse's in the same round (issue 13's
+ * targets are shares of Langfuse's). The ratio of the table's medians can sit on one side of
+ * a line while most rounds sit on the other, so each round's share is printed too.
+ */
+function printShareOfLangfuse(workload, options, of, base) {
+  const langfuse = options.sdks.find((sdk) => sdk.id === 'langfuse');
+  if (!langfuse || !runsIn(langfuse, workload)) return;
+  const added = (run) => {
+    const baseRun = base.find((b) => b.round === run.round && !b.failed);
+    return run.failed || !baseRun ? Number.NaN : run.cpuPerCallUs - baseRun.cpuPerCallUs;
+  };
+  const lines = [];
+  for (const sdk of options.sdks.filter((s) => s.id.startsWith('observatory') && runsIn(s, workload))) {
+    const shares = of(sdk, 'burst')
+      .map((run) => {
+        const peer = of(langfuse, 'burst').find((l) => l.round === run.round);
+        return { round: run.round, share: peer ? added(run) / added(peer) : Number.NaN };
+      })
+      .filter(({ share }) => Number.isFinite(share))
+      .sort((a, b) => a.round - b.round);
+    if (shares.length === 0) continue;
+    const each = shares.map(({ share }) => fmt(share, 2)).join(', ');
+    lines.push(`- ${sdk.label}: ${each} (median ${fmt(median(shares.map(({ share }) => share)), 2)})`);
+  }
+  if (lines.length > 0)
+    console.log(`\nAdded CPU a call as a share of ${langfuse.label}'s, round by round:\n${lines.join('\n')}`);
 }
 
 export async function main() {
