@@ -1,8 +1,9 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { compileQuickParse } from './quick-call-input.js';
 import { type ParsedCallInput, recordCallSchema } from './record-input.js';
-import { checkScalar, INVALID, SCALAR_SPECS, VALUE_RULES } from './value-rules.js';
+import { INVALID, QUICK_CHECKS, VALUE_RULES, type ValueKind } from './value-rules.js';
 
 const quickParse = compileQuickParse<ParsedCallInput>(recordCallSchema);
 
@@ -79,16 +80,17 @@ function zodParse(input: unknown): { success: true; data: Record<string, unknown
   };
 }
 
-describe('checkScalar', () => {
-  it('accepts, refuses and transforms every value as the kind’s zod rule does', () => {
-    for (const [kind, spec] of Object.entries(SCALAR_SPECS)) {
-      const rule = VALUE_RULES[kind as keyof typeof SCALAR_SPECS];
-      for (const value of SAMPLE_VALUES) {
+describe('QUICK_CHECKS', () => {
+  it('takes and returns what each kind’s zod rule does, enum members included', () => {
+    const enumMembers = Object.values(VALUE_RULES).flatMap((rule) => (rule instanceof z.ZodEnum ? rule.options : []));
+    expect(enumMembers).toContain('estimated');
+    for (const [kind, check] of Object.entries(QUICK_CHECKS)) {
+      const rule = VALUE_RULES[kind as ValueKind];
+      for (const value of [...SAMPLE_VALUES, ...enumMembers]) {
         const expected = rule.safeParse(value);
-        const checked = checkScalar(spec, value);
         const label = `${kind} ${String(value).slice(0, 20)}`;
-        if (expected.success) expect(checked, label).toEqual(expected.data);
-        else expect(checked, label).toBe(INVALID);
+        if (expected.success) expect(check?.(value), label).toEqual(expected.data);
+        else expect(check?.(value), label).toBe(INVALID);
       }
     }
   });

@@ -45,7 +45,7 @@ type ScalarSpec = StringSpec | NumberSpec;
  * batch on every retry. Free texts are not checked here: they are cleaned when stored
  * (prepare-for-storage.ts).
  */
-export const SCALAR_SPECS = {
+const SCALAR_SPECS = {
   id: { type: 'string', trim: true, min: 1, max: 128, noNul: true },
   name: { type: 'string', trim: true, min: 1, max: 256, noNul: true },
   /** An optional name (agent, operation): may be empty. */
@@ -67,7 +67,7 @@ export const SCALAR_SPECS = {
 export const INVALID: unique symbol = Symbol('invalid');
 
 /** The value as the kind's zod rule outputs it, or INVALID where that rule has an issue. */
-export function checkScalar(spec: ScalarSpec, value: unknown): unknown {
+function checkScalar(spec: ScalarSpec, value: unknown): unknown {
   if (spec.type === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > spec.max) return INVALID;
     return spec.integer && !Number.isSafeInteger(value) ? INVALID : value;
@@ -167,6 +167,15 @@ export const QUICK_CHECKS: Partial<Record<ValueKind, (value: unknown) => unknown
       ? (toValidDate(value) ?? INVALID)
       : INVALID,
   object: (value) => (z.core.util.isPlainObject(value) ? copyRecord(value) : INVALID),
+  // The enums (`usageSource`, `costSource`): one of their members, returned as given.
+  ...Object.fromEntries(
+    Object.entries(VALUE_RULES)
+      .filter(([, rule]) => rule instanceof z.ZodEnum)
+      .map(([kind, rule]) => {
+        const members = new Set<unknown>((rule as z.ZodEnum).options);
+        return [kind, (value: unknown) => (members.has(value) ? value : INVALID)];
+      }),
+  ),
 };
 
 type Rule<K extends ValueKind> = (typeof VALUE_RULES)[K];
