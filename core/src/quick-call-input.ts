@@ -64,7 +64,7 @@ function quickCheck(rule: z.ZodType): (value: unknown) => unknown {
   const kind = KIND_OF_RULE.get(rule);
   const check = kind && QUICK_CHECKS[kind];
   if (check) return check;
-  // Rarer fields (the decision objects, an error, an enum): their own zod rule.
+  // Rarer fields (the decision objects, an error): their own zod rule.
   return (value) => {
     const result = rule.safeParse(value);
     return result.success ? result.data : INVALID;
