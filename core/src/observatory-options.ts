@@ -36,7 +36,7 @@ export interface ObservatoryOptions {
    * model may have a list of prices, each with the date it took effect (`from`).
    */
   customPrices?: CustomPrices;
-  /** Items per write transaction. Default 1000. */
+  /** Items per write transaction at most (default 1000); a write starts once a quarter of this waits. */
   batchSize?: number;
   /**
    * Write an embedded SQLite store (the default libSQL driver, a file) on a worker thread,

@@ -29,6 +29,14 @@ export interface WriterCounters {
   spooled: number;
 }
 
+/**
+ * A write starts once this share of a batch waits, and takes up to a whole batch. Calls that
+ * wait less die young instead of being promoted: in bench/peers (6 rounds) peak RSS fell
+ * from +44.9 to +37.1 MB (LangChain) and +43.9 to +26.0 MB (OpenAI), CPU a call the same,
+ * against starting only at a full batch. A backlog (a long write, a flush) still goes in
+ * whole batches: 100k calls in 250-call transactions took 1.8× as long as in 1,000-call ones.
+ */
+const WRITE_START_SHARE = 0.25;
 /** While writes fail, a queue longer than this many batches moves to disk, so memory stays bounded. */
 const OUTAGE_QUEUE_BATCHES = 5;
 /**
@@ -98,7 +106,7 @@ export class BatchWriter {
       return false;
     }
     this.queue.push(item);
-    if (this.queue.length >= this.options.batchSize) this.kick();
+    if (this.queue.length >= this.writeStartsAt) this.kick();
     else this.schedule(this.options.flushIntervalMs);
     return true;
   }
@@ -231,19 +239,24 @@ export class BatchWriter {
   }
 
   /**
-   * Whether the next batch is written at once rather than after flushIntervalMs: when a full
-   * batch waits, or someone waits for the writes (a flush, a durable sender, spooled
+   * Whether the next batch is written at once rather than after flushIntervalMs: when a
+   * quarter of a batch waits, or someone waits for the writes (a flush, a durable sender, spooled
    * segments). Otherwise the calls that arrived during a write wait for more: written at
    * once, they made a transaction (and an fsync) of a few calls each, 5–10× the CPU per call
    * of a full batch (bench/peers).
    */
   private mustWriteOn(): boolean {
     return (
-      this.queue.length >= this.options.batchSize ||
+      this.queue.length >= this.writeStartsAt ||
       this.flushing > 0 ||
       this.receipts.size > 0 ||
       this.spoolMayHaveSegments
     );
+  }
+
+  /** How many queued items start a write without waiting for flushIntervalMs. */
+  private get writeStartsAt(): number {
+    return Math.max(1, Math.ceil(this.options.batchSize * WRITE_START_SHARE));
   }
 
   /** Spooled items first (they are older), then the in-memory queue. */
