@@ -75,12 +75,15 @@ export class BatchWriter {
   private spoolMayHaveSegments: boolean;
   /** Items whose sender waits for them to be durable (`enqueueDurable`), by identity. */
   private readonly receipts = new Map<WriteItem, Receipt>();
+  /** How many queued items start a write without waiting for flushIntervalMs. */
+  private readonly writeStartsAt: number;
 
   constructor(
     private readonly sink: WriteSink,
     private readonly options: WriterOptions,
     private readonly reportError: (error: unknown) => void,
   ) {
+    this.writeStartsAt = Math.max(1, Math.ceil(options.batchSize * WRITE_START_SHARE));
     options.spool?.adoptExisting();
     this.spoolMayHaveSegments = (options.spool?.size ?? 0) > 0;
     // Segments left by an earlier run are replayed as soon as the database answers.
@@ -252,11 +255,6 @@ export class BatchWriter {
       this.receipts.size > 0 ||
       this.spoolMayHaveSegments
     );
-  }
-
-  /** How many queued items start a write without waiting for flushIntervalMs. */
-  private get writeStartsAt(): number {
-    return Math.max(1, Math.ceil(this.options.batchSize * WRITE_START_SHARE));
   }
 
   /** Spooled items first (they are older), then the in-memory queue. */

@@ -158,12 +158,15 @@ const fmt = (n, digits = 1) =>
     : '–';
 const signed = (n, digits = 1) => (Number.isFinite(n) && n > 0 ? `+${fmt(n, digits)}` : fmt(n, digits));
 
-/** Median over rounds of `pick(run) - pick(the same round's baseline run)`. */
+/** `pick(run) - pick(the same round's baseline run)`; NaN when either failed or is missing. */
+function addedInRound(run, baselineRuns, pick) {
+  const base = baselineRuns.find((b) => b.round === run.round);
+  return run.failed || !base || base.failed ? Number.NaN : pick(run) - pick(base);
+}
+
+/** Median over rounds of what a run added to its round's baseline. */
 function addedMedian(runs, baselineRuns, pick) {
-  const diffs = runs.flatMap((run) => {
-    const base = baselineRuns.find((b) => b.round === run.round);
-    return run.failed || !base || base.failed ? [] : [pick(run) - pick(base)];
-  });
+  const diffs = runs.map((run) => addedInRound(run, baselineRuns, pick)).filter(Number.isFinite);
   return diffs.length > 0 ? median(diffs) : Number.NaN;
 }
 
@@ -252,10 +255,7 @@ function printTable(workload, options, results, versions) {
 function printShareOfLangfuse(workload, options, of, base) {
   const langfuse = options.sdks.find((sdk) => sdk.id === 'langfuse');
   if (!langfuse || !runsIn(langfuse, workload)) return;
-  const added = (run) => {
-    const baseRun = base.find((b) => b.round === run.round && !b.failed);
-    return run.failed || !baseRun ? Number.NaN : run.cpuPerCallUs - baseRun.cpuPerCallUs;
-  };
+  const added = (run) => addedInRound(run, base, (r) => r.cpuPerCallUs);
   const lines = [];
   for (const sdk of options.sdks.filter((s) => s.id.startsWith('observatory') && runsIn(s, workload))) {
     const shares = of(sdk, 'burst')
